@@ -1,0 +1,3 @@
+from faxdesk.cli import main
+
+raise SystemExit(main())
