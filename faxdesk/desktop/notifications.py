@@ -264,6 +264,7 @@ def is_available(bus_address: str | None = None) -> bool:
 
 # --- helpers -----------------------------------------------------------------------------------
 
+
 def _call(router: DBusRouter, message: Message) -> tuple[Any, ...]:
     reply = router.send_and_get_reply(message, timeout=_CALL_TIMEOUT)
     if reply.header.message_type == MessageType.error:

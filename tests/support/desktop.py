@@ -304,9 +304,7 @@ def dunst(env: Mapping[str, str]) -> Iterator[dict[str, str]]:
         [binary, "-conf", str(config)], env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        _wait_for(
-            lambda: bus_name_has_owner(env, "org.freedesktop.Notifications"), "dunst", proc
-        )
+        _wait_for(lambda: bus_name_has_owner(env, "org.freedesktop.Notifications"), "dunst", proc)
         yield dict(env)
     finally:
         _stop(proc)
@@ -339,8 +337,19 @@ def trayer(env: Mapping[str, str]) -> Iterator[dict[str, str]]:
     """trayer, an XEmbed system tray host, on ``env``'s display: Qt then sees a system tray."""
     binary = require_binary("trayer")
     proc = _spawn(
-        [binary, "--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "100",
-         "--height", "24"],
+        [
+            binary,
+            "--edge",
+            "top",
+            "--align",
+            "right",
+            "--widthtype",
+            "pixel",
+            "--width",
+            "100",
+            "--height",
+            "24",
+        ],
         env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -557,8 +566,15 @@ def _main(argv: list[str]) -> int:
         return 0
     # By hand: start everything, print the environment, wait for Ctrl-C.
     with desktop_session() as env, sni_watcher(env):
-        for key in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "HOME", "XDG_RUNTIME_DIR",
-                    "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        for key in (
+            "DBUS_SESSION_BUS_ADDRESS",
+            "DISPLAY",
+            "HOME",
+            "XDG_RUNTIME_DIR",
+            "XDG_CONFIG_HOME",
+            "XDG_DATA_HOME",
+            "XDG_CACHE_HOME",
+        ):
             print(f"export {key}='{env[key]}'")
         print("# desktop services running; Ctrl-C stops them", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
