@@ -16,6 +16,7 @@ from typing import Protocol
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+from keyring.backends.chainer import ChainerBackend
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ def refusal_reason(backend: KeyringBackend) -> str | None:
         return "the keyring is disabled (null backend)"
     if module.startswith("keyrings.alt") or "plaintext" in name.lower():
         return f"{module}.{name} stores secrets in a plain file, which FaxDesk refuses to use"
-    if module == "keyring.backends.chainer":
+    if isinstance(backend, ChainerBackend):
         return "no acceptable keyring among the chained backends"
     return None
 
@@ -81,8 +82,8 @@ def refusal_reason(backend: KeyringBackend) -> str | None:
 def _candidates(backend: KeyringBackend) -> list[KeyringBackend]:
     # The chainer tries its backends in turn and would silently fall through to a plaintext one
     # when the real keyring fails, so unwrap it and keep only the acceptable members.
-    if type(backend).__module__ == "keyring.backends.chainer":
-        return list(getattr(backend, "backends", []))
+    if isinstance(backend, ChainerBackend):
+        return list(backend.backends)
     return [backend]
 
 
