@@ -220,6 +220,17 @@ class DesktopNotifier:
         log.warning("Desktop notifications: %s", reason)
         self.shutdown()
 
+    def _send_close(self, notification_id: int) -> None:
+        router = self._router
+        if router is None:
+            return
+        try:
+            router.send(
+                new_method_call(_NOTIFICATIONS, "CloseNotification", "u", (notification_id,))
+            )
+        except Exception as exc:
+            log.debug("closing notification after its action failed (%s)", type(exc).__name__)
+
     def _listen(self, signals: queue.Queue[Any]) -> None:
         while True:
             item = signals.get()
@@ -240,6 +251,9 @@ class DesktopNotifier:
                 if notification_id not in self._contexts:
                     return  # another application's notification
                 context = self._contexts[notification_id]
+            # Some daemons (dunst) leave the notification up after a click; libnotify closes it
+            # too, so do the same. Fire and forget: this runs on the listener thread.
+            self._send_close(notification_id)
             if self.on_action is not None:
                 self.on_action(NotificationEvent(notification_id, action, context))
         elif member == "NotificationClosed":
