@@ -122,11 +122,26 @@ def base_env(home: Path, overrides: Mapping[str, str] | None = None) -> dict[str
 # --- process plumbing ----------------------------------------------------------------------------
 
 
+_LIBC = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    # Runs in the child between fork and exec: if the test process is killed (SIGKILL, a CI
+    # timeout), the kernel sends SIGTERM to the service, so no Xvfb or dunst is left behind.
+    _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+
 def _spawn(
     args: Sequence[str], env: Mapping[str, str], **kwargs: object
 ) -> subprocess.Popen[bytes]:
+    # Own session: a Ctrl-C in the terminal reaches the test runner, which tears down in order.
     return subprocess.Popen(  # type: ignore[call-overload, no-any-return]
-        list(args), env=dict(env), start_new_session=True, **kwargs
+        list(args),
+        env=dict(env),
+        start_new_session=True,
+        preexec_fn=_die_with_parent,
+        **kwargs,
     )
 
 
