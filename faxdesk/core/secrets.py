@@ -14,6 +14,8 @@ import logging
 from typing import Protocol
 
 import keyring
+import keyring.backend
+import keyring.core
 import keyring.errors
 from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
@@ -139,6 +141,16 @@ class KeyStore:
     def backend(self) -> KeyringBackend:
         """The backend in use; raises :class:`KeyringUnavailableError` if none is acceptable."""
         return select_backend(self._backend)
+
+    def redetect(self) -> None:
+        """Look for a keyring again (after the user installed or started one): ``keyring``
+        otherwise keeps the backend it found at the first use for the whole process."""
+        if self._backend is None:
+            # ``get_all_keyring`` memoises which backends were viable; forget that first.
+            reset = getattr(keyring.backend.get_all_keyring, "reset", None)
+            if callable(reset):
+                reset()
+            keyring.core.init_backend()
 
     def is_available(self) -> bool:
         try:

@@ -19,16 +19,28 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from jeepney import DBusAddress, HeaderFields, MatchRule, Message, MessageType, new_method_call
-from jeepney.bus_messages import message_bus
-from jeepney.io.threading import DBusRouter, open_dbus_connection
-
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
-_NOTIFICATIONS = DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE)
+
+try:  # jeepney comes with keyring on Linux only; elsewhere there is no freedesktop service
+    from jeepney import (
+        DBusAddress,
+        HeaderFields,
+        MatchRule,
+        Message,
+        MessageType,
+        new_method_call,
+    )
+    from jeepney.bus_messages import message_bus
+    from jeepney.io.threading import DBusRouter, open_dbus_connection
+except ImportError:  # pragma: no cover - not on Linux
+    HAVE_JEEPNEY = False
+else:
+    HAVE_JEEPNEY = True
+    _NOTIFICATIONS = DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE)
 _CALL_TIMEOUT = 2.0  # seconds; a notification daemon answers in milliseconds
 
 
@@ -196,6 +208,8 @@ class DesktopNotifier:
     def _connect_locked(self) -> DBusRouter:
         if self._router is not None:
             return self._router
+        if not HAVE_JEEPNEY:
+            raise ConnectionError("no D-Bus support on this platform")
         conn = open_dbus_connection(self._bus)
         router = DBusRouter(conn)
         try:

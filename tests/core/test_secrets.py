@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import subprocess
+import textwrap
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -124,6 +125,28 @@ def test_no_secret_service_on_the_bus_says_what_to_do(private_bus: dict[str, str
         message = str(outcome["message"])
         assert "not available" in message
         assert "GNOME Keyring or KWallet" in message and "session-only" in message
+
+
+@pytest.mark.desktop
+def test_keyring_started_later_is_found_after_redetect(private_bus: dict[str, str]) -> None:
+    # The settings dialog's "try again": no restart needed once the user starts a keyring.
+    code = textwrap.dedent(
+        f"""
+        import os
+        from faxdesk.core.secrets import KeyringUnavailableError, KeyStore
+        from tests.support.desktop import gnome_keyring
+        store = KeyStore()
+        try:
+            store.set_key("first")
+        except KeyringUnavailableError:
+            print("unavailable")
+        with gnome_keyring(dict(os.environ)):
+            store.redetect()
+            store.set_key({API_KEY!r})
+            print("stored" if store.get_key() == {API_KEY!r} else "wrong")
+        """
+    )
+    assert run_python(code, private_bus).stdout.split() == ["unavailable", "stored"]
 
 
 @pytest.mark.desktop
