@@ -1,0 +1,162 @@
+"""Page thumbnails, rendered with PDFium for worker threads (no Qt here).
+
+PDFium is not thread-safe: every call into it, from any thread, holds ``PDFIUM_LOCK``. The lock
+is held per page, not per document, so a thumbnail job for one document and a re-render of
+another interleave page by page, and a worker can stop between pages. ``iter_thumbnails`` is
+lazy: the first page is ready after one render, whatever the length of the document.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw, ImageFont
+
+from .errors import RenderError
+from .intake import image_to_pdf_bytes, open_pdf, sniff_kind
+
+PDFIUM_LOCK = threading.RLock()
+
+PdfSource = Path | str | bytes
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    index: int  # 0-based page index
+    page_count: int
+    image: Image.Image
+
+
+def page_count(source: PdfSource) -> int:
+    with _document(source) as doc:
+        return len(doc.pdf)
+
+
+def render_page(source: PdfSource, index: int, width: int = 160) -> Image.Image:
+    """Page ``index`` (0-based) as an RGB image ``width`` pixels wide, rotation applied."""
+    with _document(source) as doc:
+        return doc.render(index, width)
+
+
+def render_page_png(source: PdfSource, index: int, width: int = 160) -> bytes:
+    buf = io.BytesIO()
+    render_page(source, index, width).save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+def iter_thumbnails(source: PdfSource, width: int = 160) -> Iterator[Thumbnail]:
+    """Thumbnails of every page, in order, rendered one at a time as they are asked for."""
+    with _document(source) as doc:
+        count = len(doc.pdf)
+        for i in range(count):
+            yield Thumbnail(i, count, doc.render(i, width))
+
+
+def thumbnail_strip(
+    source: PdfSource, *, width: int = 150, columns: int = 6, max_pages: int | None = None
+) -> Image.Image:
+    """A contact sheet: pages left to right in rows, each with its number under it."""
+    thumbs = []
+    for t in iter_thumbnails(source, width):
+        if max_pages is not None and t.index >= max_pages:
+            break
+        thumbs.append(t)
+    gap, label_h = 16, 20
+    cols = max(1, min(columns, len(thumbs)))
+    rows = (len(thumbs) + cols - 1) // cols
+    cell_h = max(t.image.height for t in thumbs) + label_h
+    cell_w = max(width, max(t.image.width for t in thumbs))
+    sheet = Image.new(
+        "RGB", (gap + cols * (cell_w + gap), gap + rows * (cell_h + gap)), (232, 234, 237)
+    )
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.load_default(size=13)
+    for n, t in enumerate(thumbs):
+        x = gap + (n % cols) * (cell_w + gap) + (cell_w - t.image.width) // 2
+        y = gap + (n // cols) * (cell_h + gap) + (cell_h - label_h - t.image.height) // 2
+        draw.rectangle(
+            (x + 2, y + 2, x + t.image.width + 2, y + t.image.height + 2), fill=(190, 193, 198)
+        )  # a small shadow so white pages stand out
+        sheet.paste(t.image, (x, y))
+        draw.rectangle(
+            (x - 1, y - 1, x + t.image.width, y + t.image.height), outline=(160, 164, 170)
+        )
+        label = f"{t.index + 1}"
+        tw = draw.textlength(label, font=font)
+        cx = gap + (n % cols) * (cell_w + gap) + cell_w // 2
+        draw.text(
+            (cx - tw / 2, gap + (n // cols) * (cell_h + gap) + cell_h - label_h + 4),
+            label,
+            fill=(60, 64, 67),
+            font=font,
+        )
+    return sheet
+
+
+# -- internals ---------------------------------------------------------------------------------
+
+
+class _Doc:
+    def __init__(self, source: PdfSource) -> None:
+        self.name = "document" if isinstance(source, bytes) else Path(source).name
+        data = _pdf_input(source)
+        with PDFIUM_LOCK:
+            try:
+                self.pdf = pdfium.PdfDocument(data)
+            except pdfium.PdfiumError as exc:
+                raise RenderError(
+                    self.name_path(source),
+                    f"the document cannot be shown ({exc})",
+                    "Check the file, or add it again.",
+                ) from exc
+
+    @staticmethod
+    def name_path(source: PdfSource) -> Path:
+        return Path("document") if isinstance(source, bytes) else Path(source)
+
+    def render(self, index: int, width: int) -> Image.Image:
+        with PDFIUM_LOCK:
+            try:
+                page = self.pdf[index]
+                try:
+                    w_pt, _ = page.get_size()  # as displayed, /Rotate included
+                    bitmap = page.render(scale=width / w_pt, may_draw_forms=True)
+                    image: Image.Image = bitmap.to_pil().convert("RGB")
+                    bitmap.close()
+                finally:
+                    page.close()
+            except pdfium.PdfiumError as exc:
+                raise RenderError(
+                    Path(self.name),
+                    f"page {index + 1} cannot be shown ({exc})",
+                    "The page may be damaged; check the file.",
+                ) from exc
+        return image
+
+    def close(self) -> None:
+        with PDFIUM_LOCK:
+            self.pdf.close()
+
+    def __enter__(self) -> _Doc:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _document(source: PdfSource) -> _Doc:
+    return _Doc(source)
+
+
+def _pdf_input(source: PdfSource) -> str | bytes:
+    if isinstance(source, bytes):
+        return source
+    if sniff_kind(source) == "pdf":
+        open_pdf(source)  # the typed errors (password, damage) before PDFium sees it
+        return str(source)
+    return image_to_pdf_bytes(source)
