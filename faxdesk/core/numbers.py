@@ -17,6 +17,10 @@ from phonenumbers import ValidationResult as VR
 
 _SIP = re.compile(r"^sips?:[^\s@:;]+@[^\s@;]+(;[^\s]*)?$", re.IGNORECASE)
 _SIP_SCHEME = re.compile(r"^sips?:", re.IGNORECASE)
+# Extensions of more than this many digits get a warning of their own.
+LONG_EXTENSION = 4
+# A number that is not known valid and has fewer digits (after the country code) is refused.
+MIN_UNKNOWN_DIGITS = 6
 
 _KINDS: dict[int, str] = {
     PhoneNumberType.FIXED_LINE: "fixed_line",
@@ -79,7 +83,7 @@ def parse_fax_number(text: str, default_region: str = "US") -> NumberResult:
 
     possible = phonenumbers.is_possible_number_with_reason(num)
     if possible not in (VR.IS_POSSIBLE, VR.IS_POSSIBLE_LOCAL_ONLY):
-        raise InvalidNumberError(text, _possible_reason(possible, num))
+        raise InvalidNumberError(text, _possible_reason(possible, num, region))
     if possible == VR.IS_POSSIBLE_LOCAL_ONLY:
         raise InvalidNumberError(
             text, "it is a local number without its area code. Add the area code."
@@ -87,8 +91,15 @@ def parse_fax_number(text: str, default_region: str = "US") -> NumberResult:
 
     warnings: list[str] = []
     num_region = phonenumbers.region_code_for_number(num)
-    if not phonenumbers.is_valid_number(num):
-        where = _country_name(num_region) if num_region else "its country"
+    valid = phonenumbers.is_valid_number(num)
+    # Some plans (e.g. Germany) allow very short numbers; short and unknown is a typo.
+    if not valid and len(phonenumbers.national_significant_number(num)) < MIN_UNKNOWN_DIGITS:
+        raise InvalidNumberError(
+            text,
+            f"it is too short for a number in {_where(num, region)}. Check for missing digits.",
+        )
+    if not valid:
+        where = _where(num, region)
         warnings.append(
             f"This number has the right length but is not a known valid number in {where}; "
             "check it before sending."
@@ -98,7 +109,7 @@ def parse_fax_number(text: str, default_region: str = "US") -> NumberResult:
             f"The extension {num.extension} cannot be dialled by fax; the fax goes to the main "
             "number. Make sure the main number answers with a fax machine."
         )
-        if len(num.extension) > 6:
+        if len(num.extension) > LONG_EXTENSION:
             warnings.append(f"The extension {num.extension} is unusually long.")
     if _alpha(raw):
         warnings.append("Letters were read as keypad digits; check the number.")
@@ -143,8 +154,8 @@ def _parse_reason(exc: NumberParseException) -> str:
     return "it does not look like a phone number. Use digits, spaces, + ( ) and - only."
 
 
-def _possible_reason(reason: int, num: phonenumbers.PhoneNumber) -> str:
-    where = _country_name(phonenumbers.region_code_for_number(num)) or "that country"
+def _possible_reason(reason: int, num: phonenumbers.PhoneNumber, region: str) -> str:
+    where = _where(num, region)
     if reason == VR.INVALID_COUNTRY_CODE:
         return "the country code is not known. Start with + and a valid country code, e.g. +44."
     if reason == VR.TOO_SHORT:
@@ -152,6 +163,18 @@ def _possible_reason(reason: int, num: phonenumbers.PhoneNumber) -> str:
     if reason == VR.TOO_LONG:
         return f"it is too long for a number in {where}. Check for extra digits."
     return f"it does not have the length of a number in {where}. Check the digits."
+
+
+def _where(num: phonenumbers.PhoneNumber, default_region: str) -> str:
+    """ "the United Kingdom", or "country code +1" when no one country can be named."""
+    region = phonenumbers.region_code_for_number(num)
+    if not region and num.country_code == phonenumbers.country_code_for_region(default_region):
+        region = default_region  # typed nationally, or with the home country's code
+    if not region:
+        regions = phonenumbers.region_codes_for_country_code(num.country_code)
+        # +1 and +44 are shared by several countries: naming one would mislead.
+        region = regions[0] if len(regions) == 1 and regions[0] != "001" else None
+    return _country_name(region) or f"the country with code +{num.country_code}"
 
 
 def _country_name(region: str | None) -> str:

@@ -37,32 +37,45 @@ def page_count(source: PdfSource) -> int:
         return len(doc.pdf)
 
 
-def render_page(source: PdfSource, index: int, width: int = 160) -> Image.Image:
-    """Page ``index`` (0-based) as an RGB image ``width`` pixels wide, rotation applied."""
+def render_page(
+    source: PdfSource, index: int, width: int = 160, max_height: int | None = None
+) -> Image.Image:
+    """Page ``index`` (0-based) as an RGB image ``width`` pixels wide, rotation applied
+    (narrower if needed to stay within ``max_height``)."""
     with _document(source) as doc:
-        return doc.render(index, width)
+        return doc.render(index, width, max_height)
 
 
-def render_page_png(source: PdfSource, index: int, width: int = 160) -> bytes:
+def render_page_png(
+    source: PdfSource, index: int, width: int = 160, max_height: int | None = None
+) -> bytes:
     buf = io.BytesIO()
-    render_page(source, index, width).save(buf, "PNG", optimize=True)
+    render_page(source, index, width, max_height).save(buf, "PNG", optimize=True)
     return buf.getvalue()
 
 
-def iter_thumbnails(source: PdfSource, width: int = 160) -> Iterator[Thumbnail]:
-    """Thumbnails of every page, in order, rendered one at a time as they are asked for."""
+def iter_thumbnails(
+    source: PdfSource, width: int = 160, max_height: int | None = None
+) -> Iterator[Thumbnail]:
+    """Thumbnails of every page, in order, rendered one at a time as they are asked for.
+
+    With ``max_height`` equal to ``width`` every page fits a square box, so a landscape page
+    looks as wide as a portrait page is tall, as on paper.
+    """
     with _document(source) as doc:
         count = len(doc.pdf)
         for i in range(count):
-            yield Thumbnail(i, count, doc.render(i, width))
+            yield Thumbnail(i, count, doc.render(i, width, max_height))
 
 
 def thumbnail_strip(
-    source: PdfSource, *, width: int = 150, columns: int = 6, max_pages: int | None = None
+    source: PdfSource, *, box: int = 150, columns: int = 6, max_pages: int | None = None
 ) -> Image.Image:
-    """A contact sheet: pages left to right in rows, each with its number under it."""
+    """A contact sheet: pages left to right in rows, each fitted in a ``box`` square and with
+    its number under it."""
+    width = box
     thumbs = []
-    for t in iter_thumbnails(source, width):
+    for t in iter_thumbnails(source, box, box):
         if max_pages is not None and t.index >= max_pages:
             break
         thumbs.append(t)
@@ -119,13 +132,16 @@ class _Doc:
     def name_path(source: PdfSource) -> Path:
         return Path("document") if isinstance(source, bytes) else Path(source)
 
-    def render(self, index: int, width: int) -> Image.Image:
+    def render(self, index: int, width: int, max_height: int | None = None) -> Image.Image:
         with PDFIUM_LOCK:
             try:
                 page = self.pdf[index]
                 try:
-                    w_pt, _ = page.get_size()  # as displayed, /Rotate included
-                    bitmap = page.render(scale=width / w_pt, may_draw_forms=True)
+                    w_pt, h_pt = page.get_size()  # as displayed, /Rotate included
+                    scale = width / w_pt
+                    if max_height is not None:
+                        scale = min(scale, max_height / h_pt)
+                    bitmap = page.render(scale=scale, may_draw_forms=True)
                     image: Image.Image = bitmap.to_pil().convert("RGB")
                     bitmap.close()
                 finally:

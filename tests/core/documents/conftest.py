@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader, PdfWriter
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 LETTER = (612.0, 792.0)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
 from PIL import Image
+from pypdf import PdfReader
 
 from faxdesk.core.documents import (
     DamagedDocumentError,
@@ -59,9 +61,6 @@ def test_multipage_tiff_gives_one_page_per_frame(tiff_file: Path) -> None:
     info = inspect_document(tiff_file)
     assert info.kind == "tiff" and info.page_count == 3
     assert all(p.orientation == "portrait" for p in info.pages)
-    from pypdf import PdfReader
-    import io
-
     reader = PdfReader(io.BytesIO(document_pdf_bytes(tiff_file)))
     assert len(reader.pages) == 3
     # A 200 dpi letter scan fills the printable area: 1700 px at 200 dpi = 612 pt, shrunk to
@@ -70,10 +69,6 @@ def test_multipage_tiff_gives_one_page_per_frame(tiff_file: Path) -> None:
 
 
 def test_jpeg_photo_is_scaled_down_to_fit(jpeg_file: Path) -> None:
-    import io
-
-    from pypdf import PdfReader
-
     data = document_pdf_bytes(jpeg_file)
     page = PdfReader(io.BytesIO(data)).pages[0]
     assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(LANDSCAPE)
@@ -171,9 +166,7 @@ def test_folder(tmp_path: Path) -> None:
     assert '"Scans"' in _message(exc) and "folder" in _message(exc)
 
 
-def test_no_permission(
-    tmp_path: Path, make_pdf: object, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_no_permission(tmp_path: Path, make_pdf: object, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "locked.pdf"
     path.write_bytes(b"%PDF-1.4\n")
     path.chmod(0)
