@@ -168,13 +168,14 @@ def _possible_reason(reason: int, num: phonenumbers.PhoneNumber, region: str) ->
 def _where(num: phonenumbers.PhoneNumber, default_region: str) -> str:
     """ "the United Kingdom", or "country code +1" when no one country can be named."""
     region = phonenumbers.region_code_for_number(num)
-    if not region and num.country_code == phonenumbers.country_code_for_region(default_region):
+    code = num.country_code or 0
+    if not region and code == phonenumbers.country_code_for_region(default_region):
         region = default_region  # typed nationally, or with the home country's code
     if not region:
-        regions = phonenumbers.region_codes_for_country_code(num.country_code)
+        regions = phonenumbers.region_codes_for_country_code(code)
         # +1 and +44 are shared by several countries: naming one would mislead.
         region = regions[0] if len(regions) == 1 and regions[0] != "001" else None
-    return _country_name(region) or f"the country with code +{num.country_code}"
+    return _country_name(region) or f"the country with code +{code}"
 
 
 def _country_name(region: str | None) -> str:

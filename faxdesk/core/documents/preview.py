@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +56,7 @@ def render_page_png(
 
 def iter_thumbnails(
     source: PdfSource, width: int = 160, max_height: int | None = None
-) -> Iterator[Thumbnail]:
+) -> Generator[Thumbnail, None, None]:
     """Thumbnails of every page, in order, rendered one at a time as they are asked for.
 
     With ``max_height`` equal to ``width`` every page fits a square box, so a landscape page

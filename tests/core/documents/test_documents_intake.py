@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -175,10 +176,10 @@ def test_no_permission(tmp_path: Path, make_pdf: object, monkeypatch: pytest.Mon
             # Running as root: permissions do not apply, so the OS refusal is simulated.
             real_open = Path.open
 
-            def refuse(self: Path, *a: object, **k: object) -> object:
+            def refuse(self: Path, *a: Any, **k: Any) -> Any:
                 if self == path:
                     raise PermissionError(13, "Permission denied", str(self))
-                return real_open(self, *a, **k)  # type: ignore[arg-type]
+                return real_open(self, *a, **k)
 
             monkeypatch.setattr(Path, "open", refuse)
         with pytest.raises(UnreadableFileError) as exc:
