@@ -65,7 +65,7 @@ def main() -> None:
         )
         for mode in ("gray", "mono"):
             start = time.perf_counter()
-            res = rerender_for_fax(scan, d / f"{mode}.pdf", mode=mode)  # type: ignore[arg-type]
+            res = rerender_for_fax(scan, d / f"{mode}.pdf", mode=mode)
             print(
                 f"re-render scan {mode}: {time.perf_counter() - start:.1f} s, "
                 f"{res.before_bytes / 1e6:.1f} MB -> {res.after_bytes / 1e6:.1f} MB"
