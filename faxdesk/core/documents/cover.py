@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -39,6 +40,9 @@ _UNICODE_FONTS = (
     ("/Library/Fonts/Arial Unicode.ttf", "/Library/Fonts/Arial Unicode.ttf"),
     ("C:/Windows/Fonts/arial.ttf", "C:/Windows/Fonts/arialbd.ttf"),
 )
+
+
+_FONT_LOCK = threading.Lock()  # font registration is global state in reportlab
 
 
 @dataclass(frozen=True)
@@ -216,8 +220,9 @@ def _fonts(cover: CoverPage) -> tuple[str, str]:
         pass
     for regular_path, bold_path in _UNICODE_FONTS:
         if Path(regular_path).exists() and Path(bold_path).exists():
-            if "FaxDeskSans" not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont("FaxDeskSans", regular_path))
-                pdfmetrics.registerFont(TTFont("FaxDeskSans-Bold", bold_path))
+            with _FONT_LOCK:
+                if "FaxDeskSans" not in pdfmetrics.getRegisteredFontNames():
+                    pdfmetrics.registerFont(TTFont("FaxDeskSans", regular_path))
+                    pdfmetrics.registerFont(TTFont("FaxDeskSans-Bold", bold_path))
             return "FaxDeskSans", "FaxDeskSans-Bold"
     return "Helvetica", "Helvetica-Bold"  # characters outside Latin-1 show as boxes
