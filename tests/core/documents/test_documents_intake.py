@@ -198,6 +198,7 @@ def test_truncated_png(tmp_path: Path, png_file: Path) -> None:
     assert '"cut.png"' in _message(exc) and "damaged or cut short" in _message(exc)
 
 
+@pytest.mark.filterwarnings("ignore:Corrupt EXIF data")
 def test_truncated_multipage_tiff(tmp_path: Path, tiff_file: Path) -> None:
     data = tiff_file.read_bytes()
     path = tmp_path / "cut.tif"
