@@ -1,6 +1,6 @@
 """What goes into a fax: intake and checks, limits, merging, the cover page, previews.
 
-No Qt here. PDFium calls are serialised by ``preview.PDFIUM_LOCK`` (PDFium is not thread-safe).
+No Qt here. PDFium calls are serialised by ``pdfium_lock.PDFIUM_LOCK`` (PDFium is not thread-safe).
 """
 
 from .cover import CoverPage, render_cover_page
@@ -16,7 +16,8 @@ from .errors import (
 from .intake import DocumentInfo, PageInfo, document_pdf_bytes, inspect_document, sniff_kind
 from .limits import MAX_FAX_BYTES, MAX_PAGES, MAX_UPLOAD_BYTES, LimitProblem, check_limits
 from .merge import build_fax_document, merge_documents
-from .preview import PDFIUM_LOCK, iter_thumbnails, render_page, render_page_png, thumbnail_strip
+from .pdfium_lock import PDFIUM_LOCK
+from .preview import iter_thumbnails, render_page, render_page_png, thumbnail_strip
 from .rerender import RerenderResult, rerender_for_fax
 
 __all__ = [

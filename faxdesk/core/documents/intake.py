@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import pypdfium2 as pdfium
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError, PyPdfError
@@ -31,6 +32,7 @@ from .errors import (
     UnreadableFileError,
     UnsupportedFileError,
 )
+from .pdfium_lock import PDFIUM_LOCK
 
 DocumentKind = Literal["pdf", "png", "jpeg", "tiff"]
 Orientation = Literal["portrait", "landscape"]
@@ -158,6 +160,7 @@ def open_pdf(path: Path | str) -> PdfReader:
             "the document has no pages",
             "Open it to check it, and export it again with its pages.",
         )
+    _check_pages_load(p, data, count)
     return reader
 
 
@@ -205,6 +208,29 @@ class _Layout:
     y: float
     w: float
     h: float
+
+
+def _check_pages_load(p: Path, data: bytes, count: int) -> None:
+    """Every page loads in PDFium too (pypdf repairs silently what renderers cannot show)."""
+    damaged = DamagedDocumentError(
+        p,
+        "the PDF is damaged: some pages cannot be read",
+        "Open it in a PDF viewer and save or print it as a new PDF, then add the new file.",
+    )
+    with PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise damaged from exc
+        try:
+            if len(pdf) != count:
+                raise damaged
+            for i in range(count):
+                pdf[i].close()
+        except pdfium.PdfiumError as exc:
+            raise damaged from exc
+        finally:
+            pdf.close()
 
 
 def _read_head(p: Path) -> bytes:

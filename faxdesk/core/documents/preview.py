@@ -9,7 +9,6 @@ lazy: the first page is ready after one render, whatever the length of the docum
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +18,18 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .errors import RenderError
 from .intake import image_to_pdf_bytes, open_pdf, sniff_kind
+from .pdfium_lock import PDFIUM_LOCK
 
-PDFIUM_LOCK = threading.RLock()
+__all__ = [
+    "PDFIUM_LOCK",
+    "Thumbnail",
+    "iter_thumbnails",
+    "page_count",
+    "render_page",
+    "render_page_png",
+    "thumbnail_strip",
+]
+
 
 PdfSource = Path | str | bytes
 

@@ -23,7 +23,7 @@ from pypdf import PdfReader, PdfWriter
 
 from .errors import RenderError
 from .intake import DocumentInfo, document_pdf_bytes, inspect_document
-from .preview import PDFIUM_LOCK
+from .pdfium_lock import PDFIUM_LOCK
 
 RenderMode = Literal["mono", "gray"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -206,3 +207,14 @@ def test_truncated_multipage_tiff(tmp_path: Path, tiff_file: Path) -> None:
     with pytest.raises(DamagedDocumentError) as exc:
         inspect_document(path)
     assert '"cut.tif"' in _message(exc)
+
+
+def test_page_damaged_inside_the_file(make_pdf: Callable[..., Path], tmp_path: Path) -> None:
+    # The end of the file is intact but a page object in the middle is overwritten.
+    data = bytearray(make_pdf("whole.pdf", ["A", "B", "C"]).read_bytes())
+    data[200:350] = b"#" * 150
+    path = tmp_path / "scratched.pdf"
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedDocumentError) as exc:
+        inspect_document(path)
+    assert '"scratched.pdf"' in _message(exc) and "damaged" in _message(exc)
