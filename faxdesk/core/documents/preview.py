@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 from PIL import Image, ImageDraw, ImageFont
 
-from .errors import RenderError
-from .intake import image_to_pdf_bytes, open_pdf, sniff_kind
+from .errors import DamagedDocumentError, PasswordProtectedError, RenderError
+from .intake import image_to_pdf_bytes, sniff_kind
 from .pdfium_lock import PDFIUM_LOCK
 
 __all__ = [
@@ -125,21 +126,26 @@ def thumbnail_strip(
 
 class _Doc:
     def __init__(self, source: PdfSource) -> None:
-        self.name = "document" if isinstance(source, bytes) else Path(source).name
+        path = Path("document") if isinstance(source, bytes) else Path(source)
+        self.name = path.name
         data = _pdf_input(source)
         with PDFIUM_LOCK:
             try:
                 self.pdf = pdfium.PdfDocument(data)
             except pdfium.PdfiumError as exc:
-                raise RenderError(
-                    self.name_path(source),
-                    f"the document cannot be shown ({exc})",
-                    "Check the file, or add it again.",
+                if getattr(exc, "err_code", None) == pdfium_raw.FPDF_ERR_PASSWORD:
+                    raise PasswordProtectedError(
+                        path,
+                        "the PDF is protected with a password",
+                        "Open it with the password and save or print an unprotected copy, "
+                        "then add that copy.",
+                    ) from exc
+                raise DamagedDocumentError(
+                    path,
+                    f"the PDF is damaged and cannot be shown ({exc})",
+                    "Open it in a PDF viewer and save or print it as a new PDF, then add the "
+                    "new file.",
                 ) from exc
-
-    @staticmethod
-    def name_path(source: PdfSource) -> Path:
-        return Path("document") if isinstance(source, bytes) else Path(source)
 
     def render(self, index: int, width: int, max_height: int | None = None) -> Image.Image:
         with PDFIUM_LOCK:
@@ -182,6 +188,6 @@ def _pdf_input(source: PdfSource) -> str | bytes:
     if isinstance(source, bytes):
         return source
     if sniff_kind(source) == "pdf":
-        open_pdf(source)  # the typed errors (password, damage) before PDFium sees it
+        # Not checked again with pypdf here: intake did that, and the first page must be quick.
         return str(source)
     return image_to_pdf_bytes(source)

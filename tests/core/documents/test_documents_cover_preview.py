@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from faxdesk.core.documents import (
     CoverPage,
+    DamagedDocumentError,
     PasswordProtectedError,
     RenderError,
     build_fax_document,
@@ -151,8 +152,12 @@ def test_preview_of_images_and_errors(
     tiff_file: Path, encrypted_pdf: Path, make_pdf: Callable[..., Path]
 ) -> None:
     assert [t.index for t in iter_thumbnails(tiff_file, width=60)] == [0, 1, 2]
-    with pytest.raises(PasswordProtectedError):
+    with pytest.raises(PasswordProtectedError) as locked:
         render_page(encrypted_pdf, 0)
+    assert '"contract-protected.pdf"' in str(locked.value)
+    with pytest.raises(DamagedDocumentError) as garbled:
+        render_page(b"%PDF-1.7\n" + b"#" * 500, 0)
+    assert "damaged" in str(garbled.value)
     with pytest.raises(RenderError) as exc:
         render_page(make_pdf("one.pdf", ["ONE"]), 5)
     assert "page 6" in str(exc.value)
