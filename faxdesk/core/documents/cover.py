@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from PIL import Image
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -23,6 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepInFrame, Paragraph, Table, TableStyle
 
+from .errors import DamagedDocumentError, UnreadableFileError
 from .intake import PAPER_SIZES, Paper
 
 MARGIN = 54.0
@@ -75,7 +77,7 @@ def render_cover_page(cover: CoverPage, total_pages: int) -> bytes:
     head_h = 56.0
     text_x = MARGIN
     if cover.logo is not None:
-        img = ImageReader(str(cover.logo))
+        img = _logo(cover.logo)
         iw, ih = img.getSize()
         scale = min(head_h / ih, 160.0 / iw)
         c.drawImage(
@@ -189,6 +191,27 @@ def render_cover_page(cover: CoverPage, total_pages: int) -> bytes:
     c.showPage()
     c.save()
     return out.getvalue()
+
+
+def _logo(path: Path) -> ImageReader:
+    try:
+        with Image.open(path) as im:
+            im.load()
+            # Transparency kept (drawn with mask="auto"); other modes made RGB for reportlab.
+            image = im.convert(
+                "RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB"
+            )
+    except FileNotFoundError as exc:
+        raise UnreadableFileError(
+            path, "the logo image does not exist", "Choose the logo again in the settings."
+        ) from exc
+    except Exception as exc:  # Pillow fails on bad data with many exception types
+        raise DamagedDocumentError(
+            path,
+            "the logo cannot be read as an image",
+            "Choose a PNG or JPEG logo in the settings.",
+        ) from exc
+    return ImageReader(image)
 
 
 def _date_text(value: dt.date | str | None) -> str:

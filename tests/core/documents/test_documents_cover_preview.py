@@ -17,6 +17,7 @@ from faxdesk.core.documents import (
     DamagedDocumentError,
     PasswordProtectedError,
     RenderError,
+    UnreadableFileError,
     build_fax_document,
     iter_thumbnails,
     render_cover_page,
@@ -105,6 +106,16 @@ def test_cover_with_non_latin_text(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(cover_module, "_UNICODE_FONTS", ())
     pdf = render_cover_page(_cover(tmp_path, to_name="Ζωή", from_name="山田"), total_pages=1)
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+
+
+def test_cover_with_a_bad_logo_names_it(tmp_path: Path) -> None:
+    bad = tmp_path / "company-logo.png"
+    bad.write_bytes(b"not an image")
+    with pytest.raises(DamagedDocumentError) as exc:
+        render_cover_page(_cover(tmp_path, logo=bad), total_pages=1)
+    assert '"company-logo.png": the logo cannot be read as an image' in str(exc.value)
+    with pytest.raises(UnreadableFileError):
+        render_cover_page(_cover(tmp_path, logo=tmp_path / "gone.png"), total_pages=1)
 
 
 def test_cover_minimal_fields(tmp_path: Path) -> None:
