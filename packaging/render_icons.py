@@ -1,10 +1,11 @@
 """Render FaxDesk's SVG icons to PNG with Qt's SVG renderer (no librsvg needed).
 
     python packaging/render_icons.py png SVG OUT.png SIZE
+    python packaging/render_icons.py hicolor SVG HICOLOR_DIR NAME SIZE...
     python packaging/render_icons.py sheet ICON_DIR OUT.png [SIZE ...]
 
-`png` is what the Linux install script uses for the hicolor PNG sizes; `sheet` draws every icon at
-several sizes on a light and a dark strip so they can be looked at in one image.
+`hicolor` writes HICOLOR_DIR/NxN/apps/NAME.png for each size (the Linux install script uses it);
+`sheet` draws every icon at several sizes on a light and a dark strip, to look at them at once.
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ def main(argv: list[str]) -> int:
     app = QGuiApplication.instance() or QGuiApplication([])  # fonts need an application
     if argv[:1] == ["png"] and len(argv) == 4:
         render_png(Path(argv[1]), Path(argv[2]), int(argv[3]))
+    elif argv[:1] == ["hicolor"] and len(argv) >= 5:
+        for size in (int(s) for s in argv[4:]):
+            render_png(Path(argv[1]), Path(argv[2]) / f"{size}x{size}" / "apps" / f"{argv[3]}.png",
+                       size)
     elif argv[:1] == ["sheet"] and len(argv) >= 3:
         contact_sheet(Path(argv[1]), Path(argv[2]), [int(s) for s in argv[3:]] or [16, 24, 48, 128])
     else:
