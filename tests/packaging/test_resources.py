@@ -41,7 +41,7 @@ def test_every_icon_the_ui_needs_is_shipped_and_renders(name: str) -> None:
 
 def test_icon_path_accepts_the_suffix_and_rejects_unknown_names() -> None:
     assert icon_path("tray-idle.svg") == icon_path("tray-idle")
-    with pytest.raises(FileNotFoundError, match="icons/no-such-icon.svg"):
+    with pytest.raises(FileNotFoundError, match=r"icons/no-such-icon\.svg"):
         icon_path("no-such-icon")
 
 
