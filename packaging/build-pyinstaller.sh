@@ -4,7 +4,8 @@
 #   packaging/build-pyinstaller.sh [VENV]      (VENV defaults to /tmp/pyi-venv)
 #
 # The venv gets FaxDesk (from this tree, with its dependencies) and PyInstaller; the build and work
-# directories live under build/ and dist/ in the tree (both ignored by git).
+# directories live under build/ and dist/ in the tree (both ignored by git). Measured here (2 cores,
+# shared with other jobs): 235-314 s for a clean build, 218 MB for dist/faxdesk.
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -18,8 +19,13 @@ if [ ! -x "$VENV/bin/pyinstaller" ]; then
     "$VENV/bin/pip" install --quiet pyinstaller
 fi
 # Reinstall the tree every time so the bundle matches it (fast: dependencies are already there).
-"$VENV/bin/pip" install --quiet --force-reinstall --no-deps "$ROOT"
-"$VENV/bin/pip" install --quiet "$ROOT"
+# From a copy: pip builds a local directory in place and would leave faxdesk.egg-info in the tree.
+SRC=$(mktemp -d)
+trap 'rm -rf "$SRC"' EXIT
+tar -C "$ROOT" --exclude=.git --exclude=.venv --exclude=build --exclude=dist \
+    --exclude=__pycache__ --exclude='*.egg-info' -cf - . | tar -C "$SRC" -xf -
+"$VENV/bin/pip" install --quiet --force-reinstall --no-deps "$SRC"
+"$VENV/bin/pip" install --quiet "$SRC"
 
 cd "$ROOT"
 start=$(date +%s)
