@@ -97,7 +97,8 @@ class SandboxApp:
         self.advance = advance
         self.info = info or (lambda: {})
         self.rate_limit = rate_limit  # requests per RATE_LIMIT_WINDOW real seconds
-        self.url_map = Map(_API_RULES + _CONTROL_RULES, strict_slashes=False)
+        # Rules bind to one Map, so each app gets fresh copies.
+        self.url_map = Map([r.empty() for r in _API_RULES + _CONTROL_RULES], strict_slashes=False)
         self.request_log: list[RequestRecord] = []
         self._log_lock = threading.Lock()
         self._window_start = time.monotonic()
@@ -488,7 +489,7 @@ def _uuid(value: str) -> str:
 def _fetch(url: str) -> bytes | None:
     """GET a loopback URL (never anything else); None when it is unreachable or not 200."""
     try:
-        with httpx.Client(timeout=5.0, trust_env=False) as client, \
+        with httpx.Client(timeout=5.0, trust_env=False, verify=False) as client, \
                 client.stream("GET", url) as response:
             if response.status_code != 200:
                 return None

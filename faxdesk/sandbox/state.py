@@ -261,7 +261,7 @@ class SandboxState:
                 "webhook_event_failover_url": "", "webhook_timeout_secs": None,
                 "inbound": {"channel_limit": None, "sip_subdomain": None,
                             "sip_subdomain_receive_settings": "from_anyone"},
-                "outbound": {"channel_limit": None, "outbound_voice_profile_id": None},
+                "outbound": {"channel_limit": None},
                 "tags": [],
             }
             merged = _merge(defaults, fields)
@@ -287,9 +287,10 @@ class SandboxState:
             app = self._app(app_id)
             used = [n.phone_number for n in self.numbers.values() if n.connection_id == app_id]
             if used:
-                raise ApiProblem(422, "10013", "Unprocessable Entity",
+                # The spec declares 400 (not 422) for a refused delete.
+                raise ApiProblem(400, "10015", "Bad Request",
                                  "The application still has phone numbers assigned: "
-                                 + ", ".join(used), pointer="/id")
+                                 + ", ".join(used), pointer="/")
             del self.applications[app_id]
             return app.to_json()
 
@@ -418,7 +419,8 @@ class SandboxState:
             "status": "active", "connection_id": n.connection_id,
             "connection_name": app.fields["application_name"] if app else None,
             "phone_number_type": "local", "country_iso_alpha2": "US", "tags": n.tags,
-            "t38_fax_gateway_enabled": True, "created_at": iso(n.created_at),
+            "t38_fax_gateway_enabled": True, "external_pin": None,
+            "deletion_lock_enabled": False, "created_at": iso(n.created_at),
             "purchased_at": iso(n.created_at), "updated_at": iso(n.created_at),
         }
 

@@ -73,7 +73,8 @@ class WebhookSender:
         return base64.b64encode(bytes(self.signing_key.verify_key)).decode()
 
     def start(self) -> None:
-        self._client = httpx.Client(timeout=self.timeout, trust_env=False)
+        # Only loopback is ever contacted, so no CA bundle is loaded (that costs ~0.3 s).
+        self._client = httpx.Client(timeout=self.timeout, trust_env=False, verify=False)
         self._thread = threading.Thread(target=self._run, name="sandbox-webhooks", daemon=True)
         self._thread.start()
 
