@@ -104,11 +104,10 @@ class FaultConfig:
     # -- consulted by the HTTP layer --------------------------------------------------------------
 
     def decide(self, method: str, path: str) -> FaultDecision | None:
-        """Consume the first matching rule (a create-then-lose rule only matches a create)."""
+        """Consume the first matching rule that acts before the request is handled."""
         with self._lock:
             for rule in self.rules:
-                if rule.matches(method, path) and (rule.kind != "lose_response"
-                                                   or path.rstrip("/") == "/v2/faxes"):
+                if rule.kind != "lose_response" and rule.matches(method, path):
                     rule.remaining -= 1
                     if rule.remaining <= 0:
                         self.rules.remove(rule)
@@ -116,6 +115,18 @@ class FaultConfig:
             if self.error_rate and self._rng.random() < self.error_rate:
                 return FaultDecision("error", self.error_status)
         return None
+
+    def take_lost_response(self) -> bool:
+        """Called after a fax was created: True when this response must be lost. Only a
+        successful create consumes the rule, so a refused send never uses it up."""
+        with self._lock:
+            for rule in self.rules:
+                if rule.kind == "lose_response":
+                    rule.remaining -= 1
+                    if rule.remaining <= 0:
+                        self.rules.remove(rule)
+                    return True
+        return False
 
     def _add(self, rule: FaultRule) -> None:
         if rule.remaining < 1:

@@ -4,6 +4,7 @@ tests use (advance the clock, faults, inbound faxes, the request log)."""
 from __future__ import annotations
 
 import secrets
+import socket
 import threading
 from types import TracebackType
 from typing import Any
@@ -59,8 +60,16 @@ class SandboxServer:
     # -- lifecycle --------------------------------------------------------------------------------
 
     def start(self) -> SandboxServer:
-        self._server = make_server(self._host, self._port, self.app, threaded=True,
-                                   request_handler=_QuietHandler)
+        # Bind here so a busy port raises OSError (werkzeug would print and sys.exit instead).
+        listener = socket.create_server((self._host, self._port),
+                                        family=socket.AF_INET6 if ":" in self._host
+                                        else socket.AF_INET)
+        try:
+            self._server = make_server(self._host, listener.getsockname()[1], self.app,
+                                       threaded=True, request_handler=_QuietHandler,
+                                       fd=listener.fileno())
+        finally:
+            listener.close()  # werkzeug works on its own duplicate of the descriptor
         self.state.url_base = self.root_url
         if self._demo:
             from faxdesk.sandbox.demo import load_demo
@@ -109,7 +118,7 @@ class SandboxServer:
     def port(self) -> int:
         if self._server is None:
             raise RuntimeError("the sandbox is not started")
-        return int(self._server.server_port)
+        return int(self._server.server_address[1])
 
     @property
     def root_url(self) -> str:
