@@ -65,7 +65,7 @@ def test_history_filters_match_a_full_scan(big):
 
 
 def test_new_faxes_come_first_after_the_history(big):
-    _, client = big
+    server, client = big
     app_id = next(iter(server.state.applications))
     sent = client.post("/faxes", json={"connection_id": app_id, "from": "+12025550100",
                                        "to": "+14155550123",
