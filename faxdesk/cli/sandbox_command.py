@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 from typing import Any
@@ -48,10 +49,20 @@ def run_sandbox_server(args: argparse.Namespace) -> int:
     print(f"Webhook public key: {server.public_key_b64}")
     print(f"Control endpoints:  {server.root_url}/_sandbox")
     print("Press Ctrl-C to stop.", flush=True)
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        stop.set()
+
+    # Installed explicitly: a shell starts background jobs with SIGINT ignored, and SIGTERM
+    # should stop as cleanly as Ctrl-C does.
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
+        while not stop.wait(0.5):
+            pass
         print("\nStopping the sandbox.", flush=True)
     finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         server.stop()
     return 0
