@@ -41,5 +41,16 @@ OUTCOMES: dict[str, Outcome] = {
 }
 
 
+# Inbound faxes *from* these numbers fail while being received.
+INBOUND_OUTCOMES: dict[str, Outcome] = {
+    "+12025550103": Outcome("sender_call_dropped", "bye_during_page_transfer",
+                            description="the sender hangs up mid-transfer"),
+}
+
+
+def inbound_outcome_for(from_number: str) -> Outcome:
+    return INBOUND_OUTCOMES.get(from_number, DELIVERED)
+
+
 def outcome_for(to: str) -> Outcome:
     return OUTCOMES.get(to, DELIVERED)

@@ -27,7 +27,7 @@ from typing import Any
 
 from faxdesk.sandbox.clock import Clock
 from faxdesk.sandbox.documents import DocumentInfo, analyze, make_pdf
-from faxdesk.sandbox.outcomes import outcome_for
+from faxdesk.sandbox.outcomes import inbound_outcome_for, outcome_for
 
 US = 1_000_000
 MEDIA_TTL_DEFAULT = 172_800
@@ -530,6 +530,9 @@ class SandboxState:
                 raise invalid("/connection_id", "connection_id is not a fax application of "
                               "this account", "10017")
         if multipart:
+            if "media_url" in body or "media_name" in body:
+                raise invalid("/contents", "contents cannot be combined with media_url or "
+                              "media_name")
             bool_fields = ("monochrome", "store_media", "store_preview", "t38_enabled")
             for key in bool_fields:
                 if key in body:
@@ -673,6 +676,13 @@ class SandboxState:
                       created_at=now, updated_at=now, page_count=pages)
             t = now + round(INBOUND_ANSWER_SECS * US)
             fax.schedule = [(t, "receiving")]
+            outcome = inbound_outcome_for(from_number)
+            if outcome.failure_reason:
+                fax.outcome_failure = outcome.failure_reason
+                fax.outcome_internal = outcome.internal_failure_reason
+                fax.schedule.append((t + round(FAIL_AFTER_SENDING_SECS * US), "failed"))
+                self._insert(fax)
+                return fax.id
             t += round(SECS_PER_PAGE * pages * US)
             fax.schedule.append((t, "media.processing"))
             fax.schedule.append((t + round(INBOUND_PROCESS_SECS * US), "received"))

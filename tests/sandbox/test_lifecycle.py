@@ -3,6 +3,8 @@ links that expire and are refreshed."""
 
 from __future__ import annotations
 
+import threading
+
 import httpx
 import pytest
 from pypdf import PdfReader
@@ -208,3 +210,44 @@ def test_list_filters(sandbox, api):
     assert ids(**{"filter[created_at][lte]": b["created_at"]}) == [b["id"], a["id"]]
     assert ids(**{"filter[created_at][lt]": b["created_at"]}) == [a["id"]]
     assert ids(**{"page[size]": "1", "page[number]": "3"}) == [a["id"]]
+
+
+def test_multipart_contents_limits(sandbox, api):
+    app = create_app(api)
+    fields = {"connection_id": app["id"], "from": "+12025550100", "to": "+14155550123"}
+    missing = api.post("/faxes", data=fields, files={"other": ("a.pdf", b"%PDF", "x/y")})
+    assert missing.json()["errors"][0]["source"] == {"pointer": "/contents"}
+    big = b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024)
+    too_big = api.post("/faxes", data=fields, files={"contents": ("a.pdf", big, "application/pdf")})
+    assert too_big.status_code == 422
+    assert too_big.json()["errors"][0]["source"] == {"pointer": "/contents"}
+    both = api.post("/faxes", data={**fields, "media_name": "x"},
+                    files={"contents": ("a.pdf", pdf_bytes(1), "application/pdf")})
+    assert both.status_code == 422
+    assert api.get("/faxes").json()["meta"]["total_results"] == 0
+
+
+def test_running_clock_with_speed_reaches_delivered():
+    from faxdesk.sandbox.server import SandboxServer
+
+    with SandboxServer(speed=200) as server, httpx.Client(
+            base_url=server.base_url, trust_env=False, timeout=10,
+            headers={"Authorization": f"Bearer {server.api_key}"}) as api:
+        app = create_app(api)
+        fax = send(api, app["id"]).json()["data"]
+        status = fax["status"]
+        for _ in range(400):  # bounded wait, not a timing assertion
+            status = status_of(api, fax["id"])["status"]
+            if status == "delivered":
+                break
+            threading.Event().wait(0.01)
+        assert status == "delivered"
+
+
+def test_control_clock_endpoints(sandbox, control):
+    info = control.get("/_sandbox").json()
+    assert info["base_url"] == sandbox.base_url and info["manual_clock"] is True
+    before = control.get("/_sandbox/clock").json()["now"]
+    after = control.post("/_sandbox/clock/advance", json={"seconds": 90}).json()["now"]
+    assert after - before == pytest.approx(90)
+    assert control.post("/_sandbox/clock/advance", json={"seconds": -1}).status_code == 422

@@ -166,3 +166,16 @@ def test_only_loopback_receivers_are_contacted(sandbox, api):
     records = sandbox.webhooks.deliveries
     assert len(records) == 1 and records[0].status is None
     assert "loopback" in (records[0].error or "")
+
+
+def test_inbound_failure_from_the_scripted_sender(sandbox, api, receiver):
+    create_app(api, webhook_url=receiver.url + "/in")
+    fax_id = sandbox.receive_inbound(from_number="+12025550103", to="+12025550100")
+    run_to_end(sandbox)
+    events = receiver.events("/in")
+    assert [e["data"]["event_type"] for e in events] == ["fax.receiving.started", "fax.failed"]
+    payload = events[-1]["data"]["payload"]
+    assert payload["direction"] == "inbound" and payload["failure_reason"] == "sender_call_dropped"
+    fax = api.get(f"/faxes/{fax_id}").json()["data"]
+    assert fax["status"] == "failed" and "media_url" not in fax
+    assert api.post(f"/faxes/{fax_id}/actions/refresh").status_code == 422
