@@ -79,7 +79,7 @@ class SandboxServer:
             self.state.seed_history(self._seed_history)
         self.webhooks.start()
         serve = threading.Thread(target=self._server.serve_forever, name="sandbox-http",
-                                 kwargs={"poll_interval": 0.1}, daemon=True)
+                                 kwargs={"poll_interval": 0.02}, daemon=True)
         serve.start()
         self._threads.append(serve)
         if not isinstance(self.clock, ManualClock):

@@ -4,6 +4,7 @@ spec, and a loopback webhook receiver."""
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from tests.support.openapi_contract import (
     validate_response,
     validate_schema,
 )
+
+# Building an SSL context loads the CA bundle (~0.3 s); every loopback client shares this one.
+SSL_CONTEXT = ssl.create_default_context()
 
 
 class _Quiet(WSGIRequestHandler):
@@ -101,6 +105,7 @@ def _multipart_fields(raw: bytes, content_type: str) -> dict[str, Any]:
 @pytest.fixture
 def api(sandbox: Any) -> Iterator[ContractClient]:
     with ContractClient(base_url=sandbox.base_url, timeout=10.0, trust_env=False,
+                        verify=SSL_CONTEXT,
                         headers={"Authorization": f"Bearer {sandbox.api_key}"}) as client:
         yield client
 
@@ -108,7 +113,8 @@ def api(sandbox: Any) -> Iterator[ContractClient]:
 @pytest.fixture
 def control(sandbox: Any) -> Iterator[httpx.Client]:
     """Unauthenticated client for the /_sandbox control endpoints."""
-    with httpx.Client(base_url=sandbox.root_url, timeout=10.0, trust_env=False) as client:
+    with httpx.Client(base_url=sandbox.root_url, timeout=10.0, trust_env=False,
+                      verify=SSL_CONTEXT) as client:
         yield client
 
 
