@@ -69,5 +69,5 @@ def test_webhook_schemas():
              "occurred_at": "2026-01-01T00:00:00.000000Z", "record_type": "event",
              "payload": {"status": "delivered", "page_count": 2, "call_duration_secs": 9}}
     validate_schema("FaxDelivered", {"data": event, "meta": {"attempt": 1}})
-    with pytest.raises(ContractError, match="fax.delivered"):
+    with pytest.raises(ContractError, match=r"fax\.delivered"):
         validate_schema("FaxDelivered", {"data": {**event, "event_type": "fax.received"}})
