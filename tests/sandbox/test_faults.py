@@ -10,9 +10,10 @@ from tests.sandbox.helpers import create_app, send
 
 
 def test_latency_delays_every_api_response(sandbox, api):
-    sandbox.faults.latency = 0.5
+    sandbox.faults.latency = 1.0
+    # Connecting gets plenty of time; only the (delayed) response is waited for briefly.
     with pytest.raises(httpx.ReadTimeout):
-        api.get("/faxes", timeout=0.05)
+        api.get("/faxes", timeout=httpx.Timeout(10.0, read=0.1))
     sandbox.faults.latency = 0.0
     assert api.get("/faxes", timeout=5).status_code == 200
 
