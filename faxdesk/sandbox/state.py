@@ -1,9 +1,9 @@
 """The sandbox's models and fax lifecycle: pure Python, no HTTP, one lock, an injected clock.
 
 Every public method takes the lock. Timestamps are integer microseconds since the epoch so that a
-`created_at` printed to a client and sent back as a filter compares exactly. Webhook events produced
-under the lock are handed to `event_sink` only after the lock is released, so a slow receiver never
-blocks the API.
+`created_at` printed to a client and sent back as a filter compares exactly. Webhook events are
+handed to `event_sink` in order; the sink must only queue them (the webhook sender POSTs from its
+own thread), so a slow receiver never blocks the API.
 """
 
 from __future__ import annotations
@@ -228,8 +228,10 @@ class SandboxState:
                 yield
             finally:
                 events, self._pending = self._pending, []
-        if events and self.event_sink is not None:
-            self.event_sink(events)
+                # Handed over under the lock so two threads cannot reorder one fax's events;
+                # the sink only queues them, it never waits on a receiver.
+                if events and self.event_sink is not None:
+                    self.event_sink(events)
 
     def tick(self) -> None:
         """Apply every lifecycle step that is due on the clock."""
