@@ -115,6 +115,7 @@ class WebhookEvent:
     payload: dict[str, Any]
     url: str
     failover_url: str | None
+    timeout: float | None = None  # the application's webhook_timeout_secs, when set
 
 
 @dataclass(slots=True)
@@ -861,8 +862,10 @@ class SandboxState:
         if event_type == "fax.failed":
             payload["failure_reason"] = fax.failure_reason
             payload["internal_failure_reason"] = fax.internal_failure_reason
+        timeout = app.fields.get("webhook_timeout_secs") if app else None
         self._pending.append(WebhookEvent(str(uuid.uuid4()), event_type, iso(at), payload,
-                                          str(url), str(failover) if failover else None))
+                                          str(url), str(failover) if failover else None,
+                                          float(timeout) if timeout else None))
 
     def _media_link(self, fax: Fax) -> str:
         assert fax.media_expires_at is not None

@@ -155,7 +155,8 @@ class WebhookSender:
                        "user-agent": "telnyx-webhooks (FaxDesk sandbox)"}
             try:
                 assert self._client is not None
-                status = self._client.post(url, content=body, headers=headers).status_code
+                status = self._client.post(url, content=body, headers=headers,
+                                           timeout=event.timeout or self.timeout).status_code
             except httpx.HTTPError as exc:
                 error = type(exc).__name__
         with self._cond:

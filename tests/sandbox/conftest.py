@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import ssl
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -135,6 +136,7 @@ class Receiver:
     url: str
     hits: list[Hit] = field(default_factory=list)
     fail: dict[str, int] = field(default_factory=dict)
+    stall: dict[str, float] = field(default_factory=dict)  # path -> seconds, once
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def events(self, path: str | None = None) -> list[dict[str, Any]]:
@@ -155,6 +157,9 @@ def receiver() -> Iterator[Receiver]:
             if rec.fail.get(request.path, 0) > 0:
                 rec.fail[request.path] -= 1
                 return Response("nope", status=500)
+            stall = rec.stall.pop(request.path, 0.0)
+        if stall:
+            time.sleep(stall)
         return Response("ok")
 
     server: BaseWSGIServer = make_server("127.0.0.1", 0, app, threaded=True,

@@ -185,3 +185,13 @@ def test_inbound_failure_from_the_scripted_sender(sandbox, api, receiver):
     fax = api.get(f"/faxes/{fax_id}").json()["data"]
     assert fax["status"] == "failed" and "media_url" not in fax
     assert api.post(f"/faxes/{fax_id}/actions/refresh").status_code == 422
+
+
+@pytest.mark.slow
+def test_application_webhook_timeout_counts_as_a_failure(sandbox, api, receiver):
+    app = create_app(api, webhook_url=receiver.url + "/slow", webhook_timeout_secs=1)
+    receiver.stall["/slow"] = 2.5  # the first delivery outlives the 1 s timeout
+    send(api, app["id"])
+    assert sandbox.wait_for_webhooks()
+    records = [(d.attempt, d.status, d.error) for d in sandbox.webhooks.deliveries]
+    assert records == [(1, None, "ReadTimeout"), (2, 200, None)]
