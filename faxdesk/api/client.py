@@ -768,10 +768,12 @@ class TelnyxClient:
         while True:
             page = fetch(number)
             yield from page.items
-            if not page.items or page.meta.page_number >= page.meta.total_pages:
+            # Trust the page number asked for if the server misreports it, so a confused server
+            # can neither repeat a page forever nor send us past total_pages.
+            current = max(number, page.meta.page_number)
+            if not page.items or current >= page.meta.total_pages:
                 return
-            # Never ask for the same page twice, even if the server misreports its number.
-            number = max(number, page.meta.page_number) + 1
+            number = current + 1
 
 
 def _parse_errors(response: httpx.Response) -> list[ErrorDetail]:
