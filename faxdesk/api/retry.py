@@ -21,7 +21,6 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 
 #: x-ratelimit-reset is "seconds until reset" per Telnyx's docs; a value this large can only be a
 #: Unix timestamp, so both readings are accepted.
@@ -102,6 +101,8 @@ def server_wait_hint(
         seconds = _parse_float(retry_after)
         if seconds is not None and seconds >= 0:
             return seconds
+        from email.utils import parsedate_to_datetime  # rare path; keeps `import` cheap
+
         try:
             date = parsedate_to_datetime(retry_after.strip())
         except (TypeError, ValueError, IndexError):
