@@ -174,6 +174,10 @@ def _segment(value: str) -> str:
     return quote(value, safe="")
 
 
+def _is_loopback(host: str) -> bool:
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return (url.scheme, url.host, url.port)
 
@@ -206,8 +210,9 @@ class TelnyxClient:
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             transport=transport,
             follow_redirects=False,
-            # Proxies from the environment are honoured; .netrc credentials are not wanted.
-            trust_env=True,
+            # Office networks need HTTPS_PROXY / SSL_CERT_FILE honoured; the loopback sandbox
+            # must never be sent through a proxy.
+            trust_env=not _is_loopback(self._base_url.host),
         )
 
     def __repr__(self) -> str:
