@@ -79,6 +79,16 @@ class _Aborted(Exception):
     """Raised inside httpcore's trace hook to stop a cancelled call; never leaves the client."""
 
 
+def _wake(sock: socket.socket) -> None:
+    """Shut the socket down so a thread blocked on it returns at once.
+
+    The plain socket method is called even on an SSLSocket: SSLSocket.shutdown() also drops the
+    TLS object, which the reading thread may still be using.
+    """
+    with contextlib.suppress(OSError):  # already closed: nothing to wake
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
 class _SocketRegistry:
     """Every socket the client's connections opened, so `abort()` can shut them down.
 
@@ -99,8 +109,7 @@ class _SocketRegistry:
             sockets = list(self._sockets)
             self._sockets.clear()
         for sock in sockets:
-            with contextlib.suppress(OSError):  # already closed: nothing to wake
-                sock.shutdown(socket.SHUT_RDWR)
+            _wake(sock)
 
 
 class _CallTrace:
@@ -126,7 +135,7 @@ class _CallTrace:
             if isinstance(sock, socket.socket):
                 self.registry.add(sock)
                 if self.cancel.is_set():
-                    sock.shutdown(socket.SHUT_RDWR)
+                    _wake(sock)
 
 
 class _Secret:
@@ -545,7 +554,7 @@ class TelnyxClient:
                     response.read()
                     error = self._error_for(response, what, link=not same_host)
                     hint = self._hint(response)
-            except (_Aborted, httpx.HTTPError, RuntimeError) as exc:
+            except Exception as exc:
                 error = self._translate(exc, what, trace, cancel)
                 if isinstance(error, RequestAbortedError):
                     raise error from None
@@ -611,7 +620,7 @@ class TelnyxClient:
                     follow_redirects=follow_redirects,
                     extensions={"trace": trace},
                 )
-            except (_Aborted, httpx.HTTPError, RuntimeError) as exc:
+            except Exception as exc:
                 error = self._translate(exc, what, trace, cancel)
                 if isinstance(error, RequestAbortedError):
                     raise error from None
@@ -664,9 +673,13 @@ class TelnyxClient:
             ) from None
 
     def _translate(
-        self, exc: BaseException, what: str, trace: _CallTrace, cancel: threading.Event
+        self, exc: Exception, what: str, trace: _CallTrace, cancel: threading.Event
     ) -> TelnyxError:
-        """Any failure without a response → the matching TransportError."""
+        """A failure without a response → the matching TransportError.
+
+        Once the call was aborted any failure counts as the abort: a socket shut down under a
+        call can surface as an odd exception from deep inside httpcore or ssl.
+        """
         host = self._base_url.host
         if isinstance(exc, _Aborted) or cancel.is_set() or self._closed:
             return RequestAbortedError(
@@ -674,8 +687,8 @@ class TelnyxClient:
                 + ("; it may still have been received." if trace.sending else "."),
                 maybe_sent=trace.sending,
             )
-        if isinstance(exc, RuntimeError) and not isinstance(exc, httpx.HTTPError):
-            raise exc  # not a network failure (a closed client was handled above): a bug
+        if not isinstance(exc, httpx.HTTPError):
+            raise exc  # not a network failure, and not an abort: a bug to see, not to retry
         if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
             return ApiTimeoutError(
                 f"Could not reach {host} within {CONNECT_TIMEOUT:g} s ({what}).", maybe_sent=False

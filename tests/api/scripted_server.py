@@ -49,7 +49,8 @@ class _QuietHandler(WSGIRequestHandler):
 
 
 class ScriptedServer:
-    def __init__(self) -> None:
+    def __init__(self, *, tls: bool = False) -> None:
+        self.tls = tls  # HTTPS with a throwaway self-signed certificate
         self.script: deque[Reply] = deque()
         self.default = Reply(200, json={"data": {}})
         self.handler: Callable[[Received], Reply | None] | None = None
@@ -65,7 +66,8 @@ class ScriptedServer:
     @property
     def root_url(self) -> str:
         assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_port}"
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://127.0.0.1:{self._server.server_port}"
 
     @property
     def base_url(self) -> str:
@@ -73,7 +75,12 @@ class ScriptedServer:
 
     def start(self) -> ScriptedServer:
         self._server = make_server(
-            "127.0.0.1", 0, self._app, threaded=True, request_handler=_QuietHandler
+            "127.0.0.1",
+            0,
+            self._app,
+            threaded=True,
+            request_handler=_QuietHandler,
+            ssl_context="adhoc" if self.tls else None,
         )
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True

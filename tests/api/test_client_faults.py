@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable
 
+import httpx
 import pytest
 
 from faxdesk.api.client import TelnyxClient
@@ -293,6 +294,27 @@ def test_abort_stops_a_call_waiting_for_a_slow_answer(
     # The client stays usable after an abort.
     scripted.push(Reply(json={"data": FAX}))
     assert client.get_fax("f1").id == "f1"
+
+
+def test_abort_stops_a_call_over_tls(make_client: Callable[..., TelnyxClient]) -> None:
+    server = ScriptedServer(tls=True).start()
+    try:
+        # Certificate checks off for the throwaway certificate; everything else is the real path.
+        client = make_client(
+            server.base_url, timeout=60.0, transport=httpx.HTTPTransport(verify=False)
+        )
+        server.push(Reply(json={"data": FAX}), Reply(delay=30, json={"data": FAX}))
+        assert client.get_fax("f1").id == "f1"  # TLS works, and the connection is kept alive
+        server.arrived.clear()
+        thread, errors = _call_in_thread(lambda: client.get_fax("f1"))
+        assert server.arrived.wait(5)
+        time.sleep(0.2)  # blocked in the TLS read
+        client.abort()
+        thread.join(5)
+        assert not thread.is_alive()
+        assert len(errors) == 1 and isinstance(errors[0], RequestAbortedError)
+    finally:
+        server.stop()
 
 
 def test_abort_stops_a_retry_wait(
