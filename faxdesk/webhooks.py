@@ -103,7 +103,9 @@ def verify_webhook(
     from nacl.signing import VerifyKey
 
     key = decode_public_key(public_key_b64)
-    if not isinstance(body, bytes | bytearray) or not body:
+    if isinstance(body, str):
+        raise TypeError("verify_webhook needs the raw body bytes exactly as received, not text")
+    if not body:
         raise MalformedWebhookError("The webhook has no body.")
     timestamp = _header(headers, TIMESTAMP_HEADER)
     signature_b64 = _header(headers, SIGNATURE_HEADER)

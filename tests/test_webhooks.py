@@ -353,3 +353,9 @@ def test_odd_but_well_formed_envelopes_parse(payload: dict, event_type: str, met
 def test_parse_never_raises_anything_but_malformed(body: bytes) -> None:
     with contextlib.suppress(MalformedWebhookError):
         parse_webhook(body)
+
+
+def test_text_body_is_refused_as_a_programming_error() -> None:
+    # Verification is over the bytes as received; decoded text may already differ from them.
+    with pytest.raises(TypeError):
+        verify_webhook("x", signed(b"x", bytes(32), NOW), public_b64(bytes(32)), now=NOW)  # type: ignore[arg-type]
