@@ -207,6 +207,7 @@ class TelnyxClient:
         self._key = _Secret(api_key)
         self._base_url = httpx.URL(base_url.rstrip("/") + "/")
         self._timeout = float(timeout)
+        self._connect_timeout = min(CONNECT_TIMEOUT, self._timeout)
         self._retry = retry if retry is not None else RetryPolicy()
         self._lock = threading.Lock()
         self._cancel = threading.Event()
@@ -215,7 +216,7 @@ class TelnyxClient:
         self._rate_limit: RateLimitInfo | None = None
         self._http = httpx.Client(
             base_url=self._base_url,
-            timeout=httpx.Timeout(self._timeout, connect=min(CONNECT_TIMEOUT, self._timeout)),
+            timeout=httpx.Timeout(self._timeout, connect=self._connect_timeout),
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             transport=transport,
             follow_redirects=False,
@@ -555,7 +556,7 @@ class TelnyxClient:
                     error = self._error_for(response, what, link=not same_host)
                     hint = self._hint(response)
             except Exception as exc:
-                error = self._translate(exc, what, trace, cancel)
+                error = self._translate(exc, what, trace, cancel, host=target.host)
                 if isinstance(error, RequestAbortedError):
                     raise error from None
             if written or not self._retryable(error):
@@ -673,17 +674,26 @@ class TelnyxClient:
             ) from None
 
     def _translate(
-        self, exc: Exception, what: str, trace: _CallTrace, cancel: threading.Event
+        self,
+        exc: Exception,
+        what: str,
+        trace: _CallTrace,
+        cancel: threading.Event,
+        host: str | None = None,
     ) -> TelnyxError:
         """A failure without a response → the matching TransportError.
 
         Once the call was aborted any failure counts as the abort: a socket shut down under a
         call can surface as an odd exception from deep inside httpcore or ssl.
         """
-        host = self._base_url.host
+        api_host = host is None or host == self._base_url.host
+        host = host or self._base_url.host
+        who = "Telnyx" if api_host else host
+        # Without trace events (a custom transport) nothing is known: assume it may have arrived.
+        sent = trace.sending or not trace.active
         if isinstance(exc, _Aborted) or cancel.is_set() or self._closed:
             return RequestAbortedError(
-                f"{what} was abandoned before Telnyx answered"
+                f"{what} was abandoned before {who} answered"
                 + ("; it may still have been received." if trace.sending else "."),
                 maybe_sent=trace.sending,
             )
@@ -691,13 +701,14 @@ class TelnyxClient:
             raise exc  # not a network failure, and not an abort: a bug to see, not to retry
         if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
             return ApiTimeoutError(
-                f"Could not reach {host} within {CONNECT_TIMEOUT:g} s ({what}).", maybe_sent=False
+                f"Could not reach {host} within {self._connect_timeout:g} s ({what}).",
+                maybe_sent=False,
             )
         if isinstance(exc, httpx.TimeoutException):
             return ApiTimeoutError(
-                f"Telnyx did not answer within {self._timeout:g} s ({what}); "
+                f"{who} did not answer within {self._timeout:g} s ({what}); "
                 "the request may have been received.",
-                maybe_sent=trace.sending,
+                maybe_sent=sent,
             )
         if isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol) or (
             trace.active and not trace.sending
@@ -707,7 +718,7 @@ class TelnyxClient:
                 f"Could not connect to {host} ({reason}) ({what}).", maybe_sent=False
             )
         return ApiConnectionError(
-            f"The connection to {host} dropped before Telnyx answered ({what}); "
+            f"The connection to {host} dropped before {who} answered ({what}); "
             "the request may have been received.",
             maybe_sent=True,
         )

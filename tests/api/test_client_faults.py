@@ -398,3 +398,45 @@ def test_download_url_expired_link_and_retry(
             sclient.download_url("file:///etc/passwd", io.BytesIO())
     finally:
         other.stop()
+
+
+def test_download_url_errors_name_the_document_host(
+    sclient: TelnyxClient,
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.2", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(ApiConnectionError) as info:
+        sclient.download_url(f"http://127.0.0.2:{port}/f.pdf", io.BytesIO())
+    assert "127.0.0.2" in str(info.value) and info.value.maybe_sent is False
+
+
+@pytest.mark.parametrize(
+    ("exc", "cls", "maybe_sent"),
+    [
+        (httpx.ConnectError("refused"), ApiConnectionError, False),
+        (httpx.ConnectTimeout("slow"), ApiTimeoutError, False),
+        (httpx.ReadError("reset"), ApiConnectionError, True),
+        (httpx.ReadTimeout("slow"), ApiTimeoutError, True),
+        (httpx.RemoteProtocolError("closed"), ApiConnectionError, True),
+    ],
+)
+def test_custom_transport_failures_assume_the_worst_when_unsure(
+    make_client: Callable[..., TelnyxClient],
+    exc: httpx.HTTPError,
+    cls: type[Exception],
+    maybe_sent: bool,
+) -> None:
+    # A transport that gives no trace events (a test double): the exception type decides.
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise exc
+
+    client = make_client(
+        "http://127.0.0.1:9/v2",
+        transport=httpx.MockTransport(fail),
+        retry=fast_retry(max_attempts=1),
+    )
+    with pytest.raises(cls) as info:
+        client.send_fax(**SEND)
+    assert type(info.value) is cls
+    assert info.value.maybe_sent is maybe_sent  # type: ignore[attr-defined]
