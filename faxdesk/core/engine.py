@@ -1,0 +1,263 @@
+"""FaxEngine: the application without widgets. Wires store, events, outbox, sync, inbox, the
+optional webhook listener and one Telnyx client; the UI and the CLI call only this.
+
+Threads: the engine owns a sync thread, one outbox worker, one inbox worker and (optionally) the
+listener. Its action methods (`cancel`, `refresh`, application CRUD...) make network calls on the
+calling thread: the UI calls them from a worker, never from the GUI thread. Events are published
+on whichever engine thread caused them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from faxdesk.api.errors import NotFoundError
+from faxdesk.api.models import FaxApplication, PhoneNumber
+from faxdesk.core.events import ApplicationsChanged, EventHub, FaxChanged
+from faxdesk.core.inbox import Inbox, Opener, _default_opener
+from faxdesk.core.outbox import Outbox, OutboxConfig, StepHook
+from faxdesk.core.records import FaxRecord, JournalEntry
+from faxdesk.core.status import StatusUpdate, apply_status
+from faxdesk.core.store import Store
+from faxdesk.core.sync import SyncConfig, Syncer
+from faxdesk.core.webhook_listener import WebhookListener
+
+if TYPE_CHECKING:
+    from faxdesk.api.client import TelnyxClient
+
+log = logging.getLogger(__name__)
+
+ClientFactory = Callable[[], "TelnyxClient"]
+
+
+@dataclass(frozen=True, slots=True)
+class EngineConfig:
+    sync: SyncConfig = field(default_factory=SyncConfig)
+    outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    # The local webhook listener runs only when enabled and given the account's public key.
+    webhook_enabled: bool = False
+    webhook_public_key: str | None = None
+    webhook_host: str = "127.0.0.1"
+    webhook_port: int = 0
+    webhook_max_body: int = 256 * 1024
+
+
+class FaxEngine:
+    def __init__(
+        self,
+        data_dir: Path,
+        client_factory: ClientFactory,
+        config: EngineConfig | None = None,
+        *,
+        outbox_step_hook: StepHook | None = None,
+        inbox_opener: Opener = _default_opener,
+    ) -> None:
+        self.data_dir = data_dir
+        self.config = config or EngineConfig()
+        self._client_factory = client_factory
+        self._client: TelnyxClient | None = None
+        self._client_lock = threading.Lock()
+        self.events = EventHub()
+        self.store = Store(data_dir)
+        self.outbox = Outbox(self.store, self.events, self.client, data_dir, self.config.outbox,
+                             step_hook=outbox_step_hook)
+        self.inbox = Inbox(self.store, self.events, self.client, data_dir, opener=inbox_opener)
+        self.syncer = Syncer(
+            self.store, self.events, self.client, self.config.sync,
+            after_tick=(self.outbox.poll_due, self.inbox.enqueue_pending),
+            extra_busy=self.outbox.has_pending,
+        )
+        self.listener: WebhookListener | None = None
+        self._started = False
+
+    # --- client ---------------------------------------------------------------------------
+
+    def client(self) -> TelnyxClient:
+        """The one Telnyx client, made on first use."""
+        with self._client_lock:
+            if self._client is None:
+                self._client = self._client_factory()
+            return self._client
+
+    def set_client_factory(self, factory: ClientFactory) -> None:
+        """Use another key or server (after an auth failure, say); syncing resumes."""
+        with self._client_lock:
+            old, self._client = self._client, None
+            self._client_factory = factory
+        if old is not None:
+            old.close()
+        self.syncer.resume()
+        if self._started:
+            self.outbox.resume_all()
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self.outbox.start()
+        self.inbox.start()
+        cfg = self.config
+        if cfg.webhook_enabled and cfg.webhook_public_key:
+            self.listener = WebhookListener(
+                self.store, self.events, cfg.webhook_public_key, host=cfg.webhook_host,
+                port=cfg.webhook_port, max_body=cfg.webhook_max_body,
+                on_valid=self.syncer.note_webhook,
+            ).start()
+        self.syncer.start()
+
+    def stop(self) -> None:
+        """Stop every thread. In-flight calls are aborted, so this does not wait on the network;
+        unfinished sends stay in the journal and resume on the next start."""
+        with self._client_lock:
+            client = self._client
+        if client is not None:
+            client.abort()
+        self.syncer.stop()
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+        self.outbox.close()
+        self.inbox.stop()
+        with self._client_lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+        self.store.close()
+        self._started = False
+
+    def __enter__(self) -> FaxEngine:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # --- sync -----------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        self.syncer.sync_now()
+
+    def pause(self) -> None:
+        self.syncer.pause()
+
+    def resume(self) -> None:
+        self.syncer.resume()
+        self.outbox.resume_all()
+
+    # --- faxes ----------------------------------------------------------------------------
+
+    def submit(self, pdf_path: Path, to: str, from_number: str, connection_id: str,
+               options: Mapping[str, Any] | None = None) -> int:
+        """Queue a send; returns the journal id at once (the network work is on the outbox)."""
+        journal_id = self.outbox.submit(Path(pdf_path), to, from_number, connection_id, options)
+        self.syncer.sync_now()  # poll fast from now on
+        return journal_id
+
+    def journal_entry(self, journal_id: int) -> JournalEntry | None:
+        return self.store.journal_entry(journal_id)
+
+    def cancel(self, fax_id: str) -> None:
+        """Cancel an outbound fax in flight (and any automatic retry waiting after it)."""
+        entry = self.store.journal_for_fax(fax_id)
+        if entry is not None:
+            for child in self.outbox.pending_retries(entry.id):
+                self.outbox.abandon(child.id)
+        record = self.store.get_fax(fax_id)
+        if record is not None and record.is_final:
+            return
+        self.client().cancel_fax(fax_id)
+        self.store.add_timeline(fax_id, "cancel_requested", "local")
+        self._publish_local(fax_id)
+        self.syncer.sync_now()
+
+    def cancel_entry(self, journal_id: int) -> bool:
+        """Drop a send that has not created a fax yet (e.g. a scheduled retry)."""
+        return self.outbox.abandon(journal_id)
+
+    def delete(self, fax_id: str) -> None:
+        """Delete on Telnyx and from the local history (a downloaded PDF stays on disk)."""
+        record = self.store.get_fax(fax_id)
+        with contextlib.suppress(NotFoundError):  # already gone there
+            self.client().delete_fax(fax_id)
+        self.store.delete_fax(fax_id)
+        self.events.publish(FaxChanged(fax_id, record.status if record else None, None, None))
+
+    def refresh(self, fax_id: str) -> FaxRecord | None:
+        """Fetch one fax now; for a received fax also renew its media link and fetch the PDF."""
+        client = self.client()
+        record = self.store.get_fax(fax_id)
+        if record is not None and record.direction == "inbound" and record.status == "received":
+            client.refresh_fax(fax_id)
+        fax = client.get_fax(fax_id)
+        apply_status(self.store, self.events, StatusUpdate.from_fax(fax, "poll"))
+        self.inbox.enqueue_pending()
+        return self.store.get_fax(fax_id)
+
+    def resend(self, fax_id: str) -> int:
+        """A new send with the same document, recipient, sender and options."""
+        entry = self.store.journal_for_fax(fax_id)
+        if entry is not None:
+            journal_id = self.outbox.resend(entry.id)
+        else:
+            record = self.store.get_fax(fax_id)
+            if (record is None or not record.document_path or not record.to
+                    or not record.from_number or not record.connection_id):
+                raise ValueError("This fax was not sent from FaxDesk; its document is not here.")
+            journal_id = self.outbox.submit(Path(record.document_path), record.to,
+                                            record.from_number, record.connection_id)
+        self.syncer.sync_now()
+        return journal_id
+
+    def mark_read(self, fax_id: str, read: bool = True) -> None:
+        self.store.update_local(fax_id, is_read=1 if read else 0)
+        self._publish_local(fax_id)
+
+    def set_note(self, fax_id: str, note: str | None) -> None:
+        self.store.update_local(fax_id, note=note or None)
+        self._publish_local(fax_id)
+
+    def _publish_local(self, fax_id: str) -> None:
+        record = self.store.get_fax(fax_id)
+        if record is not None:
+            self.events.publish(FaxChanged(fax_id, record.status, record.status, record))
+
+    # --- applications and numbers ---------------------------------------------------------
+
+    def refresh_applications(self) -> list[FaxApplication]:
+        apps = list(self.client().iter_fax_applications())
+        self.store.replace_applications(apps)
+        self.events.publish(ApplicationsChanged())
+        return apps
+
+    def applications(self) -> list[FaxApplication]:
+        """As last fetched (no network)."""
+        return self.store.applications()
+
+    def create_application(self, fields: Mapping[str, Any]) -> FaxApplication:
+        app = self.client().create_fax_application(fields)
+        self.store.save_application(app)
+        self.events.publish(ApplicationsChanged())
+        return app
+
+    def update_application(self, app_id: str, fields: Mapping[str, Any]) -> FaxApplication:
+        app = self.client().update_fax_application(app_id, fields)
+        self.store.save_application(app)
+        self.events.publish(ApplicationsChanged())
+        return app
+
+    def delete_application(self, app_id: str) -> None:
+        with contextlib.suppress(NotFoundError):
+            self.client().delete_fax_application(app_id)
+        self.store.remove_application(app_id)
+        self.events.publish(ApplicationsChanged())
+
+    def list_phone_numbers(self, connection_id: str | None = None) -> list[PhoneNumber]:
+        return list(self.client().iter_phone_numbers(connection_id=connection_id))
