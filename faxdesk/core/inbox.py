@@ -131,7 +131,9 @@ class Inbox:
             try:
                 self._fetch(record.media_url, target)
             except ApiError as exc:
-                if exc.status_code not in (403, 404, 410):
+                # MediaLinkError (off-host link) or a same-host 403/404: the link expired.
+                if isinstance(exc, AuthenticationError) or exc.status_code not in (
+                        401, 403, 404, 410):
                     raise
                 # The signed link expired: ask Telnyx for a fresh one and try once more.
                 record = self._refresh(record)

@@ -296,14 +296,12 @@ class Syncer:
             return None
         if info is None:
             return None
-        remaining = getattr(info, "remaining", None)
-        reset = getattr(info, "reset", None)
-        if exhausted_only and remaining not in (0, "0"):
+        if exhausted_only and info.remaining != 0:
             return None
-        try:
-            return float(reset) if reset is not None else None
-        except (TypeError, ValueError):
+        if info.reset_after is None:
             return None
+        # reset_after counts from when the headers were seen.
+        return max(0.0, info.reset_after - (self._wall() - info.observed_at))
 
     def _stopped_waiting(self) -> bool:
         return self._paused or self.state == "auth_failed"
