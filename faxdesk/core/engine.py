@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +58,9 @@ class FaxEngine:
         *,
         outbox_step_hook: StepHook | None = None,
         inbox_opener: Opener = _default_opener,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        """`clock` (wall time) decides when journal retries are due; tests inject one."""
         self.data_dir = data_dir
         self.config = config or EngineConfig()
         self._client_factory = client_factory
@@ -66,7 +69,7 @@ class FaxEngine:
         self.events = EventHub()
         self.store = Store(data_dir)
         self.outbox = Outbox(self.store, self.events, self.client, data_dir, self.config.outbox,
-                             step_hook=outbox_step_hook)
+                             clock=clock, step_hook=outbox_step_hook)
         self.inbox = Inbox(self.store, self.events, self.client, data_dir, opener=inbox_opener)
         self.syncer = Syncer(
             self.store, self.events, self.client, self.config.sync,
