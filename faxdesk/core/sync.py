@@ -261,8 +261,11 @@ class Syncer:
                 self._hub.publish(FaxChanged(fax_id, record.status if record else None, None, None))
                 continue
             apply_status(self._store, self._hub, StatusUpdate.from_fax(fax, "poll"))
-        if newest is not None:
-            self._store.set_value(WATERMARK_KEY, iso(newest))
+        if newest is None:
+            # An empty account: later ticks still use a window, a day wide so a skewed local
+            # clock cannot hide a new fax (the list stays empty until one arrives).
+            newest = datetime.fromtimestamp(self._wall(), UTC) - timedelta(days=1)
+        self._store.set_value(WATERMARK_KEY, iso(newest))
         self.requests_last_tick = requests
 
     # --- the loop -------------------------------------------------------------------------
