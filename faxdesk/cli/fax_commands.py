@@ -405,7 +405,8 @@ def _follow(ctx: Context, fax_id: str, timeout: float) -> int:
                                        for t in engine.store.timeline(fax_id)]},
                          indent=2, default=str))
     elif record.status == "delivered":
-        print(f"Delivered: fax {fax_id}, {record.page_count or '?'} page(s).")
+        pages = f", {record.page_count} page(s)" if record.page_count else ""
+        print(f"Delivered: fax {fax_id}{pages}.")
     else:
         print(f"Failed: fax {fax_id}: {record.failure_reason or 'no reason given'}.")
     return EXIT_OK if record.status in ("delivered", "received") else EXIT_FAILED
