@@ -301,7 +301,8 @@ class Outbox:
         with self._lock:
             count = self._failures.get(entry.id, 0) + 1
             self._failures[entry.id] = count
-        delay = min(self.config.error_backoff * 2 ** (count - 1), self.config.error_backoff_cap)
+        cfg = self.config
+        delay = min(cfg.error_backoff * 2.0 ** (count - 1), cfg.error_backoff_cap)
         if isinstance(exc, RateLimitError) and exc.retry_after:
             delay = max(delay, exc.retry_after)
         entry = self._store.update_journal(entry.id, error=str(exc),

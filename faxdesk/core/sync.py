@@ -279,7 +279,7 @@ class Syncer:
         """Seconds until the next tick, from the state, the load and the rate-limit headers."""
         cfg = self.config
         if self.state in ("offline", "rate_limited") and self._failures:
-            delay = min(cfg.fast_interval * 2 ** (self._failures - 1), cfg.backoff_max)
+            delay = min(cfg.fast_interval * 2.0 ** (self._failures - 1), cfg.backoff_max)
             if self.state == "rate_limited":
                 reset = self._rate_limit_reset()
                 delay = max(delay, self._retry_after or 0.0, reset or 0.0)
