@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from faxdesk.api.errors import NotFoundError
+from faxdesk.api.errors import NotFoundError, RequestAbortedError
 from faxdesk.api.models import FaxApplication, PhoneNumber
 from faxdesk.core.events import ApplicationsChanged, EventHub, FaxChanged
 from faxdesk.core.inbox import Inbox, Opener, _default_opener
@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[], "TelnyxClient"]
+
+
+def _closed_factory() -> TelnyxClient:
+    raise RequestAbortedError("FaxDesk is shutting down.", maybe_sent=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +123,13 @@ class FaxEngine:
     def stop(self) -> None:
         """Stop every thread. In-flight calls are aborted, so this does not wait on the network;
         unfinished sends stay in the journal and resume on the next start."""
+        # close(), not abort(): a call that a thread starts after this point fails at once too,
+        # so no thread can begin a slow request while we wait for it.
         with self._client_lock:
             client = self._client
+            self._client_factory = _closed_factory
         if client is not None:
-            client.abort()
+            client.close()
         self.syncer.stop()
         if self.listener is not None:
             self.listener.stop()

@@ -98,6 +98,8 @@ class Inbox:
     def _run(self, fax_id: str) -> None:
         try:
             self.download(fax_id)
+        except RequestAbortedError:
+            pass  # shutting down: the download stays pending for the next start
         except Exception:
             log.exception("downloading fax %s failed unexpectedly", fax_id)
         finally:
