@@ -31,6 +31,7 @@ from faxdesk.core.webhook_listener import WebhookListener
 
 if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
+    from faxdesk.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,22 @@ class EngineConfig:
     webhook_host: str = "127.0.0.1"
     webhook_port: int = 0
     webhook_max_body: int = 256 * 1024
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EngineConfig:
+        """The engine's part of the user's settings (`auto_retry_max` counts retries, so
+        attempts = 1 + retries)."""
+        return cls(
+            sync=SyncConfig(fast_interval=float(settings.poll_fast_secs),
+                            slow_interval=float(settings.poll_slow_secs)),
+            outbox=OutboxConfig(auto_retry=settings.auto_retry_enabled,
+                                retry_delay=float(settings.auto_retry_delay_secs),
+                                max_attempts=1 + max(0, settings.auto_retry_max)),
+            webhook_enabled=settings.webhook_listener_enabled,
+            webhook_public_key=settings.webhook_public_key or None,
+            webhook_host=settings.webhook_host,
+            webhook_port=settings.webhook_port,
+        )
 
 
 class FaxEngine:
