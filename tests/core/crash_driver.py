@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 from faxdesk.api.client import TelnyxClient
-
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.records import JournalEntry
 
