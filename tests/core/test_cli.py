@@ -26,9 +26,9 @@ def faxdesk(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
 
 @pytest.mark.slow
 def test_send_follows_a_fax_to_delivered_on_the_sandbox(make_pdf: Callable[..., Path]) -> None:
-    pdf = make_pdf(2)
+    # Two files: merged into one fax, in order (faxdesk.core.documents).
     done = faxdesk("send", "--to", "+14155550123", "--sandbox", "--sandbox-speed", "20",
-                   "--follow", str(pdf))
+                   "--follow", str(make_pdf(2)), str(make_pdf(1)))
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert "queued" in lines[0]

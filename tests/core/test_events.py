@@ -47,4 +47,3 @@ def test_unsubscribe_stops_delivery_even_from_other_threads() -> None:
     unsubscribe()
     hub.publish(OutboxChanged(2))
     assert seen == [OutboxChanged(1)]
-
