@@ -107,7 +107,7 @@ _JOURNAL_COLUMNS = (
 )
 
 
-def _fax_record(row: sqlite3.Row) -> FaxRecord:
+def _fax_record(row: sqlite3.Row, with_raw: bool = True) -> FaxRecord:
     return FaxRecord(
         id=row["id"],
         direction=row["direction"],
@@ -129,7 +129,7 @@ def _fax_record(row: sqlite3.Row) -> FaxRecord:
         download_state=row["download_state"],
         download_error=row["download_error"],
         journal_id=row["journal_id"],
-        raw=_loads(row["raw"]),
+        raw=_loads(row["raw"]) if with_raw else {},
     )
 
 
@@ -254,7 +254,10 @@ class Store:
         limit: int | None = None,
         unread: bool | None = None,
     ) -> list[FaxRecord]:
-        """Newest first. `search` matches numbers, note, id and failure reason (substring)."""
+        """Newest first. `search` matches numbers, note, id and failure reason (substring).
+
+        Rows for lists: `raw` (the server's JSON) is left empty; `get_fax` fills it.
+        """
         where: list[str] = []
         params: list[Any] = []
         if direction:
@@ -285,7 +288,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [_fax_record(r) for r in self._query(sql, params)]
+        return [_fax_record(r, with_raw=False) for r in self._query(sql, params)]
 
     def count_faxes(self) -> int:
         return int(self._query("SELECT COUNT(*) FROM faxes")[0][0])
@@ -293,10 +296,19 @@ class Store:
     def in_flight(self) -> list[FaxRecord]:
         """Faxes whose status can still change (not delivered, failed or received)."""
         rows = self._query(
-            f"SELECT {_FAX_COLUMNS} FROM faxes WHERE status IS NULL OR status NOT IN "
-            "('delivered', 'failed', 'received') ORDER BY created_at"
+            f"SELECT {_FAX_COLUMNS} FROM faxes WHERE {self._IN_FLIGHT} ORDER BY created_at"
         )
-        return [_fax_record(r) for r in rows]
+        return [_fax_record(r, with_raw=False) for r in rows]
+
+    _IN_FLIGHT = "status IS NULL OR status NOT IN ('delivered', 'failed', 'received')"
+
+    def in_flight_times(self) -> list[tuple[str, datetime | None]]:
+        """(id, created_at) of every fax in flight: what the sync planner needs, cheaply."""
+        rows = self._query(f"SELECT id, created_at FROM faxes WHERE {self._IN_FLIGHT}")
+        return [(r[0], parse_timestamp(r[1])) for r in rows]
+
+    def has_in_flight(self) -> bool:
+        return bool(self._query(f"SELECT 1 FROM faxes WHERE {self._IN_FLIGHT} LIMIT 1"))
 
     def pending_downloads(self) -> list[FaxRecord]:
         """Received inbound faxes whose document is not on disk yet."""

@@ -187,7 +187,7 @@ class Syncer:
         return parse_timestamp(self._store.get_value(WATERMARK_KEY))
 
     def plan(self) -> TickPlan:
-        in_flight = [(f.id, f.created_at) for f in self._store.in_flight()]
+        in_flight = self._store.in_flight_times()
         now = datetime.fromtimestamp(self._wall(), UTC)
         return plan_tick(in_flight, self.watermark(), now, self.config)
 
@@ -271,7 +271,7 @@ class Syncer:
     # --- the loop -------------------------------------------------------------------------
 
     def busy(self) -> bool:
-        if self._store.in_flight():
+        if self._store.has_in_flight():
             return True
         return bool(self._extra_busy and self._extra_busy())
 
