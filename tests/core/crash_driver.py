@@ -16,12 +16,13 @@ import sys
 import time
 from pathlib import Path
 
-from faxdesk.api.client import TelnyxClient
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.records import JournalEntry
 
 
 def main(argv: list[str]) -> int:
+    from faxdesk.api.client import TelnyxClient
+
     mode, data_dir = argv[0], Path(argv[1])
     pause_at, _, nth = (argv[7] if mode == "send" and len(argv) > 7 else "").partition(":")
     seen: list[int] = []
