@@ -99,6 +99,15 @@ class FaxEngine:
         )
         self.listener: WebhookListener | None = None
         self._started = False
+        # A fax received through a webhook is fetched at once, not after the next poll.
+        self.events.subscribe(self._on_fax_changed, FaxChanged)
+
+    def _on_fax_changed(self, event: FaxChanged) -> None:
+        record = event.fax
+        if (record is not None and event.old_status != event.new_status
+                and record.status == "received" and record.direction == "inbound"
+                and record.download_state != "done"):
+            self.inbox.enqueue_pending()
 
     # --- client ---------------------------------------------------------------------------
 
