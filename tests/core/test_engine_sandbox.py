@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from faxdesk.core.engine import EngineConfig, FaxEngine
-from faxdesk.core.events import FaxChanged, FaxReceived, OutboxChanged
+from faxdesk.core.events import FaxChanged, FaxReceived, OutboxChanged, SyncStateChanged
 from faxdesk.core.store import Store
 from faxdesk.core.sync import SyncConfig
 from tests.core.conftest import FROM_NUMBER
@@ -80,3 +80,22 @@ def test_stop_does_not_wait_for_a_slow_server(
     engine.stop()  # aborts the in-flight list call
     assert not thread.is_alive()
     sandbox.faults.latency = 0.0
+
+
+def test_a_fax_received_by_webhook_is_downloaded_without_waiting_for_a_poll(
+    sandbox: Any, make_engine: Callable[..., FaxEngine], app_id: str
+) -> None:
+    config = EngineConfig(sync=SyncConfig(fast_interval=3600, slow_interval=3600),
+                          webhook_enabled=True, webhook_public_key=sandbox.public_key_b64)
+    engine = make_engine(config=config)
+    first_sync = _wait_for(engine, SyncStateChanged, lambda e: e.state == "ok")
+    engine.start()
+    assert first_sync.wait(10)  # the start-up sync; the next one is an hour away
+    assert engine.listener is not None
+    sandbox.state.update_application(app_id, {"webhook_event_url": engine.listener.url})
+    received = _wait_for(engine, FaxReceived, lambda e: True)
+    sandbox.reset_request_log()
+    sandbox.receive_inbound(from_number="+16175550134", to=FROM_NUMBER)
+    sandbox.advance(120)
+    assert received.wait(10)
+    assert not [r for r in sandbox.request_log if r.method == "GET" and r.path == "/v2/faxes"]
