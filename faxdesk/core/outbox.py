@@ -176,6 +176,7 @@ class Outbox:
         token = uuid.uuid4().hex
         # Keep our own copy: the journal must survive the user moving or deleting the original.
         self._documents.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._documents.chmod(0o700)
         copy = self._documents / f"{token}.pdf"
         shutil.copyfile(document_path, copy)
         copy.chmod(0o600)

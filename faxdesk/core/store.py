@@ -8,6 +8,7 @@ mode so a crash never leaves a half-written row. The schema is versioned with
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -178,8 +179,12 @@ class Store:
     """All reads and writes of the local database."""
 
     def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.path = data_dir / DB_NAME
+        # Numbers and notes are private: the database (and its -wal/-shm, which SQLite creates
+        # with the same mode) is readable by the user only.
+        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+        self.path.chmod(0o600)
         self._lock = threading.RLock()
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE in `transaction`).
         self._conn = sqlite3.connect(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 import threading
 from pathlib import Path
 
@@ -12,9 +13,12 @@ from faxdesk.core.store import DB_NAME, SCHEMA_VERSION, SchemaTooNewError, Store
 from tests.core.helpers import fax
 
 
-def test_new_store_is_wal_and_at_the_current_schema(tmp_path: Path) -> None:
+def test_new_store_is_wal_private_and_at_the_current_schema(tmp_path: Path) -> None:
     store = Store(tmp_path)
+    apply_status(store, None, StatusUpdate.from_fax(fax("a", "queued")))
     assert store.schema_version == SCHEMA_VERSION
+    for name in (DB_NAME, DB_NAME + "-wal"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
     conn = sqlite3.connect(tmp_path / DB_NAME)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
