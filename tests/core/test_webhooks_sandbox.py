@@ -65,7 +65,8 @@ def test_duplicated_out_of_order_webhooks_end_like_polling_alone(
     assert with_webhooks[ids[-1]][0] == "received"
     # The final event came first: the late earlier ones and the duplicates add nothing.
     assert [t.status for t in engine.store.timeline(ids[0])] == ["queued", "delivered"]
-    assert [t.source for t in engine.store.timeline(ids[0])] == ["local", "webhook"]
+    # (`queued` comes from the outbox or from fax.queued, whichever lands first.)
+    assert engine.store.timeline(ids[0])[-1].source == "webhook"
     replays = [d for d in sandbox.webhooks.deliveries if d.status == 409]
     assert replays  # the second copy of an applied event was refused as a replay
 
