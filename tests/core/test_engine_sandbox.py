@@ -62,9 +62,9 @@ def test_a_send_and_a_received_fax_flow_through_the_running_engine(
 def test_stop_does_not_wait_for_a_slow_server(
     sandbox: Any, engine: FaxEngine, app_id: str
 ) -> None:
-    # Every answer takes 4 s, longer than stop() waits for a thread (2 s): a stop that did not
-    # abort the call would leave the sync thread alive.
-    sandbox.faults.latency = 4.0
+    # Every answer takes 2.5 s, longer than stop() waits for a thread (2 s): a stop that did
+    # not abort the call would leave the sync thread alive.
+    sandbox.faults.latency = 2.5
     started = threading.Event()
     original = engine.syncer._tick
 
