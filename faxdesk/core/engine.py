@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from faxdesk.api.errors import NotFoundError, RequestAbortedError
 from faxdesk.api.models import FaxApplication, PhoneNumber
-from faxdesk.core.events import ApplicationsChanged, EventHub, FaxChanged
+from faxdesk.core.events import ApplicationsChanged, EventHub, FaxChanged, SyncStateChanged
 from faxdesk.core.inbox import Inbox, Opener, _default_opener
 from faxdesk.core.outbox import Outbox, OutboxConfig, StepHook
 from faxdesk.core.records import FaxRecord, JournalEntry
@@ -177,6 +177,12 @@ class FaxEngine:
         self.stop()
 
     # --- sync -----------------------------------------------------------------------------
+
+    @property
+    def sync_state(self) -> SyncStateChanged:
+        """The current sync state, as the last SyncStateChanged said (for a UI starting up)."""
+        s = self.syncer
+        return SyncStateChanged(s.state, s.last_sync, s.message)
 
     def sync_now(self) -> None:
         self.syncer.sync_now()
