@@ -13,6 +13,12 @@ from faxdesk.core.sync import SyncConfig, Syncer
 from tests.core.conftest import FROM_NUMBER, fast_client
 
 
+def set_server_key(sandbox: Any, key: str) -> None:
+    """The key the sandbox accepts. SandboxServer has no public control for this yet, so this
+    one helper reaches into its WSGI app (asked of the sandbox's owner)."""
+    sandbox.app._api_key = key
+
+
 def _send_direct(sandbox: Any, app_id: str, n: int, to: str = "+14155550123") -> list[str]:
     """n faxes created on the server (as if sent from another FaxDesk or the portal)."""
     from tests.support.pdfs import pdf_bytes
@@ -100,7 +106,7 @@ def test_a_key_revoked_mid_run_stops_syncing_and_loses_nothing(
     assert entry is not None and entry.fax_id
     engine.syncer.tick()
     before = engine.store.count_faxes()
-    sandbox.app._api_key = "KEYREVOKED"  # the account owner revokes the key in the portal
+    set_server_key(sandbox, "KEYREVOKED")  # the account owner revokes the key in the portal
     waiting = engine.outbox.submit(make_pdf(), "+14155550123", FROM_NUMBER, app_id)
     assert not engine.syncer.tick()
     assert state_of(engine) == "auth_failed"
@@ -111,7 +117,7 @@ def test_a_key_revoked_mid_run_stops_syncing_and_loses_nothing(
     assert blocked is not None and blocked.state == "prepared" and blocked.error
     assert engine.store.count_faxes() == before  # nothing lost
     # The user enters the new key: everything resumes, including the waiting send.
-    sandbox.app._api_key = sandbox.api_key
+    set_server_key(sandbox, sandbox.api_key)
     engine.set_client_factory(lambda: fast_client(sandbox))
     assert state_of(engine) == "ok"
     assert engine.syncer.tick()
