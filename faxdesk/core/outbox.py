@@ -313,18 +313,20 @@ class Outbox:
 
     def _upload(self, entry: JournalEntry, verify: bool) -> JournalEntry:
         client = self._get_client()
-        done = verify and self._media_exists(client, entry.media_name)
-        if not done:
-            try:
-                client.upload_media(Path(entry.document_path), media_name=entry.media_name)
-            except TransportError as exc:
-                if not (exc.maybe_sent and self._media_exists(client, entry.media_name)):
-                    raise
+        if not (verify and self._media_exists(client, entry.media_name)):
+            self._put_media(client, entry)
         self._hook("media_uploading", entry)
         entry = self._store.update_journal(entry.id, state="media_uploaded", error=None)
         self._hub.publish(OutboxChanged(entry.id))
         self._hook("media_uploaded", entry)
         return entry
+
+    def _put_media(self, client: TelnyxClient, entry: JournalEntry) -> None:
+        try:
+            client.upload_media(Path(entry.document_path), media_name=entry.media_name)
+        except TransportError as exc:
+            if not (exc.maybe_sent and self._media_exists(client, entry.media_name)):
+                raise
 
     @staticmethod
     def _media_exists(client: TelnyxClient, media_name: str) -> bool:
@@ -337,6 +339,10 @@ class Outbox:
     def _create(self, entry: JournalEntry, verify: bool) -> tuple[JournalEntry, Fax]:
         client = self._get_client()
         fax = self.find_created(entry) if verify else None
+        if fax is None and verify and not self._media_exists(client, entry.media_name):
+            # Resumed after the upload expired (Telnyx keeps media 48 h): upload it again
+            # under the same name; no fax used it, or find_created would have found that fax.
+            self._put_media(client, entry)
         if fax is None:
             try:
                 fax = client.send_fax(

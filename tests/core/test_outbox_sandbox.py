@@ -150,3 +150,22 @@ def test_a_late_poll_does_not_undo_what_the_outbox_recorded(
     apply_status(engine.store, engine.events, StatusUpdate.from_fax(fax("x", "sending")))
     apply_status(engine.store, engine.events, StatusUpdate.from_fax(fax("x", "queued"), "poll"))
     assert engine.store.get_fax("x").status == "sending"  # type: ignore[union-attr]
+
+
+def test_a_send_resumed_after_its_upload_expired_uploads_again(
+    sandbox: Any, make_engine: Callable[..., FaxEngine], app_id: str,
+    make_pdf: Callable[..., Path],
+) -> None:
+    now = [1_000_000.0]
+    engine = make_engine(clock=lambda: now[0])
+    sandbox.faults.fail_next(1, status=503, method="POST", path="/v2/faxes")
+    journal_id = engine.outbox.submit(make_pdf(), "+14155550123", FROM_NUMBER, app_id)
+    entry = engine.outbox.process(journal_id)
+    assert entry is not None and entry.state == "media_uploaded" and entry.error
+    sandbox.advance(3 * 86400)  # the laptop stayed shut for three days: the media expired
+    now[0] += 3 * 86400
+    entry = engine.outbox.process(journal_id)
+    assert entry is not None and entry.state == "tracking", entry.error
+    uploads = [r for r in sandbox.request_log if r.method == "POST" and r.path == "/v2/media"]
+    assert len(uploads) == 2
+    assert len(server_faxes_with(sandbox, entry.client_state)) == 1
