@@ -65,10 +65,11 @@ def install_translations(app: QCoreApplication, language: str = "") -> str:
     ("zh_CN", or "en" when the texts stay in the source language)."""
     remove_translations(app)
     locale = resolve_locale(language)
+    QLocale.setDefault(locale)  # numbers and dates follow the locale asked for
     ours = QTranslator(app)
     # load(locale, ...) tries each of the locale's UI languages in turn: zh_Hans_CN, zh_CN, zh...
-    if not _load_catalogue(ours, locale):
-        QLocale.setDefault(locale)  # numbers and dates still follow the locale asked for
+    # Without a catalogue for it, the source language's own (its plural forms: "1 fax").
+    if not (_load_catalogue(ours, locale) or _load_catalogue(ours, QLocale(SOURCE_LANGUAGE))):
         return SOURCE_LANGUAGE
     app.installTranslator(ours)
     _installed.append(ours)
@@ -82,7 +83,6 @@ def install_translations(app: QCoreApplication, language: str = "") -> str:
             _installed.append(qt)
         else:
             log.info("no Qt translation for %s in %s", used, _qt_translation_dirs())
-    QLocale.setDefault(locale)
     return used
 
 

@@ -90,3 +90,16 @@ def test_unsupported_language_keeps_english(app: QApplication) -> None:
     # No German "Abbrechen" in an English window either.
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.buttons()[0].text() == "Cancel"
+
+
+def test_plurals_in_both_languages(app: QApplication) -> None:
+    def faxes(n: int) -> str:
+        return QCoreApplication.translate("MainWindow", "%n fax(es)", "", n)
+
+    i18n.install_translations(app, "en")
+    assert (faxes(1), faxes(59)) == ("1 fax", "59 faxes")
+    # A language without a catalogue still gets English plurals, not "1 fax(es)".
+    i18n.install_translations(app, "de_DE")
+    assert (faxes(1), faxes(2)) == ("1 fax", "2 faxes")
+    i18n.install_translations(app, "zh_CN")
+    assert (faxes(1), faxes(59)) == ("1 份传真", "59 份传真")
