@@ -103,3 +103,27 @@ def test_plurals_in_both_languages(app: QApplication) -> None:
     assert (faxes(1), faxes(2)) == ("1 fax", "2 faxes")
     i18n.install_translations(app, "zh_CN")
     assert (faxes(1), faxes(59)) == ("1 份传真", "59 份传真")
+
+
+def test_settings_offer_the_languages(app: QApplication, qtbot: Any) -> None:
+    from faxdesk.core import secrets
+    from faxdesk.core.settings import Settings
+    from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
+    from faxdesk.ui.worker import Worker
+
+    worker = Worker()
+    try:
+        services = SettingsServices(key_store=secrets.make_key_store,
+                                    test_connection=lambda key, url: "",
+                                    save_settings=lambda settings: None)
+        dialog = SettingsDialog(worker, Settings(language="zh_CN", key_storage="session"),
+                                services)
+        qtbot.addWidget(dialog)
+        combo = dialog.language
+        assert [combo.itemData(i) for i in range(combo.count())] == ["", "en", "zh_CN"]
+        assert [combo.itemText(i) for i in (1, 2)] == ["English", "简体中文"]
+        assert combo.currentData() == "zh_CN"
+        combo.setCurrentIndex(0)  # "System default"
+        assert dialog.new_settings().language == ""
+    finally:
+        worker.shutdown()
