@@ -1,0 +1,306 @@
+"""Item models for the fax table: rows updated in place by fax id, filtering in a proxy.
+
+The source model never rebuilds on a change: `upsert` replaces one row (one dataChanged) or appends
+new ones (one insert), `remove` drops one. That keeps 10,000 rows smooth while the poller streams
+status updates.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from faxdesk.api.models import FINAL_STATUSES
+from faxdesk.ui.backend import FaxItem
+from faxdesk.ui.icons import icon
+from faxdesk.ui.texts import (
+    direction_text,
+    failure_text,
+    format_time,
+    status_icon_name,
+    status_text,
+)
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+IdRole = Qt.ItemDataRole.UserRole + 3
+
+COL_DIRECTION, COL_PARTY, COL_STATUS, COL_PAGES, COL_CREATED, COL_UPDATED = range(6)
+_EPOCH = datetime.min.replace(tzinfo=UTC)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _headers() -> list[str]:
+    t = QCoreApplication.translate
+    return [
+        t("FaxTableModel", "Direction"),
+        t("FaxTableModel", "Other party"),
+        t("FaxTableModel", "Status"),
+        t("FaxTableModel", "Pages"),
+        t("FaxTableModel", "Created"),
+        t("FaxTableModel", "Updated"),
+    ]
+
+
+class FaxTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FaxItem] = []
+        self._index: dict[str, int] = {}
+        self._headers = _headers()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # reading ---------------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def item(self, row: int) -> FaxItem:
+        return self._rows[row]
+
+    def item_by_id(self, fax_id: str) -> FaxItem | None:
+        row = self._index.get(fax_id)
+        return None if row is None else self._rows[row]
+
+    def row_of(self, fax_id: str) -> int | None:
+        return self._index.get(fax_id)
+
+    def items(self) -> Sequence[FaxItem]:
+        return tuple(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        fax = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(fax, col)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col == COL_DIRECTION:
+                return icon("inbound" if fax.direction == "inbound" else "outbound")
+            if col == COL_STATUS:
+                return icon(status_icon_name(fax.status))
+            return None
+        if role == SortRole:
+            return self._sort_key(fax, col)
+        if role == ItemRole:
+            return fax
+        if role == IdRole:
+            return fax.id
+        if role == Qt.ItemDataRole.FontRole and not fax.read:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS and fax.failure_reason:
+            return failure_text(fax.failure_reason)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_PAGES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(fax: FaxItem, col: int) -> str:
+        if col == COL_DIRECTION:
+            return direction_text(fax.direction)
+        if col == COL_PARTY:
+            party = fax.other_party
+            return f"{fax.contact_name} ({party})" if fax.contact_name else party
+        if col == COL_STATUS:
+            return status_text(fax.status)
+        if col == COL_PAGES:
+            return "" if fax.page_count is None else str(fax.page_count)
+        if col == COL_CREATED:
+            return format_time(fax.created_at)
+        if col == COL_UPDATED:
+            return format_time(fax.updated_at)
+        return ""
+
+    @staticmethod
+    def _sort_key(fax: FaxItem, col: int) -> Any:
+        if col == COL_PAGES:
+            return fax.page_count if fax.page_count is not None else -1
+        if col == COL_CREATED:
+            return (fax.created_at or _EPOCH).timestamp()
+        if col == COL_UPDATED:
+            return (fax.updated_at or fax.created_at or _EPOCH).timestamp()
+        return FaxTableModel._display(fax, col).lower()
+
+    # writing ---------------------------------------------------------------------------------
+    def set_items(self, items: Iterable[FaxItem]) -> None:
+        """Replace everything (first load only)."""
+        self.beginResetModel()
+        self._rows = list(items)
+        self._index = {f.id: i for i, f in enumerate(self._rows)}
+        self.endResetModel()
+
+    def upsert(self, items: Iterable[FaxItem]) -> None:
+        """Update rows in place by id; append the new ones in one insert."""
+        new: list[FaxItem] = []
+        last_col = self.columnCount() - 1
+        for fax in items:
+            row = self._index.get(fax.id)
+            if row is None:
+                new.append(fax)
+                continue
+            if self._rows[row] != fax:
+                self._rows[row] = fax
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last_col))
+        if new:
+            first = len(self._rows)
+            seen: dict[str, FaxItem] = {}
+            for fax in new:
+                seen[fax.id] = fax
+            self.beginInsertRows(QModelIndex(), first, first + len(seen) - 1)
+            for offset, fax in enumerate(seen.values()):
+                self._rows.append(fax)
+                self._index[fax.id] = first + offset
+            self.endInsertRows()
+
+    def remove(self, fax_id: str) -> bool:
+        row = self._index.get(fax_id)
+        if row is None:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        del self._index[fax_id]
+        for i in range(row, len(self._rows)):
+            self._index[self._rows[i].id] = i
+        self.endRemoveRows()
+        return True
+
+
+STATUS_FILTERS = ("all", "active", "delivered", "failed", "received", "unread")
+
+
+class FaxFilterProxy(QSortFilterProxyModel):
+    """Filter by application, direction, status group and search text; sort by real values."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._application: str | None = None
+        self._direction: str | None = None
+        self._status = "all"
+        self._search = ""
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        # Qt 6.9+ has begin/endFilterChange (invalidateFilter is deprecated there).
+        begin = getattr(self, "beginFilterChange", None)
+        if begin is None:
+            change()
+            self.invalidateFilter()
+            return
+        begin()
+        change()
+        self.endFilterChange()
+
+    def set_application(self, connection_id: str | None) -> None:
+        def change() -> None:
+            self._application = connection_id or None
+
+        self._refilter(change)
+
+    def set_direction(self, direction: str | None) -> None:
+        def change() -> None:
+            self._direction = direction or None
+
+        self._refilter(change)
+
+    def set_status(self, group: str) -> None:
+        def change() -> None:
+            self._status = group if group in STATUS_FILTERS else "all"
+
+        self._refilter(change)
+
+    def set_search(self, text: str) -> None:
+        def change() -> None:
+            self._search = text.strip().casefold()
+
+        self._refilter(change)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, FaxTableModel)
+        fax = model.item(source_row)
+        if self._application and fax.connection_id != self._application:
+            return False
+        if self._direction and fax.direction != self._direction:
+            return False
+        if not _status_matches(self._status, fax):
+            return False
+        if self._search:
+            return self._search in _haystack(fax)
+        return True
+
+    def item_at(self, proxy_row: int) -> FaxItem:
+        value = self.data(self.index(proxy_row, 0), ItemRole)
+        assert isinstance(value, FaxItem)
+        return value
+
+    def visible_items(self) -> list[FaxItem]:
+        return [self.item_at(r) for r in range(self.rowCount())]
+
+
+def _status_matches(group: str, fax: FaxItem) -> bool:
+    if group == "all":
+        return True
+    if group == "active":
+        return fax.status not in FINAL_STATUSES
+    if group == "unread":
+        return not fax.read
+    return fax.status == group
+
+
+def _haystack(fax: FaxItem) -> str:
+    parts = (
+        fax.from_number, fax.to, fax.contact_name, fax.id, fax.note, fax.status,
+        status_text(fax.status), fax.failure_reason,
+    )
+    return " ".join(p for p in parts if p).casefold()
+
+
+CSV_FIELDS = (
+    "id", "direction", "status", "from_number", "to", "contact_name", "connection_id",
+    "page_count", "created_at", "updated_at", "failure_reason", "failure_text", "read", "note",
+)
+
+
+def export_csv(items: Sequence[FaxItem], path: Path) -> int:
+    """Write the given rows to a CSV file (run on the worker); returns the row count."""
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_FIELDS)
+        for fax in items:
+            writer.writerow([
+                fax.id, fax.direction or "", fax.status or "", fax.from_number or "", fax.to or "",
+                fax.contact_name or "", fax.connection_id or "",
+                "" if fax.page_count is None else fax.page_count,
+                fax.created_at.isoformat() if fax.created_at else "",
+                fax.updated_at.isoformat() if fax.updated_at else "",
+                fax.failure_reason or "", failure_text(fax.failure_reason),
+                "yes" if fax.read else "no", fax.note or "",
+            ])
+    return len(items)

@@ -1,0 +1,83 @@
+"""Fixtures for the window tests: a demo sandbox on loopback and a window connected to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from faxdesk.ui.app import make_backend, make_client
+from faxdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def ui_state(tmp_path: Path) -> QSettings:
+    """Window geometry goes to a throwaway file, never the user's settings."""
+    return QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+class FastSettings:
+    """Only what make_backend reads: poll often so a test sees changes quickly."""
+
+    poll_fast_secs = 0.05
+    poll_slow_secs = 0.05
+
+
+@pytest.fixture
+def demo_sandbox() -> Iterator[Any]:
+    # Until the sandbox and client branches are merged into main (temporary).
+    pytest.importorskip("faxdesk.api.client")
+    SandboxServer = pytest.importorskip("faxdesk.sandbox.server").SandboxServer
+    server = SandboxServer(demo=True, manual_clock=True).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def sandbox_api(demo_sandbox: Any) -> Iterator[Any]:
+    """A separate client for the test's own checks of what the server holds."""
+    client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def window(
+    qtbot: Any, demo_sandbox: Any, ui_state: QSettings, tmp_path: Path
+) -> Iterator[MainWindow]:
+    client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
+    backend = make_backend(client, FastSettings(), cache_dir=tmp_path / "docs")
+    win = MainWindow(backend, state=ui_state)
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    qtbot.waitUntil(lambda: win.model.rowCount() > 0 and len(win.apps_pane.applications) > 0,
+                    timeout=10000)
+    try:
+        yield win
+    finally:
+        win.shutdown()
+        client.close()
+
+
+def answer_next_message_box(button: QMessageBox.StandardButton) -> None:
+    """Click `button` on the next modal message box (QMessageBox.question runs its own loop)."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(button).click()
+        else:
+            QTimer.singleShot(10, click)
+
+    QTimer.singleShot(0, click)
+
+
+def wait_for(qtbot: Any, condition: Callable[[], object], timeout: int = 10000) -> None:
+    qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)
