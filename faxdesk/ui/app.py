@@ -56,7 +56,7 @@ def make_backend(client: Any, settings: Any, *, cache_dir: Path | None = None) -
     return ClientBackend(client, poll_fast_secs=fast, poll_slow_secs=slow, cache_dir=cache_dir)
 
 
-def test_connection(api_key: str, base_url: str) -> str:
+def check_connection(api_key: str, base_url: str) -> str:
     """Runs on the worker: one small authenticated call."""
     client = make_client(api_key, base_url)
     try:
@@ -113,7 +113,7 @@ class Session:
         window = self.window
         return SettingsServices(
             key_store=make_key_store,
-            test_connection=test_connection,
+            test_connection=check_connection,
             save_settings=save_settings,
             applications=applications,
             list_numbers=lambda app_id: window.backend.list_phone_numbers(app_id),

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from faxdesk.api.errors import AuthenticationError, TelnyxError, TransportError
+from faxdesk.api.errors import ApiError, AuthenticationError, TelnyxError, TransportError
 from faxdesk.api.models import FINAL_STATUSES, Fax, FaxApplication, PhoneNumber
 from faxdesk.ui.backend import (
     ApplicationsChanged,
@@ -273,8 +273,19 @@ class ClientBackend:
             if not fax.media_url:
                 return None
             tmp = dest.with_suffix(".part")
-            with tmp.open("wb") as fh:
-                self._client.download_url(fax.media_url, fh)
+            try:
+                with tmp.open("wb") as fh:
+                    self._client.download_url(fax.media_url, fh)
+            except ApiError as exc:
+                if exc.status_code not in (403, 404, 410):
+                    raise
+                # The signed link expired: ask Telnyx for a fresh one and try once more.
+                self._client.refresh_fax(fax_id)
+                fax = self._client.get_fax(fax_id)
+                if not fax.media_url:
+                    return None
+                with tmp.open("wb") as fh:
+                    self._client.download_url(fax.media_url, fh)
             tmp.replace(dest)
             return dest
         if item.media_name:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,8 @@ class FaxTableModel(QAbstractTableModel):
         self._rows: list[FaxItem] = []
         self._index: dict[str, int] = {}
         self._headers = _headers()
+        self._sort_col = COL_CREATED
+        self._sort_desc = True
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -147,36 +150,102 @@ class FaxTableModel(QAbstractTableModel):
             return (fax.updated_at or fax.created_at or _EPOCH).timestamp()
         return FaxTableModel._display(fax, col).lower()
 
+    # sorting (here, in Python: a proxy sort calls back into Python per comparison) -----------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._headers):
+            return
+        self._sort_col, self._sort_desc = column, order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        old_ids = {i: fax.id for i, fax in enumerate(self._rows)}
+        self._sort_rows()
+        persistent = self.persistentIndexList()
+        new_indexes = [
+            self.index(self._index[old_ids[idx.row()]], idx.column()) for idx in persistent
+        ]
+        self.changePersistentIndexList(persistent, new_indexes)
+        self.layoutChanged.emit()
+
+    def _key(self, fax: FaxItem) -> tuple[Any, str]:
+        return (self._sort_key(fax, self._sort_col), fax.id)
+
+    def _sort_rows(self) -> None:
+        self._rows.sort(key=self._key, reverse=self._sort_desc)
+        self._index = {f.id: i for i, f in enumerate(self._rows)}
+
+    def _position(self, fax: FaxItem) -> int:
+        """Where `fax` belongs in the sorted rows (binary search)."""
+        key = self._key(fax)
+        lo, hi = 0, len(self._rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            other = self._key(self._rows[mid])
+            if (other > key) if self._sort_desc else (other < key):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     # writing ---------------------------------------------------------------------------------
     def set_items(self, items: Iterable[FaxItem]) -> None:
         """Replace everything (first load only)."""
         self.beginResetModel()
-        self._rows = list(items)
-        self._index = {f.id: i for i, f in enumerate(self._rows)}
+        unique = {f.id: f for f in items}
+        self._rows = list(unique.values())
+        self._sort_rows()
         self.endResetModel()
 
     def upsert(self, items: Iterable[FaxItem]) -> None:
-        """Update rows in place by id; append the new ones in one insert."""
-        new: list[FaxItem] = []
+        """Update rows in place by id; insert new ones where the sort order puts them."""
+        new: dict[str, FaxItem] = {}
         last_col = self.columnCount() - 1
         for fax in items:
             row = self._index.get(fax.id)
             if row is None:
-                new.append(fax)
+                new[fax.id] = fax
                 continue
-            if self._rows[row] != fax:
-                self._rows[row] = fax
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last_col))
-        if new:
+            old = self._rows[row]
+            if old == fax:
+                continue
+            self._rows[row] = fax
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last_col))
+            if self._key(old) != self._key(fax):
+                self._move_into_place(row)
+        if len(new) > 100:
+            # A big batch: append and sort once instead of one binary search each.
             first = len(self._rows)
-            seen: dict[str, FaxItem] = {}
-            for fax in new:
-                seen[fax.id] = fax
-            self.beginInsertRows(QModelIndex(), first, first + len(seen) - 1)
-            for offset, fax in enumerate(seen.values()):
-                self._rows.append(fax)
-                self._index[fax.id] = first + offset
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._rows.extend(new.values())
+            self._index.update({f.id: first + i for i, f in enumerate(new.values())})
             self.endInsertRows()
+            self.sort(self._sort_col, self._order())
+            return
+        for fax in new.values():
+            pos = self._position(fax)
+            self.beginInsertRows(QModelIndex(), pos, pos)
+            self._rows.insert(pos, fax)
+            self._reindex(pos, len(self._rows))
+            self.endInsertRows()
+
+    def _order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._sort_desc else Qt.SortOrder.AscendingOrder
+
+    def _move_into_place(self, row: int) -> None:
+        fax = self._rows.pop(row)
+        pos = self._position(fax)
+        self._rows.insert(row, fax)
+        if pos == row:
+            return
+        # beginMoveRows counts the destination in the list before the move.
+        dest = pos if pos < row else pos + 1
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), dest)
+        self._rows.pop(row)
+        self._rows.insert(pos, fax)
+        self._reindex(min(row, pos), max(row, pos) + 1)
+        self.endMoveRows()
+
+    def _reindex(self, start: int, stop: int) -> None:
+        for i in range(start, stop):
+            self._index[self._rows[i].id] = i
 
     def remove(self, fax_id: str) -> bool:
         row = self._index.get(fax_id)
@@ -185,8 +254,7 @@ class FaxTableModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
         del self._index[fax_id]
-        for i in range(row, len(self._rows)):
-            self._index[self._rows[i].id] = i
+        self._reindex(row, len(self._rows))
         self.endRemoveRows()
         return True
 
@@ -203,8 +271,13 @@ class FaxFilterProxy(QSortFilterProxyModel):
         self._direction: str | None = None
         self._status = "all"
         self._search = ""
-        self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in the source model; the proxy keeps its order and only filters."""
+        model = self.sourceModel()
+        if isinstance(model, FaxTableModel):
+            model.sort(column, order)
 
     def _refilter(self, change: Callable[[], None]) -> None:
         # Qt 6.9+ has begin/endFilterChange (invalidateFilter is deprecated there).
@@ -274,7 +347,9 @@ def _status_matches(group: str, fax: FaxItem) -> bool:
     return fax.status == group
 
 
+@lru_cache(maxsize=32768)
 def _haystack(fax: FaxItem) -> str:
+    # Cached per (immutable) row value: typing in the search box re-filters 10,000 rows.
     parts = (
         fax.from_number, fax.to, fax.contact_name, fax.id, fax.note, fax.status,
         status_text(fax.status), fax.failure_reason,

@@ -1,0 +1,51 @@
+"""Starting the app: `--sandbox` brings up the demo sandbox with the window connected to it;
+quitting stops everything without hanging, even with a request in flight."""
+
+from __future__ import annotations
+
+import argparse
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from faxdesk.ui.app import create_session
+from tests.ui.conftest import wait_for
+
+
+@pytest.mark.slow
+def test_sandbox_session_shows_demo_data_and_closes_cleanly(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("faxdesk.sandbox.server")  # temporary, until merged into main
+    monkeypatch.setenv("FAXDESK_HOME", str(tmp_path))  # never the user's own settings
+    before = {t.name for t in threading.enumerate()}
+    session = create_session(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
+    window = session.window
+    qtbot.addWidget(window)
+    assert "Sandbox" in window.windowTitle()
+    window.show()
+    window.start()
+    wait_for(qtbot, lambda: window.model.rowCount() > 0)
+    wait_for(qtbot, lambda: window.conn_label.text() == "Connected")
+    statuses = {f.status for f in window.model.items()}
+    assert {"delivered", "failed", "received"} <= statuses
+    wait_for(qtbot, lambda: len(window.apps_pane.applications) >= 2)
+    assert window.sync_label.text().startswith("Last sync")
+
+    # A request stuck in the sandbox must not hold up quitting.
+    server = session.sandbox_server
+    server.faults.latency = 3.0
+    server.reset_request_log()
+    window.sync_now()
+    wait_for(qtbot, lambda: _request_threads() > 0)
+    session.close()
+    assert _request_threads() > 0  # closed while the request was still being answered
+    assert not [t for t in threading.enumerate() if t.name.startswith("faxdesk-poller")]
+    wait_for(qtbot, lambda: not ({t.name for t in threading.enumerate()} - before
+                                 - {"faxdesk-stop"}), timeout=8000)
+
+
+def _request_threads() -> int:
+    return sum(1 for t in threading.enumerate() if "process_request" in t.name)
