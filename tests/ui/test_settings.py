@@ -6,28 +6,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import keyring.backend
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from faxdesk.core import secrets
+from faxdesk.core import settings as settings_mod
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.worker import Worker
 from tests.ui.conftest import wait_for
 
-# Until the platform branch (settings, secrets) is merged into main (temporary).
-secrets = pytest.importorskip("faxdesk.core.secrets")
-settings_mod = pytest.importorskip("faxdesk.core.settings")
-
 
 @pytest.fixture
-def no_secret_service(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def no_secret_service() -> Iterator[None]:
     """A session bus address that leads nowhere, and keyring made to look for a backend again."""
-    import keyring.core
-
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/faxdesk-test-bus")
-    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
-    yield
-    # monkeypatch restores the cached backend and the environment
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/faxdesk-test-bus")
+        # redetect() fails with KeyError when keyring never looked for backends yet; make it look.
+        keyring.backend.get_all_keyring()
+        secrets.KeyStore().redetect()
+        yield
+    secrets.KeyStore().redetect()  # back to whatever this environment really has
 
 
 @pytest.fixture
