@@ -120,6 +120,12 @@ class ApplicationDialog(QDialog):
         layout = QVBoxLayout(self)
         for box in (general, hooks, inbound, outbound):
             layout.addWidget(box)
+        # One label column width for all groups, so the fields line up across them.
+        labels = [w for box in (general, hooks, inbound, outbound)
+                  for w in box.findChildren(QLabel) if w.buddy() is not None]
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         if application is not None:
@@ -131,6 +137,7 @@ class ApplicationDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, widget, field_name in rows:
             holder = QWidget()
+            holder.setFocusProxy(widget)  # the label's mnemonic focuses the field itself
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)

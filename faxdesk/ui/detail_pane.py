@@ -130,6 +130,7 @@ class FaxDetailPane(QScrollArea):
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
         self.timeline.setMinimumHeight(90)
+        self.timeline.setWordWrap(True)
         hist_layout.addWidget(self.timeline)
         layout.addWidget(history)
 
@@ -233,7 +234,7 @@ class FaxDetailPane(QScrollArea):
         for entry in entries:
             text = f"{format_time_long(entry.at)}  {status_text(entry.status)}"
             if entry.detail:
-                text += f" — {failure_text(entry.detail) or entry.detail}"
+                text += f"\n{failure_text(entry.detail) or entry.detail}"
             item = QListWidgetItem(icon(status_icon_name(entry.status)), text)
             self.timeline.addItem(item)
 

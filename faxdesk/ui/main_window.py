@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([200, 640, 360])
+        self.splitter.setSizes([180, 680, 360])
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in ((0, 90), (1, 160), (2, 120), (3, 50), (4, 125), (5, 125)):
+        for col, width in ((0, 85), (1, 135), (2, 115), (3, 50), (4, 122), (5, 122)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self._current_changed(current)

@@ -111,7 +111,9 @@ class SettingsDialog(QDialog):
         key_row = QHBoxLayout()
         key_row.addWidget(self.api_key, 1)
         key_row.addWidget(self.show_key)
-        form.addRow(self.tr("API &key:"), key_row)
+        key_label = QLabel(self.tr("API &key:"))
+        key_label.setBuddy(self.api_key)  # a label given with a layout gets no mnemonic
+        form.addRow(key_label, key_row)
 
         self.session_only = QCheckBox(
             self.tr("Keep the key for this session only (never saved to disk)")
