@@ -121,11 +121,11 @@ class ApplicationDialog(QDialog):
         for box in (general, hooks, inbound, outbound):
             layout.addWidget(box)
         # One label column width for all groups, so the fields line up across them.
-        labels = [w for box in (general, hooks, inbound, outbound)
-                  for w in box.findChildren(QLabel) if w.buddy() is not None]
-        width = max((label.sizeHint().width() for label in labels), default=0)
-        for label in labels:
-            label.setMinimumWidth(width)
+        buddies = [w for box in (general, hooks, inbound, outbound)
+                   for w in box.findChildren(QLabel) if w.buddy() is not None]
+        width = max((w.sizeHint().width() for w in buddies), default=0)
+        for w in buddies:
+            w.setMinimumWidth(width)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         if application is not None:
