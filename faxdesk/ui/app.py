@@ -41,14 +41,14 @@ def make_client(api_key: str, base_url: str) -> Any:
     return TelnyxClient(api_key, base_url=base_url)
 
 
-def make_backend(client: Any, settings: Any, *, cache_dir: Path | None = None) -> Backend:
-    """The real engine when the core provides it; otherwise the minimal client adapter."""
-    try:
-        from faxdesk.ui.engine_backend import EngineBackend, engine_available
-    except ImportError:
-        engine_available = None
-    if engine_available is not None and engine_available():
-        return EngineBackend.create(client, settings)  # type: ignore[no-any-return]
+def make_backend(client: Any, settings: Any, *, cache_dir: Path | None = None,
+                 data_dir: Path | None = None, engine: bool | None = None) -> Backend:
+    """The core engine when it is installed (the real app); otherwise the minimal adapter over
+    the client. `data_dir` None means the user's data directory."""
+    from faxdesk.ui.engine_backend import EngineBackend, engine_available
+
+    if engine if engine is not None else engine_available():
+        return EngineBackend.create(client, settings, data_dir=data_dir)
     from faxdesk.ui.client_backend import ClientBackend
 
     fast = getattr(settings, "poll_fast_secs", 2) if settings is not None else 2
@@ -86,7 +86,9 @@ class Session:
             options = {"demo": True, **(sandbox_options or {})}
             self.sandbox_server = SandboxServer(**options).start()
             self.client = make_client(self.sandbox_server.api_key, self.sandbox_server.base_url)
-            backend = make_backend(self.client, settings, cache_dir=self._cache_dir)
+            # Sandbox faxes live in a throwaway store, never in the user's own history.
+            backend = make_backend(self.client, settings, cache_dir=self._cache_dir,
+                                   data_dir=self._cache_dir / "sandbox-data")
             suffix = QCoreApplication.translate("Session", " — Sandbox")
         elif api_key:
             base_url = getattr(settings, "api_base_url", "https://api.telnyx.com/v2")

@@ -51,12 +51,17 @@ class FaxItem:
     def from_record(cls, record: Any) -> FaxItem:
         """Copy any fax-like object (api Fax, store record) by attribute name."""
 
+        raw = getattr(record, "raw", None)
+        raw = raw if isinstance(raw, Mapping) else {}
+
         def get(name: str, *alts: str) -> Any:
             for attr in (name, *alts):
                 value = getattr(record, attr, None)
                 if value is not None:
                     return value
-            return None
+            # Fields a store row does not keep may still be in the server's raw object.
+            value = raw.get(name)
+            return value if isinstance(value, str | int) and not isinstance(value, bool) else None
 
         read = get("read", "is_read")
         doc = get("downloaded_path", "document_path", "local_path", "pdf_path")
@@ -128,6 +133,13 @@ class FaxReceived:
     fax: FaxItem
 
 
+@dataclass(frozen=True, slots=True)
+class BackendProblem:
+    """Something went wrong in the background (a download failed...), in words."""
+
+    message: str
+
+
 Listener = Callable[[object], None]
 
 
@@ -166,7 +178,7 @@ class Backend(Protocol):
     def list_applications(self) -> list[FaxApplication]: ...
     def create_application(self, fields: Mapping[str, Any]) -> FaxApplication: ...
     def update_application(self, app_id: str, fields: Mapping[str, Any]) -> FaxApplication: ...
-    def delete_application(self, app_id: str) -> FaxApplication: ...
+    def delete_application(self, app_id: str) -> object: ...
     def list_phone_numbers(self, connection_id: str | None = None) -> Sequence[PhoneNumber]: ...
 
 

@@ -52,6 +52,8 @@ class ClientBackend:
         self._faxes: dict[str, FaxItem] = {}
         self._timelines: dict[str, list[TimelineEntry]] = {}
         self._unread: set[str] = set()
+        # Deleted here: a poll fetched before the DELETE must not bring them back.
+        self._deleted: set[str] = set()
         self._listeners: list[Listener] = []
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -154,6 +156,8 @@ class ClientBackend:
 
     def _apply(self, fax: Fax, *, announce: bool = True, publish: bool = True) -> FaxItem:
         with self._lock:
+            if fax.id in self._deleted:
+                return FaxItem.from_record(fax)
             old = self._faxes.get(fax.id)
             item = FaxItem.from_record(fax)
             if old is not None:
@@ -210,6 +214,7 @@ class ClientBackend:
     def delete(self, fax_id: str) -> None:
         self._client.delete_fax(fax_id)
         with self._lock:
+            self._deleted.add(fax_id)
             self._faxes.pop(fax_id, None)
             self._timelines.pop(fax_id, None)
         self._publish(FaxChanged(None, fax_id, removed=True))

@@ -29,6 +29,7 @@ from faxdesk.ui.app_dialog import ERROR_STYLE
 from faxdesk.ui.backend import FaxItem, TimelineEntry
 from faxdesk.ui.icons import icon
 from faxdesk.ui.texts import (
+    FAILURE_REASONS,
     direction_text,
     failure_text,
     format_time_long,
@@ -234,7 +235,8 @@ class FaxDetailPane(QScrollArea):
         for entry in entries:
             text = f"{format_time_long(entry.at)}  {status_text(entry.status)}"
             if entry.detail:
-                text += f"\n{failure_text(entry.detail) or entry.detail}"
+                known = entry.detail in FAILURE_REASONS
+                text += f"\n{failure_text(entry.detail) if known else entry.detail}"
             item = QListWidgetItem(icon(status_icon_name(entry.status)), text)
             self.timeline.addItem(item)
 

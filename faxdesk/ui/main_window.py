@@ -50,6 +50,7 @@ from faxdesk.ui.apps_pane import ApplicationsPane
 from faxdesk.ui.backend import (
     ApplicationsChanged,
     Backend,
+    BackendProblem,
     FaxChanged,
     FaxesReloaded,
     FaxItem,
@@ -419,15 +420,19 @@ class MainWindow(QMainWindow):
         elif isinstance(event, FaxReceived):
             self._fax_updated(event.fax)
             self.faxReceived.emit(event.fax)
+        elif isinstance(event, BackendProblem):
+            self.show_error(event.message)
 
     def _fax_updated(self, fax: FaxItem) -> None:
         self.model.upsert([fax])
-        if self.detail.fax is not None and self.detail.fax.id == fax.id:
-            changed_status = self.detail.fax.status != fax.status
+        shown = self.detail.fax
+        if shown is not None and shown.id == fax.id:
             self.detail.show_fax(fax)
             self._update_actions()
-            if changed_status:
+            if shown.status != fax.status:
                 self._load_timeline(fax.id)
+            if shown.document_path != fax.document_path or shown.status != fax.status:
+                self._load_preview(fax)  # the document arrived (or the fax was received)
         self.faxChanged.emit(fax)
 
     def _fax_removed(self, fax_id: str) -> None:

@@ -17,6 +17,12 @@ _STATUS = {
     "receiving": QT_TRANSLATE_NOOP("Status", "Receiving"),
     "media.processing": QT_TRANSLATE_NOOP("Status", "Processing document"),
     "received": QT_TRANSLATE_NOOP("Status", "Received"),
+    # Local steps that appear in the timeline.
+    "submitted": QT_TRANSLATE_NOOP("Status", "Handed to the outbox"),
+    "cancel_requested": QT_TRANSLATE_NOOP("Status", "Cancel requested"),
+    "retry_scheduled": QT_TRANSLATE_NOOP("Status", "Automatic retry scheduled"),
+    "link_refreshed": QT_TRANSLATE_NOOP("Status", "Document link refreshed"),
+    "downloaded": QT_TRANSLATE_NOOP("Status", "Document saved on this computer"),
 }
 
 #: Every failure_reason of fax-api.md §5.4 in plain words.

@@ -27,6 +27,19 @@ class FastSettings:
     poll_slow_secs = 0.05
 
 
+def _engine_available() -> bool:
+    from faxdesk.ui.engine_backend import engine_available
+
+    return engine_available()
+
+
+@pytest.fixture
+def backend_kind() -> str:
+    """The real app's backend (the core engine) when present; the client adapter otherwise.
+    test_client_backend.py overrides this to run the main flows over the adapter too."""
+    return "engine" if _engine_available() else "client"
+
+
 @pytest.fixture
 def demo_sandbox() -> Iterator[Any]:
     # Until the sandbox and client branches are merged into main (temporary).
@@ -49,10 +62,11 @@ def sandbox_api(demo_sandbox: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def window(
-    qtbot: Any, demo_sandbox: Any, ui_state: QSettings, tmp_path: Path
+    qtbot: Any, demo_sandbox: Any, ui_state: QSettings, tmp_path: Path, backend_kind: str
 ) -> Iterator[MainWindow]:
     client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
-    backend = make_backend(client, FastSettings(), cache_dir=tmp_path / "docs")
+    backend = make_backend(client, FastSettings(), cache_dir=tmp_path / "docs",
+                           data_dir=tmp_path / "data", engine=backend_kind == "engine")
     win = MainWindow(backend, state=ui_state)
     qtbot.addWidget(win)
     win.show()
@@ -77,6 +91,17 @@ def answer_next_message_box(button: QMessageBox.StandardButton) -> None:
             QTimer.singleShot(10, click)
 
     QTimer.singleShot(0, click)
+
+
+def blank_pdf(path: Path, pages: int = 1) -> Path:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(612, 792)
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
 
 
 def wait_for(qtbot: Any, condition: Callable[[], object], timeout: int = 10000) -> None:

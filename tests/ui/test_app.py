@@ -36,16 +36,19 @@ def test_sandbox_session_shows_demo_data_and_closes_cleanly(
 
     # A request stuck in the sandbox must not hold up quitting.
     server = session.sandbox_server
-    server.faults.latency = 3.0
-    server.reset_request_log()
+    earlier = set(_request_threads())
+    server.faults.latency = 3.0  # every request from now on takes 3 s to answer
     window.sync_now()
-    wait_for(qtbot, lambda: _request_threads() > 0)
+    wait_for(qtbot, lambda: set(_request_threads()) - earlier)
+    qtbot.wait(300)  # a request still being answered now is one held by the latency
+    stuck = [t for t in set(_request_threads()) - earlier if t.is_alive()]
+    assert stuck
     session.close()
-    assert _request_threads() > 0  # closed while the request was still being answered
+    assert any(t.is_alive() for t in stuck)  # closed while a request was still being answered
     assert not [t for t in threading.enumerate() if t.name.startswith("faxdesk-poller")]
     wait_for(qtbot, lambda: not ({t.name for t in threading.enumerate()} - before
                                  - {"faxdesk-stop"}), timeout=8000)
 
 
-def _request_threads() -> int:
-    return sum(1 for t in threading.enumerate() if "process_request" in t.name)
+def _request_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if "process_request" in t.name]
