@@ -93,16 +93,5 @@ def answer_next_message_box(button: QMessageBox.StandardButton) -> None:
     QTimer.singleShot(0, click)
 
 
-def blank_pdf(path: Path, pages: int = 1) -> Path:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(612, 792)
-    with path.open("wb") as fh:
-        writer.write(fh)
-    return path
-
-
 def wait_for(qtbot: Any, condition: Callable[[], object], timeout: int = 10000) -> None:
     qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from faxdesk.ui.backend import FaxItem, SendRequest
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.texts import FAILURE_REASONS, failure_text
-from tests.ui.conftest import answer_next_message_box, blank_pdf, wait_for
+from tests.ui.conftest import answer_next_message_box, wait_for
 
 
 def _first(window: MainWindow, **want: Any) -> FaxItem:
@@ -107,12 +108,13 @@ def test_refresh_an_inbound_fax_link(
 
 
 def test_resend_a_failed_fax_creates_a_new_one(
-    qtbot: Any, window: MainWindow, sandbox_api: Any, demo_sandbox: Any, tmp_path: Path
+    qtbot: Any, window: MainWindow, sandbox_api: Any, demo_sandbox: Any,
+    make_pdf: Callable[..., Path],
 ) -> None:
     # A fax sent from this FaxDesk to the sandbox's "busy" number fails; then resend it.
     app = window.apps_pane.applications[0]
     number = next(iter(sandbox_api.iter_phone_numbers(connection_id=app.id))).phone_number
-    request = SendRequest(blank_pdf(tmp_path / "doc.pdf"), "+12025550101", number, app.id)
+    request = SendRequest(make_pdf(), "+12025550101", number, app.id)
     known = {f.id for f in window.model.items()}
     window.worker.submit(window.backend.submit, request)
 
