@@ -71,8 +71,11 @@ def window(
     qtbot.addWidget(win)
     win.show()
     win.start()
-    qtbot.waitUntil(lambda: win.model.rowCount() > 0 and len(win.apps_pane.applications) > 0,
-                    timeout=10000)
+    # The first sync may arrive fax by fax: wait for the whole demo history and applications.
+    faxes = len(list(client.iter_faxes()))
+    apps = len(list(client.iter_fax_applications()))
+    qtbot.waitUntil(lambda: win.model.rowCount() >= faxes
+                    and len(win.apps_pane.applications) >= apps, timeout=10000)
     try:
         yield win
     finally:
