@@ -32,8 +32,10 @@ _FALLBACK: dict[str, QStyle.StandardPixmap] = {
     "quit": SP.SP_DialogCloseButton,
     "inbound": SP.SP_ArrowDown,
     "outbound": SP.SP_ArrowUp,
-    "status-pending": SP.SP_MediaPlay,
+    "status-queued": SP.SP_MediaPlay,
+    "status-processing": SP.SP_MediaPlay,
     "status-sending": SP.SP_MediaSeekForward,
+    "status-receiving": SP.SP_MediaSeekForward,
     "status-delivered": SP.SP_DialogApplyButton,
     "status-received": SP.SP_DialogApplyButton,
     "status-failed": SP.SP_MessageBoxCritical,
@@ -46,13 +48,37 @@ _FALLBACK: dict[str, QStyle.StandardPixmap] = {
 }
 
 
+# Our names → the file names of faxdesk/data/icons (the resources package).
+_RESOURCE_NAMES = {
+    "app": "io.github.faxdesk.FaxDesk",
+    "new-fax": "action-send",
+    "sync": "action-sync",
+    "delete": "action-delete",
+    "cancel": "action-cancel",
+    "refresh": "action-refresh",
+    "resend": "action-resend",
+    "save": "action-save",
+    "open": "action-open",
+    "settings": "action-settings",
+    "export": "action-export",
+    "add": "action-add",
+    "edit": "action-edit",
+    "mark-read": "action-mark-read",
+    "inbound": "action-inbound",
+    "outbound": "action-outbound",
+    "online": "status-delivered",
+    "offline": "tray-error",
+    "error": "status-failed",
+}
+
+
 def _resource_path(name: str) -> str | None:
     try:
         from faxdesk.resources import icon_path  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return None
     try:
-        path = icon_path(name)
+        path = icon_path(_RESOURCE_NAMES.get(name, name))
     except (FileNotFoundError, KeyError, ValueError):
         return None
     return str(path) if path else None

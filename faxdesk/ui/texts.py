@@ -128,18 +128,22 @@ def status_text(status: str | None) -> str:
     return tr("Status", str(known)) if known else status
 
 
+_STATUS_ICONS = {
+    "queued": "status-queued",
+    "media.processed": "status-processing",
+    "media.processing": "status-processing",
+    "originated": "status-sending",
+    "sending": "status-sending",
+    "delivered": "status-delivered",
+    "failed": "status-failed",
+    "initiated": "status-receiving",
+    "receiving": "status-receiving",
+    "received": "status-received",
+}
+
+
 def status_icon_name(status: str | None) -> str:
-    if status in ("delivered",):
-        return "status-delivered"
-    if status == "received":
-        return "status-received"
-    if status == "failed":
-        return "status-failed"
-    if status in ("sending", "receiving", "originated", "media.processing"):
-        return "status-sending"
-    if status in ("queued", "media.processed", "initiated"):
-        return "status-pending"
-    return "status-unknown"
+    return _STATUS_ICONS.get(status or "", "status-unknown")
 
 
 def direction_text(direction: str | None) -> str:
