@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,12 +41,10 @@ class ApplicationsPane(QWidget):
         self.list.currentItemChanged.connect(lambda *_: self._current_changed())
         self.list.itemDoubleClicked.connect(lambda _item: self._edit())
 
-        self.new_button = QPushButton(icon("add"), self.tr("New…"))
-        self.new_button.setObjectName("app_new")
-        self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
-        self.edit_button.setObjectName("app_edit")
-        self.delete_button = QPushButton(icon("delete"), self.tr("Delete…"))
-        self.delete_button.setObjectName("app_delete")
+        self.new_button = _tool_button(icon("add"), self.tr("New application…"), "app_new")
+        self.edit_button = _tool_button(icon("edit"), self.tr("Edit application…"), "app_edit")
+        self.delete_button = _tool_button(icon("delete"), self.tr("Delete application…"),
+                                          "app_delete")
         self.new_button.clicked.connect(self.newRequested.emit)
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
@@ -54,6 +53,7 @@ class ApplicationsPane(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
@@ -126,3 +126,17 @@ class ApplicationsPane(QWidget):
         app = self.selected()
         if app is not None:
             self.deleteRequested.emit(app)
+
+
+def _tool_button(ico: QIcon, text: str, name: str) -> QToolButton:
+    # Icon buttons (+, pencil, bin) keep the pane narrow, leaving the width to the fax table;
+    # the words are in the tooltip and for screen readers.
+    button = QToolButton()
+    button.setIcon(ico)
+    button.setText(text)
+    button.setToolTip(text)
+    button.setAccessibleName(text)
+    button.setObjectName(name)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    button.setAutoRaise(True)
+    return button

@@ -222,7 +222,7 @@ class FaxDetailPane(QScrollArea):
         )
         b["save"].setEnabled(has)
         b["open"].setEnabled(has)
-        b["mark_read"].setEnabled(has)
+        b["mark_read"].setEnabled(has and fax is not None and fax.direction == "inbound")
         if fax is not None and not fax.read:
             b["mark_read"].setText(self.tr("Mark &read"))
         else:

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in ((0, 85), (1, 135), (2, 115), (3, 50), (4, 122), (5, 122)):
+        for col, width in ((0, 95), (1, 130), (2, 125), (3, 48), (4, 128), (5, 128)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self._current_changed(current)
@@ -386,11 +386,20 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1200, 720)
         splitter = self._state.value("main/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+        self._splitter_restored = isinstance(splitter, QByteArray) and not splitter.isEmpty()
+        if isinstance(splitter, QByteArray) and self._splitter_restored:
             self.splitter.restoreState(splitter)
         header = self._state.value("main/table_header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitter_restored:
+            # First run: sizes are only meaningful once the window has its real width.
+            self._splitter_restored = True
+            width = self.splitter.width()
+            self.splitter.setSizes([200, max(width - 200 - 370, 400), 370])
 
     def _save_geometry(self) -> None:
         self._state.setValue("main/geometry", self.saveGeometry())

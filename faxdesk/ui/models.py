@@ -115,7 +115,7 @@ class FaxTableModel(QAbstractTableModel):
             return fax
         if role == IdRole:
             return fax.id
-        if role == Qt.ItemDataRole.FontRole and not fax.read:
+        if role == Qt.ItemDataRole.FontRole and _unread(fax):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS and fax.failure_reason:
             return failure_text(fax.failure_reason)
@@ -343,8 +343,13 @@ def _status_matches(group: str, fax: FaxItem) -> bool:
     if group == "active":
         return fax.status not in FINAL_STATUSES
     if group == "unread":
-        return not fax.read
+        return _unread(fax)
     return fax.status == group
+
+
+def _unread(fax: FaxItem) -> bool:
+    # Only received faxes are read or unread; what we sent needs no reading.
+    return fax.direction == "inbound" and not fax.read
 
 
 @lru_cache(maxsize=32768)
