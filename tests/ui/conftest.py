@@ -75,7 +75,7 @@ def window(
     faxes = len(list(client.iter_faxes()))
     apps = len(list(client.iter_fax_applications()))
     qtbot.waitUntil(lambda: win.model.rowCount() >= faxes
-                    and len(win.apps_pane.applications) >= apps, timeout=10000)
+                    and len(win.apps_pane.applications) >= apps, timeout=20000)
     try:
         yield win
     finally:
