@@ -16,7 +16,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from faxdesk.api.errors import ApiError, AuthenticationError, TelnyxError, TransportError
+from faxdesk.api.errors import (
+    ApiError,
+    AuthenticationError,
+    RateLimitError,
+    ServerError,
+    TelnyxError,
+    TransportError,
+)
 from faxdesk.api.models import FINAL_STATUSES, Fax, FaxApplication, PhoneNumber
 from faxdesk.ui.backend import (
     ApplicationsChanged,
@@ -131,7 +138,10 @@ class ClientBackend:
         except AuthenticationError as exc:
             self._publish(SyncStateChanged("auth_failed", None, str(exc)))
             return
-        except TransportError as exc:
+        except RateLimitError as exc:
+            self._publish(SyncStateChanged("rate_limited", None, str(exc)))
+            return
+        except (TransportError, ServerError) as exc:
             if not self._stop.is_set():
                 self._publish(SyncStateChanged("offline", None, str(exc)))
             return
