@@ -42,9 +42,8 @@ def backend_kind() -> str:
 
 @pytest.fixture
 def demo_sandbox() -> Iterator[Any]:
-    # Until the sandbox and client branches are merged into main (temporary).
-    pytest.importorskip("faxdesk.api.client")
-    SandboxServer = pytest.importorskip("faxdesk.sandbox.server").SandboxServer
+    from faxdesk.sandbox.server import SandboxServer
+
     server = SandboxServer(demo=True, manual_clock=True).start()
     try:
         yield server

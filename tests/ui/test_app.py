@@ -18,7 +18,6 @@ from tests.ui.conftest import wait_for
 def test_sandbox_session_shows_demo_data_and_closes_cleanly(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("faxdesk.api.client")  # temporary, until merged into main
     monkeypatch.setenv("FAXDESK_HOME", str(tmp_path))  # never the user's own settings
     before = {t.name for t in threading.enumerate()}
     session = create_session(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)

@@ -19,7 +19,6 @@ from tests.ui.conftest import answer_next_message_box, wait_for
 def test_first_run_welcome_offers_the_sandbox(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("faxdesk.api.client")  # temporary, until merged into main
     from faxdesk.core.settings import load_settings
     from faxdesk.ui.app import create_session
 
