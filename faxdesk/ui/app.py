@@ -214,7 +214,22 @@ def run_app(args: argparse.Namespace) -> int:
     files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
     if files:
         window.open_send_dialog(files)
+    _quit_on_signals(window)
     try:
         return int(app.exec())
     finally:
         session.close()
+
+
+def _quit_on_signals(window: MainWindow) -> None:
+    """Ctrl+C in a terminal or SIGTERM (logout, kill) quit cleanly: the engine stops, the sandbox
+    closes. Python runs signal handlers only between bytecodes, so a timer lets it in."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda _signum, _frame: window.quit())
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(300)

@@ -223,10 +223,10 @@ class FaxDetailPane(QScrollArea):
         b["save"].setEnabled(has)
         b["open"].setEnabled(has)
         b["mark_read"].setEnabled(has and fax is not None and fax.direction == "inbound")
-        if fax is not None and not fax.read:
-            b["mark_read"].setText(self.tr("Mark &read"))
-        else:
+        if fax is not None and fax.direction == "inbound" and fax.read:
             b["mark_read"].setText(self.tr("Mark &unread"))
+        else:
+            b["mark_read"].setText(self.tr("Mark &read"))
 
     def show_timeline(self, fax_id: str, entries: Sequence[TimelineEntry]) -> None:
         if self.fax is None or self.fax.id != fax_id:
