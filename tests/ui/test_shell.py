@@ -116,3 +116,36 @@ def test_connection_problem_is_shown_in_words(
     wait_for(qtbot, lambda: window.conn_label.text().startswith("Offline"))
     assert window.error_label.text()  # and the reason, in words
     demo_sandbox.faults.error_rate = 0.0
+
+
+def test_entering_a_key_in_settings_connects_the_window(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_sandbox: Any
+) -> None:
+    from faxdesk.core.settings import Settings, save_settings
+    from faxdesk.ui.app import create_session
+    from faxdesk.ui.settings_dialog import SettingsDialog
+
+    monkeypatch.setenv("FAXDESK_HOME", str(tmp_path))
+    save_settings(Settings(first_run_done=True, key_storage="session"))
+    session = create_session(argparse.Namespace(sandbox=False, files=[]))
+    try:
+        window = session.window
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        wait_for(qtbot, lambda: window.conn_label.text() == "Not connected")
+        # With no key, the settings dialog is already open.
+        dialogs = [d for d in window.findChildren(SettingsDialog) if d.isVisible()]
+        assert len(dialogs) == 1
+        dialog = dialogs[0]
+        assert dialog.session_only.isChecked()
+        dialog.base_url.setText(demo_sandbox.base_url)
+        dialog.api_key.setText(demo_sandbox.api_key)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save),
+                         Qt.MouseButton.LeftButton)
+        wait_for(qtbot, lambda: not dialog.isVisible())
+        wait_for(qtbot, lambda: window.conn_label.text() == "Connected", timeout=20000)
+        wait_for(qtbot, lambda: window.model.rowCount() > 0)
+        assert session.current_settings().api_base_url == demo_sandbox.base_url
+    finally:
+        session.close()
