@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -314,10 +315,16 @@ class FaxFilterProxy(QSortFilterProxyModel):
 
         self._refilter(change)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
         assert isinstance(model, FaxTableModel)
-        fax = model.item(source_row)
+        self._model = model
+        super().setSourceModel(model)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        # Called once per row on every filter change: keep it lean (no Qt calls).
+        if not (self._application or self._direction or self._search or self._status != "all"):
+            return True
+        fax = self._model._rows[source_row]
         if self._application and fax.connection_id != self._application:
             return False
         if self._direction and fax.direction != self._direction:
@@ -329,9 +336,7 @@ class FaxFilterProxy(QSortFilterProxyModel):
         return True
 
     def item_at(self, proxy_row: int) -> FaxItem:
-        value = self.data(self.index(proxy_row, 0), ItemRole)
-        assert isinstance(value, FaxItem)
-        return value
+        return self._model.item(self.mapToSource(self.index(proxy_row, 0)).row())
 
     def visible_items(self) -> list[FaxItem]:
         return [self.item_at(r) for r in range(self.rowCount())]

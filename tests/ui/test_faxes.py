@@ -176,9 +176,11 @@ def test_filters_and_search(qtbot: Any, window: MainWindow) -> None:
     window.status_filter.setCurrentIndex(window.status_filter.findData("all"))
     target = _first(window, direction="outbound", status="delivered")
     qtbot.keyClicks(window.search, target.to or "")
+    wait_for(qtbot, lambda: proxy.rowCount() < total)  # applied after a pause in typing
     found = proxy.visible_items()
     assert found and all(target.to in (f.to, f.from_number) for f in found)
     window.search.clear()
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)  # Enter applies at once
     assert proxy.rowCount() == total
 
     app = window.apps_pane.applications[0]
