@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from faxdesk import APP_ID, APP_NAME
 from faxdesk.api.models import FaxApplication
 from faxdesk.ui.backend import Backend, NullBackend
+from faxdesk.ui.engine_backend import EngineBackend
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.settings_dialog import SettingsServices
 from faxdesk.ui.worker import Worker
@@ -45,7 +46,7 @@ def make_backend(client: Any, settings: Any, *, cache_dir: Path | None = None,
                  data_dir: Path | None = None, engine: bool | None = None) -> Backend:
     """The core engine when it is installed (the real app); otherwise the minimal adapter over
     the client. `data_dir` None means the user's data directory."""
-    from faxdesk.ui.engine_backend import EngineBackend, engine_available
+    from faxdesk.ui.engine_backend import engine_available
 
     if engine if engine is not None else engine_available():
         return EngineBackend.create(client, settings, data_dir=data_dir)
@@ -75,6 +76,7 @@ class Session:
                  sandbox_options: dict[str, Any] | None = None,
                  worker: Worker | None = None) -> None:
         self.settings = settings
+        self._key = api_key
         self.sandbox_server: Any = None
         self._cache_dir = Path(tempfile.mkdtemp(prefix="faxdesk-"))
         self.client: Any = None
@@ -129,11 +131,18 @@ class Session:
                 "Session", "Saved. The sandbox stays connected until FaxDesk restarts."))
             return
         same_url = old is not None and old.api_base_url == settings.api_base_url
-        if key and (self.client is None or not same_url or key != getattr(self, "_key", None)):
+        if key and (self.client is None or not same_url or key != self._key):
             self._key = key
             self.client = make_client(key, settings.api_base_url)
-            self.window.set_backend(make_backend(self.client, settings,
-                                                 cache_dir=self._cache_dir))
+            backend = self.window.backend
+            if isinstance(backend, EngineBackend):
+                # Same store and journal: the engine swaps its client and resumes syncing.
+                client = self.client
+                self.window.worker.submit(backend.set_client, client,
+                                          on_done=lambda _r: self.window.reload_applications())
+            else:
+                self.window.set_backend(make_backend(self.client, settings,
+                                                     cache_dir=self._cache_dir))
 
     def close(self) -> None:
         self.window.shutdown()

@@ -104,6 +104,11 @@ class EngineBackend:
         )
 
     # lifecycle -------------------------------------------------------------------------------
+    def set_client(self, client: Any) -> None:
+        """Another key or server: the engine closes the old client and resumes."""
+        self.engine.set_client_factory(lambda: client)
+        self.engine.sync_now()
+
     def start(self) -> None:
         self.engine.start()
 

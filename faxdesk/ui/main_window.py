@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from faxdesk.api.models import FaxApplication
+from faxdesk.api.models import STATUS_RANK, FaxApplication
 from faxdesk.ui.app_dialog import ApplicationDialog
 from faxdesk.ui.apps_pane import ApplicationsPane
 from faxdesk.ui.backend import (
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.sync_state: SyncStateChanged | None = None
         self.last_error = ""
         self._error_from_sync = False
+        self._since_reload: list[FaxChanged] | None = None
 
         self.setWindowTitle(self.tr("FaxDesk") + title_suffix)
         self.setWindowIcon(icon("app"))
@@ -325,12 +326,24 @@ class MainWindow(QMainWindow):
         self.reload_applications()
 
     def reload_faxes(self) -> None:
+        # Changes that arrive while the list is read may be newer than the list: keep them and
+        # apply them again on top of it (the sync thread does not wait for us).
+        if self._since_reload is None:
+            self._since_reload = []
         self.worker.submit(self.backend.list_faxes, on_done=self._faxes_loaded,
                            on_error=lambda exc: self.show_error(str(exc)))
 
     def _faxes_loaded(self, items: list[FaxItem]) -> None:
         selected = self.detail.fax.id if self.detail.fax else None
+        later, self._since_reload = self._since_reload or [], None
         self.model.set_items(items)
+        for event in later:
+            if event.removed or event.fax is None:
+                self.model.remove(event.fax_id or "")
+                continue
+            current = self.model.item_by_id(event.fax.id)
+            if current is None or not _older(event.fax, current):
+                self.model.upsert([event.fax])
         if selected:
             self.select_fax(selected)
         self._update_count()
@@ -418,6 +431,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_event(self, event: object) -> None:
         if isinstance(event, FaxChanged):
+            if self._since_reload is not None:
+                self._since_reload.append(event)
             if event.removed or (event.fax is None and event.fax_id):
                 self._fax_removed(event.fax_id or "")
             elif event.fax is not None:
@@ -784,6 +799,17 @@ class MainWindow(QMainWindow):
             self.tr("FaxDesk {version}\nSend and receive faxes through Telnyx.").format(
                 version=__version__),
         )
+
+
+def _older(candidate: FaxItem, current: FaxItem) -> bool:
+    """True when `candidate` is an earlier state of the fax than `current`."""
+    rank_a = STATUS_RANK.get(candidate.status or "", 0)
+    rank_b = STATUS_RANK.get(current.status or "", 0)
+    if rank_a != rank_b:
+        return rank_a < rank_b
+    if candidate.updated_at and current.updated_at:
+        return candidate.updated_at < current.updated_at
+    return False
 
 
 def QApplicationInstance() -> Any:

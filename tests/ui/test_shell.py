@@ -149,3 +149,43 @@ def test_entering_a_key_in_settings_connects_the_window(
         assert session.current_settings().api_base_url == demo_sandbox.base_url
     finally:
         session.close()
+
+
+def test_changes_during_a_reload_are_not_lost(qtbot: Any, ui_state: QSettings) -> None:
+    """A fax the sync thread stores while the window reads the list must not vanish when the
+    (older) list arrives. The list call is held until the change has been delivered."""
+    import threading
+    from datetime import UTC, datetime
+
+    from faxdesk.ui.backend import FaxChanged, FaxItem
+
+    release = threading.Event()
+    old = FaxItem(id="a", direction="outbound", status="queued", to="+14155550100",
+                  created_at=datetime(2026, 1, 1, tzinfo=UTC))
+
+    class SlowList(NullBackend):
+        def list_faxes(self, limit: int | None = None) -> list[FaxItem]:
+            release.wait(5)
+            return [old]  # read before the changes below
+
+    window = MainWindow(SlowList("x"), state=ui_state)
+    qtbot.addWidget(window)
+    window.reload_faxes()
+    new = FaxItem(id="b", direction="outbound", status="queued", to="+14155550101",
+                  created_at=datetime(2026, 1, 2, tzinfo=UTC))
+    window.bridge.post(FaxChanged(new, "b"))
+    window.bridge.post(FaxChanged(FaxItem(**{**_fields(old), "status": "delivered"}), "a"))
+    wait_for(qtbot, lambda: window.model.item_by_id("b") is not None)
+    release.set()
+    window.worker.wait_idle()
+    qtbot.wait(50)
+    assert window.model.item_by_id("b") is not None
+    a = window.model.item_by_id("a")
+    assert a is not None and a.status == "delivered"
+    window.shutdown()
+
+
+def _fields(item: Any) -> dict[str, Any]:
+    from dataclasses import fields
+
+    return {f.name: getattr(item, f.name) for f in fields(item)}
