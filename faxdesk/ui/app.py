@@ -221,7 +221,7 @@ def run_app(args: argparse.Namespace) -> int:
     window.show()
     window.start()
     files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
-    if files:
+    if files or getattr(args, "send", False):
         window.open_send_dialog(files)
     _quit_on_signals(window)
     try:
