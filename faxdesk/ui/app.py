@@ -216,18 +216,39 @@ def run_app(args: argparse.Namespace) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     configure_application(app)
+    files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
+    send = bool(getattr(args, "send", False))
+    install_send_features, acquire_single_instance = _send_features()
+    guard: Any = None
+    if acquire_single_instance is not None:
+        guard = acquire_single_instance(files, send=send)
+        if guard is None:
+            return 0  # the running FaxDesk took the files
     session = create_session(args)
     window = session.window
+    if install_send_features is not None:
+        install_send_features(window, guard=guard)
     window.show()
     window.start()
-    files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
-    if files or getattr(args, "send", False):
+    if files or send:
         window.open_send_dialog(files)
     _quit_on_signals(window)
     try:
         return int(app.exec())
     finally:
         session.close()
+        if guard is not None:
+            guard.close()
+
+
+def _send_features() -> tuple[Any, Any]:
+    """Issue 7's send dialog, tray, drops and single instance, when installed."""
+    try:
+        from faxdesk.ui.send_setup import install_send_features
+        from faxdesk.ui.single_instance import acquire_single_instance
+    except ImportError:
+        return None, None
+    return install_send_features, acquire_single_instance
 
 
 def _quit_on_signals(window: MainWindow) -> None:
