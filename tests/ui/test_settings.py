@@ -3,10 +3,14 @@ test connection against the sandbox."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-import keyring.backend
+import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -20,14 +24,21 @@ from tests.ui.conftest import wait_for
 
 @pytest.fixture
 def no_secret_service() -> Iterator[None]:
-    """A session bus address that leads nowhere, and keyring made to look for a backend again."""
+    """A session bus address that leads nowhere, and keyring made to look for a backend again.
+
+    In a full test run other tests define keyring backends of their own, and keyring offers every
+    backend class it has seen; so the stores below use keyring's "fail" backend, which is exactly
+    what keyring picks when no Secret Service answers (see the subprocess test at the end, which
+    checks that in a clean interpreter)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/faxdesk-test-bus")
-        # redetect() fails with KeyError when keyring never looked for backends yet; make it look.
-        keyring.backend.get_all_keyring()
-        secrets.KeyStore().redetect()
         yield
-    secrets.KeyStore().redetect()  # back to whatever this environment really has
+
+
+def _store(storage: str) -> Any:
+    if storage == "session":
+        return secrets.SessionKeyStore()
+    return secrets.KeyStore(backend=keyring.backends.fail.Keyring())
 
 
 @pytest.fixture
@@ -44,7 +55,7 @@ def _dialog(qtbot: Any, worker: Worker, saved: list[Any], **services: Any) -> Se
         return real(key, url)
 
     svc = SettingsServices(
-        key_store=secrets.make_key_store,
+        key_store=_store,
         test_connection=services.get("test_connection", test_connection),
         save_settings=saved.append,
     )
@@ -118,3 +129,43 @@ def test_invalid_value_is_refused_in_words(qtbot: Any, worker: Worker) -> None:
     assert dialog.error.isVisible()
     assert "country" in dialog.error.text()
     assert saved == []
+
+
+def test_missing_keyring_message_with_the_real_detection(tmp_path: Path) -> None:
+    """A fresh interpreter, no Secret Service on the bus: keyring finds nothing and the
+    settings dialog says so, through the real make_key_store()."""
+    script = """
+import time
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from faxdesk.core import secrets, settings
+from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
+from faxdesk.ui.worker import Worker
+worker = Worker()
+dialog = SettingsDialog(worker, settings.Settings(), SettingsServices(
+    key_store=secrets.make_key_store, test_connection=lambda k, u: "",
+    save_settings=lambda s: None))
+dialog.show()
+deadline = time.monotonic() + 20
+while not dialog.keyring_message.isVisible() and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
+print("MESSAGE:", dialog.keyring_message.text())
+worker.shutdown()
+"""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHON_KEYRING_BACKEND", "GNOME_KEYRING_CONTROL", "DISPLAY")}
+    env.update({
+        "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/faxdesk-test-bus",
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),  # no keyringrc.cfg of the developer's
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    })
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    message = result.stdout.split("MESSAGE:", 1)[-1]
+    assert "keyring is not available" in message
+    assert "session-only" in message
