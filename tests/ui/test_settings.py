@@ -24,7 +24,7 @@ from tests.ui.conftest import wait_for
 
 @pytest.fixture
 def no_secret_service() -> Iterator[None]:
-    """A session bus address that leads nowhere, and keyring made to look for a backend again.
+    """A session bus address that leads nowhere.
 
     In a full test run other tests define keyring backends of their own, and keyring offers every
     backend class it has seen; so the stores below use keyring's "fail" backend, which is exactly
