@@ -228,11 +228,11 @@ def run_app(args: argparse.Namespace) -> int:
     window = session.window
     if install_send_features is not None:
         install_send_features(window, guard=guard)
+    _quit_on_signals(window)  # before anything starts, so a signal always finds a handler
     window.show()
     window.start()
     if files or send:
         window.open_send_dialog(files)
-    _quit_on_signals(window)
     try:
         return int(app.exec())
     finally:

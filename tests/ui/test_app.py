@@ -51,3 +51,55 @@ def test_sandbox_session_shows_demo_data_and_closes_cleanly(
 
 def _request_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if "process_request" in t.name]
+
+
+@pytest.mark.slow
+def test_faxdesk_sandbox_command_quits_cleanly_on_sigterm(tmp_path: Path) -> None:
+    """`faxdesk --sandbox` as a real process: it syncs the demo history into its throwaway
+    store; SIGTERM (logout, kill) then quits cleanly, saving the window state and removing
+    the sandbox's files."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update({
+        "FAXDESK_HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "TMPDIR": str(tmp_path / "tmp"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    })
+    (tmp_path / "tmp").mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "faxdesk", "--sandbox"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not _synced(tmp_path / "tmp") and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+            time.sleep(0.1)
+        assert _synced(tmp_path / "tmp")
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert (tmp_path / "config" / "FaxDesk" / "FaxDesk.conf").exists()  # geometry saved
+    assert not list((tmp_path / "tmp").glob("faxdesk-*"))  # sandbox store removed
+
+
+def _synced(tmp: Path) -> bool:
+    """True once the app's engine has stored the demo faxes."""
+    import sqlite3
+
+    for db in tmp.glob("faxdesk-*/sandbox-data/*.sqlite3"):
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+                (count,) = conn.execute("SELECT count(*) FROM faxes").fetchone()
+        except sqlite3.Error:
+            return False
+        return bool(count)
+    return False
