@@ -97,3 +97,22 @@ def answer_next_message_box(button: QMessageBox.StandardButton) -> None:
 
 def wait_for(qtbot: Any, condition: Callable[[], object], timeout: int = 10000) -> None:
     qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)
+
+
+@pytest.fixture(autouse=True)
+def no_threads_left_behind(qtbot: Any) -> Iterator[None]:
+    """Every window test stops what it started: workers, pollers, engines, sandboxes."""
+    import threading
+
+    before = set(threading.enumerate())
+    yield
+    deadline_ms = 5000
+
+    def leftover() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t not in before and t.is_alive()]
+
+    try:
+        qtbot.waitUntil(lambda: not leftover(), timeout=deadline_ms)
+    except Exception:
+        names = sorted(t.name for t in leftover())
+        raise AssertionError(f"threads left running: {names}") from None
