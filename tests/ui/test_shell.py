@@ -189,3 +189,36 @@ def _fields(item: Any) -> dict[str, Any]:
     from dataclasses import fields
 
     return {f.name: getattr(item, f.name) for f in fields(item)}
+
+
+def test_hooks_for_the_send_dialog_and_the_tray(qtbot: Any, ui_state: QSettings) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    window = MainWindow(NullBackend("none"), state=ui_state)
+    qtbot.addWidget(window)
+    window.show()
+    calls: list[list[str]] = []
+
+    def factory(win: MainWindow, files: list[str]) -> QDialog:
+        calls.append(files)
+        return QDialog(win)
+
+    window.send_dialog_factory = factory
+    window.act_new_fax.trigger()  # Ctrl+N
+    window.open_send_dialog(["/tmp/a.pdf", "/tmp/b.pdf"])
+    assert calls == [[], ["/tmp/a.pdf", "/tmp/b.pdf"]]
+
+    class Tray:
+        hide = True
+
+        def should_hide(self) -> bool:
+            return self.hide
+
+    window.tray = Tray()
+    window.close()
+    assert not window.isVisible() and window.worker.submit(lambda: None)  # hidden, still running
+    window.worker.wait_idle()
+    window.show()
+    window.tray.hide = False
+    window.close()
+    assert not window.worker.submit(lambda: None)  # really quit: the worker is shut down
