@@ -564,9 +564,7 @@ class MainWindow(QMainWindow):
             path = backend.document(fax.id)
             if path is None:
                 return 0, []
-            from faxdesk.ui.preview import page_count
-
-            return page_count(path), render_thumbnails(path)
+            return render_thumbnails(path)
 
         def shown(result: tuple[int, list[Any]]) -> None:
             pages, images = result
