@@ -37,7 +37,7 @@ def test_every_message_is_translated(language: str) -> None:
 
 def test_chinese_catalogue_covers_the_ui() -> None:
     # A guard against an accidentally emptied file passing the completeness test.
-    assert len(read_ts(ZH)) > 300
+    assert len(read_ts(ZH)) > 200
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -93,16 +93,16 @@ def test_unsupported_language_keeps_english(app: QApplication) -> None:
 
 
 def test_plurals_in_both_languages(app: QApplication) -> None:
-    def faxes(n: int) -> str:
-        return QCoreApplication.translate("MainWindow", "%n fax(es)", "", n)
+    def pages(n: int) -> str:
+        return QCoreApplication.translate("MainWindow", "%n page(s)", "", n)
 
     i18n.install_translations(app, "en")
-    assert (faxes(1), faxes(59)) == ("1 fax", "59 faxes")
-    # A language without a catalogue still gets English plurals, not "1 fax(es)".
+    assert (pages(1), pages(12)) == ("1 page", "12 pages")
+    # A language without a catalogue still gets English plurals, not "1 page(s)".
     i18n.install_translations(app, "de_DE")
-    assert (faxes(1), faxes(2)) == ("1 fax", "2 faxes")
+    assert (pages(1), pages(2)) == ("1 page", "2 pages")
     i18n.install_translations(app, "zh_CN")
-    assert (faxes(1), faxes(59)) == ("1 份传真", "59 份传真")
+    assert (pages(1), pages(12)) == ("1 页", "12 页")
 
 
 def test_settings_offer_the_languages(app: QApplication, qtbot: Any) -> None:
