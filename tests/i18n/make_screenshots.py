@@ -51,6 +51,10 @@ def main(language: str, out: Path) -> int:
     def send(dialog: QWidget | None) -> None:
         if dialog is not None:
             save(dialog, "settings-dialog")
+            tabs = getattr(dialog, "tabs", None)
+            if tabs is not None:  # the last tab holds the language choice
+                tabs.setCurrentIndex(tabs.count() - 1)
+                save(dialog, "settings-advanced")
             dialog.close()
         opened = window.open_send_dialog([])
         QTimer.singleShot(2000, lambda: welcome(opened))
