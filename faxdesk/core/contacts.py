@@ -91,7 +91,9 @@ def number_digits(number: str) -> str:
     return re.sub(r"\D", "", number)
 
 
-def _same_number(a: str, b: str) -> bool:
+def same_number(a: str, b: str) -> bool:
+    """Whether two numbers (any formatting, national or E.164) are the same line."""
+    a, b = number_digits(a), number_digits(b)
     if not a or not b:
         return False
     if a == b:
@@ -100,6 +102,14 @@ def _same_number(a: str, b: str) -> bool:
     # "0301234567" (national, trunk prefix 0) vs "49301234567": compare without the trunk zero.
     short = short.lstrip("0")
     return len(short) >= _MIN_SUFFIX_MATCH and long_.endswith(short)
+
+
+def find_number(contacts: Iterable[Contact], number: str) -> Contact | None:
+    """The first of ``contacts`` with this fax number (works on a list already in memory)."""
+    for c in contacts:
+        if same_number(number, c.fax_number):
+            return c
+    return None
 
 
 def _clean(contact: Contact) -> Contact:
@@ -218,13 +228,7 @@ class ContactBook:
 
     def find_by_number(self, number: str) -> Contact | None:
         """The contact with this fax number (national or E.164 form), if any."""
-        digits = number_digits(number)
-        if not digits:
-            return None
-        for c in self.all():
-            if _same_number(digits, number_digits(c.fax_number)):
-                return c
-        return None
+        return find_number(self.all(), number)
 
     # -- recent numbers -----------------------------------------------------------------------
 

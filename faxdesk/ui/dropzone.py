@@ -69,6 +69,12 @@ class DropZone(QObject):
         if watched is not self._widget:
             return False
         kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, (QDragEnterEvent, QDragMoveEvent, QDropEvent))
+            mime = event.mimeData()
+            # Drags without files (e.g. reordering rows inside a list) belong to the widget.
+            if mime is None or not mime.hasUrls():
+                return False
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, (QDragEnterEvent, QDragMoveEvent))
             usable, _ = split_files(event.mimeData())

@@ -37,9 +37,6 @@ _TRAY_WATCH_MS = 3000
 _MESSAGE_MS = 8000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Tray", text)
-
 
 class NotificationSwitches(Protocol):
     """The settings the tray reads (faxdesk.core.settings.Settings has them)."""
@@ -177,29 +174,29 @@ class TrayController(QObject):
 
     def in_flight_text(self) -> str:
         if self._in_flight == 0:
-            return tr("No faxes in flight")
+            return self.tr("No faxes in flight")
         if self._in_flight == 1:
-            return tr("1 fax in flight")
-        return tr("{n} faxes in flight").format(n=self._in_flight)
+            return self.tr("1 fax in flight")
+        return self.tr("{n} faxes in flight").format(n=self._in_flight)
 
     # -- menu ---------------------------------------------------------------------------------
 
     def rebuild_menu(self) -> None:
         """Fill the menu from the current state (connected to aboutToShow)."""
         self.menu.clear()
-        open_action = self.menu.addAction(tr("Open FaxDesk"))
+        open_action = self.menu.addAction(self.tr("Open FaxDesk"))
         open_action.triggered.connect(self.show_window)
-        send = self.menu.addAction(tr("Send a fax…"))
+        send = self.menu.addAction(self.tr("Send a fax…"))
         send.triggered.connect(self._send)
         self.menu.addSeparator()
         flight = self.menu.addAction(self.in_flight_text())
         flight.setEnabled(False)
-        pause = self.menu.addAction(tr("Pause syncing"))
+        pause = self.menu.addAction(self.tr("Pause syncing"))
         pause.setCheckable(True)
         pause.setChecked(self._paused)
         pause.toggled.connect(self._toggle_pause)
         self.menu.addSeparator()
-        quit_action = self.menu.addAction(tr("Quit FaxDesk"))
+        quit_action = self.menu.addAction(self.tr("Quit FaxDesk"))
         quit_action.triggered.connect(self.quit)
 
     def actions(self) -> list[QAction]:
@@ -217,7 +214,7 @@ class TrayController(QObject):
     def _update_tooltip(self) -> None:
         parts = ["FaxDesk", self.in_flight_text()]
         if self._paused:
-            parts.append(tr("Syncing paused"))
+            parts.append(self.tr("Syncing paused"))
         self.icon.setToolTip(" — ".join(parts))
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
@@ -281,26 +278,26 @@ class TrayController(QObject):
         if not self._settings().notify_delivered:
             return False
         body = (
-            tr("{pages} page(s) delivered to {to}.").format(pages=pages, to=to)
-            if pages else tr("Delivered to {to}.").format(to=to)
+            self.tr("{pages} page(s) delivered to {to}.").format(pages=pages, to=to)
+            if pages else self.tr("Delivered to {to}.").format(to=to)
         )
-        return self._notify(Notice("delivered", fax_id, tr("Fax delivered"), body))
+        return self._notify(Notice("delivered", fax_id, self.tr("Fax delivered"), body))
 
     def notify_failed(self, fax_id: str, to: str, reason: str | None) -> bool:
         if not self._settings().notify_failed:
             return False
-        words = failure_words(reason) or tr("No reason was given.")
-        body = tr("The fax to {to} failed: {reason}").format(to=to, reason=words)
-        return self._notify(Notice("failed", fax_id, tr("Fax failed"), body))
+        words = failure_words(reason) or self.tr("No reason was given.")
+        body = self.tr("The fax to {to} failed: {reason}").format(to=to, reason=words)
+        return self._notify(Notice("failed", fax_id, self.tr("Fax failed"), body))
 
     def notify_received(self, fax_id: str, from_: str, pages: int | None = None) -> bool:
         if not self._settings().notify_received:
             return False
         body = (
-            tr("{pages} page(s) from {sender}.").format(pages=pages, sender=from_)
-            if pages else tr("From {sender}.").format(sender=from_)
+            self.tr("{pages} page(s) from {sender}.").format(pages=pages, sender=from_)
+            if pages else self.tr("From {sender}.").format(sender=from_)
         )
-        return self._notify(Notice("received", fax_id, tr("Fax received"), body))
+        return self._notify(Notice("received", fax_id, self.tr("Fax received"), body))
 
     def _notify(self, notice: Notice) -> bool:
         try:
