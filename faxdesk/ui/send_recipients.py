@@ -177,7 +177,7 @@ class RecipientsWidget(QWidget):
             return
         number, name, company = choice
         if self.add_text(number, name=name, company=company):
-            # QCompleter writes the chosen text back after this slot; clear once it has.
+            # The completer may still write the chosen text into the entry after this slot.
             QTimer.singleShot(0, self.entry.clear)
 
     # -- editing -----------------------------------------------------------------------------
@@ -186,6 +186,9 @@ class RecipientsWidget(QWidget):
         text = self.entry.text().strip()
         if not text:
             return
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible() and popup.currentIndex().isValid():
+            return  # Enter picks the highlighted suggestion: the completer adds it
         choice = self._choices.get(text)
         if choice is not None:
             ok = self.add_text(choice[0], name=choice[1], company=choice[2])
@@ -229,6 +232,15 @@ class RecipientsWidget(QWidget):
     def remove_selected(self) -> None:
         for item in self.list.selectedItems():
             self.list.takeItem(self.list.row(item))
+        self._show_warnings()
+        self._update_buttons()
+        self.changed.emit()
+
+    def remove_numbers(self, numbers: set[str]) -> None:
+        for row in reversed(range(self.list.count())):
+            value = self.list.item(row).data(_ROLE_RECIPIENT)
+            if isinstance(value, Recipient) and value.number in numbers:
+                self.list.takeItem(row)
         self._show_warnings()
         self._update_buttons()
         self.changed.emit()
