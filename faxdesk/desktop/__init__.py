@@ -1,0 +1,1 @@
+"""Desktop-platform integration without Qt (notifications over D-Bus)."""
