@@ -12,11 +12,12 @@ window is never hidden where the user could not get it back. With a tray, closin
 hides it to the tray (when the ``close_to_tray`` setting is on); if the tray disappears later,
 the hidden window comes back.
 
-Integration (main window start-up, one line)::
+Integration (app start-up, after the main window exists; one line)::
 
-    self.tray = TrayController(self, settings=lambda: backend.settings)
-    # then connect tray.sendRequested, pauseToggled, faxActivated; call set_in_flight(n),
-    # notify_delivered/failed/received(...) from the core's events.
+    TrayController.attach(window, settings=session.current_settings)
+
+``attach`` sets ``window.tray`` (whose ``should_hide()`` the window's closeEvent asks) and
+connects the window's faxChanged / faxReceived / inFlightChanged signals and the menu actions.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
@@ -130,7 +131,10 @@ class TrayController(QObject):
         icon: QIcon | None = None,
         notifier: Notifier | None = None,
         tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        manage_close: bool = True,
     ) -> None:
+        """``manage_close``: watch the window's close events here. A window that asks
+        :meth:`should_hide` in its own closeEvent (the main window) passes False."""
         super().__init__(window)
         self._window = window
         self._settings = settings or _AllOn
@@ -139,9 +143,12 @@ class TrayController(QObject):
         self._paused = False
         self._quitting = False
         self._hidden_to_tray = False
+        # Last status seen per fax, so each fax is announced once, when it changes.
+        self._statuses: dict[str, str | None] = {}
         self.menu = QMenu(window)
         self.menu.aboutToShow.connect(self.rebuild_menu)
-        self.icon = QSystemTrayIcon(icon or _default_icon(), self)
+        self._custom_icon = icon
+        self.icon = QSystemTrayIcon(icon or _state_icon("tray-idle"), self)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
         self.rebuild_menu()
@@ -152,7 +159,8 @@ class TrayController(QObject):
         self._watch = QTimer(self)
         self._watch.setInterval(_TRAY_WATCH_MS)
         self._watch.timeout.connect(self._check_tray_still_there)
-        window.installEventFilter(self)
+        if manage_close:
+            window.installEventFilter(self)
         if self.available:
             self.icon.show()
         QApplication.instance().aboutToQuit.connect(self._on_about_to_quit)  # type: ignore[union-attr]
@@ -164,9 +172,29 @@ class TrayController(QObject):
         """Whether the desktop has a system tray the icon can live in."""
         return bool(self._tray_available())
 
+    @classmethod
+    def attach(
+        cls, window: Any, settings: Callable[[], NotificationSwitches] | None = None
+    ) -> TrayController:
+        """Wire a tray to the main window (faxdesk.ui.main_window.MainWindow): its signals feed
+        the notifications and the in-flight count; the menu drives the window and backend."""
+        tray = cls(window, settings=settings, manage_close=False)
+        window.tray = tray  # the window's closeEvent asks tray.should_hide()
+        window.faxChanged.connect(tray.fax_changed)
+        window.faxReceived.connect(tray.fax_received)
+        window.inFlightChanged.connect(tray.set_in_flight)
+        tray.sendRequested.connect(lambda: window.open_send_dialog([]))
+        tray.faxActivated.connect(window.select_fax)
+        tray.pauseToggled.connect(
+            lambda paused: window.worker.submit(
+                window.backend.pause if paused else window.backend.resume))
+        return tray
+
     def set_in_flight(self, count: int) -> None:
         self._in_flight = max(0, count)
         self._update_tooltip()
+        if self._custom_icon is None:
+            self.icon.setIcon(_state_icon("tray-sending" if self._in_flight else "tray-idle"))
 
     def set_paused(self, paused: bool) -> None:
         self._paused = paused
@@ -237,6 +265,18 @@ class TrayController(QObject):
         bring_to_front(self._window)
         self.openRequested.emit()
 
+    def should_hide(self) -> bool:
+        """Asked when the window is being closed: True means "hide to the tray instead" (and
+        the tray then watches that it stays reachable). False where there is no tray, when the
+        user chose "closing quits", or while quitting."""
+        if self._quitting or not self._settings().close_to_tray:
+            return False
+        if not (self.available and self.icon.isVisible()):
+            return False
+        self._hidden_to_tray = True
+        self._watch.start()
+        return True
+
     def hide_window(self) -> bool:
         """Hide to the tray; refused (False) when there is no tray to come back from."""
         if not (self.available and self.icon.isVisible()):
@@ -249,12 +289,17 @@ class TrayController(QObject):
     def quit(self) -> None:
         self._quitting = True
         self.quitRequested.emit()
+        window_quit = getattr(self._window, "quit", None)
+        if callable(window_quit):
+            window_quit()  # the main window shuts the backend down, then quits the app
+            return
         self._window.close()
         QCoreApplication.quit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Close and not self._quitting:
-            if self._settings().close_to_tray and self.hide_window():
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            if self.should_hide():
+                self._window.hide()
                 event.ignore()
                 return True
             # No tray (or the user wants closing to quit): an ordinary window app.
@@ -277,10 +322,12 @@ class TrayController(QObject):
     def notify_delivered(self, fax_id: str, to: str, pages: int | None = None) -> bool:
         if not self._settings().notify_delivered:
             return False
-        body = (
-            self.tr("{pages} page(s) delivered to {to}.").format(pages=pages, to=to)
-            if pages else self.tr("Delivered to {to}.").format(to=to)
-        )
+        if pages == 1:
+            body = self.tr("1 page delivered to {to}.").format(to=to)
+        elif pages:
+            body = self.tr("{pages} pages delivered to {to}.").format(pages=pages, to=to)
+        else:
+            body = self.tr("Delivered to {to}.").format(to=to)
         return self._notify(Notice("delivered", fax_id, self.tr("Fax delivered"), body))
 
     def notify_failed(self, fax_id: str, to: str, reason: str | None) -> bool:
@@ -293,11 +340,46 @@ class TrayController(QObject):
     def notify_received(self, fax_id: str, from_: str, pages: int | None = None) -> bool:
         if not self._settings().notify_received:
             return False
-        body = (
-            self.tr("{pages} page(s) from {sender}.").format(pages=pages, sender=from_)
-            if pages else self.tr("From {sender}.").format(sender=from_)
-        )
+        if pages == 1:
+            body = self.tr("1 page from {sender}.").format(sender=from_)
+        elif pages:
+            body = self.tr("{pages} pages from {sender}.").format(pages=pages, sender=from_)
+        else:
+            body = self.tr("From {sender}.").format(sender=from_)
         return self._notify(Notice("received", fax_id, self.tr("Fax received"), body))
+
+    def fax_changed(self, fax: Any) -> None:
+        """A fax row changed (FaxItem-like: id, direction, status, to, page_count,
+        failure_reason). Announces an outbound fax once when it becomes delivered or failed."""
+        fax_id = str(getattr(fax, "id", "") or "")
+        status = getattr(fax, "status", None)
+        if not fax_id:
+            return
+        seen = fax_id in self._statuses
+        before = self._statuses.get(fax_id)
+        self._statuses[fax_id] = status
+        if getattr(fax, "direction", None) != "outbound" or status == before:
+            return
+        # A fax first seen already finished is history (the first sync), not news.
+        if not seen or before in ("delivered", "failed"):
+            return
+        to = str(getattr(fax, "to", "") or "")
+        who = getattr(fax, "contact_name", None)
+        label = f"{who} ({to})" if who else to
+        if status == "delivered":
+            self.notify_delivered(fax_id, label, getattr(fax, "page_count", None))
+        elif status == "failed":
+            self.notify_failed(fax_id, label, getattr(fax, "failure_reason", None))
+
+    def fax_received(self, fax: Any) -> None:
+        """A received fax was downloaded (FaxItem-like)."""
+        fax_id = str(getattr(fax, "id", "") or "")
+        if not fax_id:
+            return
+        sender = str(getattr(fax, "from_number", "") or "")
+        who = getattr(fax, "contact_name", None)
+        self.notify_received(fax_id, f"{who} ({sender})" if who else sender,
+                             getattr(fax, "page_count", None))
 
     def _notify(self, notice: Notice) -> bool:
         try:
@@ -311,26 +393,76 @@ class TrayController(QObject):
         self.faxActivated.emit(fax_id)
 
     def _best_notifier(self) -> Notifier:
-        desktop = _desktop_notifier(self._clickedFromAnyThread.emit)
-        if desktop is not None:
+        try:
+            desktop = DesktopNotifierAdapter(self._clickedFromAnyThread.emit,
+                                             open_label=self.tr("Open"))
+        except ImportError:  # no jeepney (not Linux): Qt's own tray messages
+            return TrayMessageNotifier(self.icon, self._clickedFromAnyThread.emit)
+        if desktop.available():
             return desktop
+        desktop.close()
         return TrayMessageNotifier(self.icon, self._clickedFromAnyThread.emit)
 
 
-def _desktop_notifier(on_click: Callable[[str], None]) -> Notifier | None:
-    """The D-Bus notifier of faxdesk.desktop.notifications, when it and a service exist."""
-    try:
-        import faxdesk.desktop.notifications  # noqa: F401
-    except ImportError:
-        return None
-    return None
+class DesktopNotifierAdapter:
+    """Notices through the freedesktop notification service (faxdesk.desktop.notifications):
+    every notification keeps its own fax id, so clicking any of them opens the right fax."""
+
+    def __init__(self, on_click: Callable[[str], None], *, open_label: str = "Open",
+                 bus_address: str | None = None) -> None:
+        from faxdesk.desktop.notifications import DesktopNotifier
+
+        self._on_click = on_click
+        self._open_label = open_label
+        self.notifier = DesktopNotifier(
+            "FaxDesk", on_action=self._action, desktop_entry="io.github.faxdesk.FaxDesk",
+            bus_address=bus_address,
+        )
+
+    def available(self) -> bool:
+        return self.notifier.is_available()
+
+    def show(self, notice: Notice) -> bool:
+        from faxdesk.desktop.notifications import Urgency
+
+        category = {"delivered": "transfer.complete", "failed": "transfer.error",
+                    "received": "transfer.complete"}.get(notice.kind, "transfer")
+        notification_id = self.notifier.notify(
+            notice.title, notice.body, context=notice.fax_id,
+            actions=(("default", self._open_label),), icon=_notice_icon(notice.kind),
+            urgency=Urgency.CRITICAL if notice.kind == "failed" else Urgency.NORMAL,
+            category=category,
+        )
+        return notification_id is not None
+
+    def _action(self, event: Any) -> None:
+        # Runs on the notifier's listener thread; on_click must be thread-safe (a Qt signal).
+        if event.action == "default" and event.context:
+            self._on_click(str(event.context))
+
+    def close(self) -> None:
+        self.notifier.shutdown()
 
 
-def _default_icon() -> QIcon:
+def _notice_icon(kind: str) -> str:
+    """A file path the notification daemon can show (an empty string: the daemon's default)."""
     try:
-        from faxdesk.ui.icons import icon
-    except ImportError:
-        style = QApplication.style()
-        return style.standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
-    app_icon: QIcon = icon("app")
-    return app_icon
+        from faxdesk.resources import icon_path
+
+        return str(icon_path(f"status-{kind}"))
+    except (ImportError, FileNotFoundError):
+        return ""
+
+
+def _state_icon(name: str) -> QIcon:
+    """The tray icon for a state ("tray-idle", "tray-sending"), from the shipped resources."""
+    try:
+        from faxdesk.resources import icon_path
+
+        themed = QIcon(str(icon_path(name)))
+        if not themed.isNull():
+            return themed
+    except (ImportError, FileNotFoundError):
+        pass
+    style = QApplication.style()
+    return style.standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)

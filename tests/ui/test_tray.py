@@ -99,7 +99,7 @@ def test_notifications_follow_the_switches_and_clicks_open_the_fax(
     assert [(n.kind, n.fax_id, n.title) for n in notifier.shown] == [
         ("delivered", "fax-1", "Fax delivered"), ("failed", "fax-2", "Fax failed"),
     ]
-    assert notifier.shown[0].body == "2 page(s) delivered to +1 312 555 0100."
+    assert notifier.shown[0].body == "2 pages delivered to +1 312 555 0100."
     assert notifier.shown[1].body.startswith("The fax to +1 312 555 0101 failed: ")
     sw.notify_delivered = False
     assert not ctl.notify_delivered("fax-4", "x")
@@ -153,3 +153,45 @@ def test_quit_from_the_menu_really_closes(qtbot: QtBot, window: QMainWindow) -> 
     with qtbot.waitSignal(ctl.quitRequested):
         ctl.actions()[-1].trigger()
     assert not window.isVisible()
+
+
+@dataclass
+class Item:
+    id: str
+    status: str | None
+    direction: str = "outbound"
+    to: str = "+13125550100"
+    from_number: str = "+12025550100"
+    page_count: int | None = 2
+    failure_reason: str | None = None
+    contact_name: str | None = None
+
+
+def test_each_fax_is_announced_once_when_it_finishes_and_history_is_not(
+    window: QMainWindow,
+) -> None:
+    ctl, notifier, _, _ = _controller(window, tray=True)
+    ctl.fax_changed(Item("old", "delivered"))  # first sync: already delivered long ago
+    ctl.fax_changed(Item("new", "queued"))
+    ctl.fax_changed(Item("new", "sending"))
+    ctl.fax_changed(Item("new", "delivered", contact_name="Ada"))
+    ctl.fax_changed(Item("new", "delivered", contact_name="Ada"))  # a repeat poll
+    ctl.fax_changed(Item("bad", "sending"))
+    ctl.fax_changed(Item("bad", "failed", failure_reason="user_busy"))
+    ctl.fax_changed(Item("in", "receiving", direction="inbound"))
+    ctl.fax_changed(Item("in", "received", direction="inbound"))
+    ctl.fax_received(Item("in", "received", direction="inbound", page_count=1))
+    assert [(n.kind, n.fax_id) for n in notifier.shown] == [
+        ("delivered", "new"), ("failed", "bad"), ("received", "in")]
+    assert notifier.shown[0].body == "2 pages delivered to Ada (+13125550100)."
+    assert notifier.shown[2].body == "1 page from +12025550100."
+
+
+def test_should_hide_is_the_main_window_hook(window: QMainWindow) -> None:
+    ctl, _, desktop, sw = _controller(window, tray=True)
+    assert ctl.should_hide()
+    sw.close_to_tray = False
+    assert not ctl.should_hide()
+    sw.close_to_tray = True
+    desktop.tray = False
+    assert not ctl.should_hide()
