@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -616,6 +616,18 @@ class SendDialog(QDialog):
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
         self.send_button.setEnabled(not problems and not self._sending)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        # Word-wrapped labels: reserve the height their text needs at the current width, or
+        # the layout squeezes them to one line and the text is cut off.
+        for label in (self.summary, self.problems):
+            width = label.width() if label.width() > 50 else self.width() - 24
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.recipients.entry and event.type() == QEvent.Type.KeyPress

@@ -6,6 +6,7 @@ Drop a PDF, fill the dialog, press Send: the fax goes through the outbox and rea
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,13 @@ def _drop(widget: QWidget, *paths: Path) -> None:
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, drop)
     assert drop.isAccepted()
+
+
+def _screenshot(widget: QWidget, name: str) -> None:
+    """Saved only when FAXDESK_SCREENSHOTS names a folder (for docs/images)."""
+    folder = os.environ.get("FAXDESK_SCREENSHOTS")
+    if folder:
+        widget.grab().save(str(Path(folder) / name))
 
 
 def _ready(qtbot: QtBot, dialog: SendDialog) -> None:
@@ -195,6 +203,7 @@ def test_two_documents_with_a_cover_page_to_two_recipients(
     dialog.cover_subject.setText("Signed contract")
     dialog.cover_message.setPlainText("Two documents follow.")
     _ready(qtbot, dialog)
+    _screenshot(dialog, "send-dialog.png")
     assert dialog.summary.text() == (
         "4 pages: a cover page and 3 pages from 2 documents. To +1 312-555-0143, from "
         "+1 202-555-0100 (Front office). “+1 312 555 0144” will be added as a recipient when "
