@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 pytest.importorskip("faxdesk.ui.worker")  # until the window branch is on main (temporary)
 
-from faxdesk.core.contacts import Contact, ContactBook  # noqa: E402
-from faxdesk.ui.contacts_dialog import ContactsDialog  # noqa: E402
-from faxdesk.ui.worker import Worker  # noqa: E402
+from faxdesk.core.contacts import Contact, ContactBook
+from faxdesk.ui.contacts_dialog import ContactsDialog
+from faxdesk.ui.worker import Worker
 
 
 @pytest.fixture

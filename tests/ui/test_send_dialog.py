@@ -19,17 +19,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 # Until the core, documents, sandbox and window branches are all on main (temporary).
-for _module in ("faxdesk.core.engine", "faxdesk.core.documents", "faxdesk.sandbox.server",
-                "faxdesk.ui.worker", "tests.support.pdfs"):
-    pytest.importorskip(_module)
+pytest.importorskip("faxdesk.core.engine")
+pytest.importorskip("faxdesk.sandbox.server")
+pytest.importorskip("faxdesk.ui.worker")
+pytest.importorskip("tests.support.pdfs")
 
-from faxdesk.core.contacts import Contact, ContactBook  # noqa: E402
-from faxdesk.core.engine import EngineConfig, FaxEngine  # noqa: E402
-from faxdesk.core.sync import SyncConfig  # noqa: E402
-from faxdesk.ui.send_dialog import SendDialog, run_send  # noqa: E402
-from faxdesk.ui.send_service import EngineSendService  # noqa: E402
-from faxdesk.ui.worker import Worker  # noqa: E402
-from tests.support.pdfs import make_pdf  # noqa: E402
+from faxdesk.core.contacts import Contact, ContactBook
+from faxdesk.core.engine import EngineConfig, FaxEngine
+from faxdesk.core.sync import SyncConfig
+from faxdesk.ui.send_dialog import SendDialog, run_send
+from faxdesk.ui.send_service import EngineSendService
+from faxdesk.ui.worker import Worker
+from tests.support.pdfs import make_pdf
 
 FROM_NUMBER = "+12025550100"
 BUSY = "+12025550101"  # the sandbox's scripted "busy" destination
