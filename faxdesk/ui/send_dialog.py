@@ -726,6 +726,19 @@ def _display_number(e164: str) -> str:
     return str(format_for_display(e164))
 
 
+def contact_book(window: Any) -> ContactBook | None:
+    """The window's address book, opened on first use (None when the data folder is unusable)."""
+    book = getattr(window, "contacts", None)
+    if book is None:
+        try:
+            book = ContactBook.open_default()
+        except Exception as exc:  # sending still works without an address book
+            log.warning("Contacts unavailable: %s", exc)
+            return None
+        window.contacts = book
+    return book if isinstance(book, ContactBook) else None
+
+
 def make_send_dialog(window: Any, files: list[str]) -> SendDialog:
     """The main window's ``send_dialog_factory``: a dialog over its backend and worker."""
     from faxdesk.ui.send_service import BackendSendService
@@ -735,13 +748,8 @@ def make_send_dialog(window: Any, files: list[str]) -> SendDialog:
     def settings() -> Any:
         return host.current_settings() if host is not None else None
 
-    contacts = getattr(window, "contacts", None)
-    if contacts is None:
-        try:
-            contacts = ContactBook.open_default()
-        except Exception as exc:  # sending works without an address book
-            log.warning("Contacts unavailable: %s", exc)
-            contacts = None
-        window.contacts = contacts
-    return SendDialog(BackendSendService(window.backend), window.worker, contacts=contacts,
-                      settings=settings, files=files, parent=window)
+    dialog = SendDialog(BackendSendService(window.backend), window.worker,
+                        contacts=contact_book(window), settings=settings, files=files,
+                        parent=window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog
