@@ -2,18 +2,18 @@
 
 The first instance listens on a local socket (QLocalServer) named after the app, the user and the
 profile (``FAXDESK_HOME``), so test runs and separate profiles never meet. A second launch
-connects, sends ``{"files": [absolute paths]}`` as one JSON line, waits for ``ok`` and exits 0; the
-first emits :attr:`SingleInstance.activationRequested` and, when there are files,
-:attr:`SingleInstance.filesReceived`. A socket file left behind by a crashed instance is found
-(nobody answers it) and replaced.
+connects, sends ``{"files": [absolute paths], "send": bool}`` as one JSON line, waits for ``ok``
+and exits 0; the first emits :attr:`SingleInstance.activationRequested` and, when there are files
+(or ``send``, from ``faxdesk --send``), :attr:`SingleInstance.filesReceived`. A socket file left
+behind by a crashed instance is found (nobody answers it) and replaced.
 
 Integration in the app start-up (after QApplication exists, before the window is shown)::
 
-    guard = acquire_single_instance(args.files)
+    guard = acquire_single_instance(args.files, send=getattr(args, "send", False))
     if guard is None:
         return 0  # the running instance has the files
-    guard.activationRequested.connect(lambda: bring_to_front(window))
-    guard.filesReceived.connect(window.open_send_dialog)
+    ...
+    install_send_features(window, guard=guard)  # faxdesk.ui.send_setup
 """
 
 from __future__ import annotations
@@ -51,12 +51,12 @@ def server_name(app_id: str = APP_ID, environ: dict[str, str] | None = None) -> 
     return f"{app_id}-{digest}"
 
 
-def _encode(files: Sequence[str | os.PathLike[str]]) -> bytes:
+def _encode(files: Sequence[str | os.PathLike[str]], send: bool = False) -> bytes:
     paths = [str(Path(f).expanduser().absolute()) for f in files]
-    return json.dumps({"files": paths}).encode() + b"\n"
+    return json.dumps({"files": paths, "send": send}).encode() + b"\n"
 
 
-def _decode(data: bytes) -> list[str] | None:
+def _decode(data: bytes) -> tuple[list[str], bool] | None:
     try:
         message = json.loads(data.decode())
     except (UnicodeDecodeError, ValueError):
@@ -64,27 +64,31 @@ def _decode(data: bytes) -> list[str] | None:
     files = message.get("files") if isinstance(message, dict) else None
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
         return None
-    return files
+    return files, message.get("send") is True
 
 
 def hand_off(
-    files: Sequence[str | os.PathLike[str]], *, name: str | None = None, timeout_ms: int = 3000
+    files: Sequence[str | os.PathLike[str]], *, name: str | None = None, timeout_ms: int = 3000,
+    send: bool = False,
 ) -> bool:
     """Give ``files`` to a running instance; True when it confirmed, False when none answers.
+    ``send``: open the send dialog even without files (``faxdesk --send``).
 
-    Blocking and needs no event loop, so it can run before the QApplication exists.
+    Blocking and needs no event loop, so it can run before the QApplication exists; call it
+    on the main thread (it is what a starting process does first).
     """
     socket = QLocalSocket()
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(timeout_ms):
         return False
     try:
-        socket.write(QByteArray(_encode(files)))
+        socket.write(QByteArray(_encode(files, send)))
         if not socket.waitForBytesWritten(timeout_ms):
             return False
         reply = b""
         while not reply.endswith(b"\n"):
-            if not socket.waitForReadyRead(timeout_ms):
+            # The answer may already be buffered (read while waiting for the write).
+            if not socket.bytesAvailable() and not socket.waitForReadyRead(timeout_ms):
                 return False
             reply += bytes(socket.readAll().data())
         return reply == _ACK
@@ -104,7 +108,8 @@ class SingleInstance(QObject):
     """The listening side, owned by the running instance."""
 
     activationRequested = Signal()
-    filesReceived = Signal(list)  # list[str] of absolute paths
+    # Open the send dialog with these absolute paths (an empty list: `faxdesk --send`).
+    filesReceived = Signal(list)
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -157,16 +162,17 @@ class SingleInstance(QObject):
             self._buffers[socket] = data
             return
         del self._buffers[socket]
-        files = _decode(data)
-        if files is None:
+        decoded = _decode(data)
+        if decoded is None:
             log.warning("Ignored a malformed message on the single-instance socket")
             socket.abort()
             return
         socket.write(QByteArray(_ACK))
         socket.flush()
         socket.disconnectFromServer()
+        files, send = decoded
         self.activationRequested.emit()
-        if files:
+        if files or send:
             self.filesReceived.emit(files)
 
     def _forget(self, socket: QLocalSocket) -> None:
@@ -175,14 +181,15 @@ class SingleInstance(QObject):
 
 
 def acquire_single_instance(
-    files: Sequence[str | os.PathLike[str]] = (), *, name: str | None = None
+    files: Sequence[str | os.PathLike[str]] = (), *, name: str | None = None,
+    send: bool = False,
 ) -> SingleInstance | None:
     """None when a running instance took ``files`` (exit 0); else the listening guard.
 
     If listening fails for another reason the app still runs, just without the hand-off.
     """
     name = name or server_name()
-    if hand_off(files, name=name):
+    if hand_off(files, name=name, send=send):
         return None
     guard = SingleInstance(name)
     guard.listen()

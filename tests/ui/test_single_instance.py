@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QApplication
 from faxdesk.ui.single_instance import acquire_single_instance
 
 app = QApplication(sys.argv[:1])
-guard = acquire_single_instance(sys.argv[1:])
+send = "--send" in sys.argv
+guard = acquire_single_instance([a for a in sys.argv[1:] if a != "--send"], send=send)
 if guard is None:
     print("handed-off", flush=True)
     sys.exit(0)
@@ -140,6 +141,15 @@ def test_in_process_guard_activates_without_files_and_ignores_garbage(
         out, _ = proc.communicate(timeout=30)
         assert out.strip() == "handed-off"
         assert got == []
+
+        # `faxdesk --send` without files opens the send dialog, empty.
+        sender = _start(home, "--send")
+        with qtbot.waitSignal(guard.filesReceived, timeout=30000) as opened:
+            pass
+        out, _ = sender.communicate(timeout=30)
+        assert out.strip() == "handed-off"
+        assert opened.args == [[]]
+        got.clear()
 
         # Something that is not our protocol gets no "ok" and changes nothing.
         from PySide6.QtCore import QByteArray
