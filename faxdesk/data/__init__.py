@@ -1,0 +1,1 @@
+"""Files FaxDesk loads at run time (icons, later translations); located via faxdesk.resources."""
