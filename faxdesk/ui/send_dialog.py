@@ -186,6 +186,7 @@ class SendDialog(QDialog):
         self._numbers: list[PhoneNumber] = []
         self._numbers_for: str | None = None  # application whose numbers are shown
         self._sender_message = self.tr("Loading your fax applications…")
+        self._sender_loading = True
         self._sending = False
         self._closed = False
 
@@ -329,6 +330,10 @@ class SendDialog(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.setStyleSheet(_ERROR)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("waiting")
+        self.waiting.setWordWrap(True)
+        self.waiting.setStyleSheet("color: palette(mid);")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.send_button = self.buttons.addButton(self.tr("Send"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
@@ -350,6 +355,7 @@ class SendDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
+        layout.addWidget(self.waiting)
         layout.addWidget(self.buttons)
         self.resize(960, 700)
 
@@ -392,6 +398,7 @@ class SendDialog(QDialog):
     def _applications_loaded(self, apps: Sequence[FaxApplication]) -> None:
         if self._closed:
             return
+        self._sender_loading = False
         self._applications = list(apps)
         self.application_combo.blockSignals(True)
         self.application_combo.clear()
@@ -417,6 +424,7 @@ class SendDialog(QDialog):
     def _applications_failed(self, exc: BaseException) -> None:
         if self._closed:
             return
+        self._sender_loading = False
         self._sender_message = self.tr("Could not load your fax applications: {error}").format(
             error=str(exc) or type(exc).__name__)
         self.update_state()
@@ -430,6 +438,7 @@ class SendDialog(QDialog):
             self.update_state()
             return
         self._sender_message = self.tr("Loading the application's numbers…")
+        self._sender_loading = True
         self._runner.submit(self._service.list_phone_numbers, str(app_id),
                             on_done=partial(self._numbers_loaded, str(app_id)),
                             on_error=partial(self._numbers_failed, str(app_id)))
@@ -438,6 +447,7 @@ class SendDialog(QDialog):
     def _numbers_loaded(self, app_id: str, numbers: Sequence[PhoneNumber]) -> None:
         if self._closed or app_id != self.application_combo.currentData():
             return  # the user picked another application meanwhile
+        self._sender_loading = False
         self._numbers = [n for n in numbers if n.phone_number]
         self._numbers_for = app_id
         preferred = str(getattr(self._settings(), "default_from_number", "") or "")
@@ -461,6 +471,7 @@ class SendDialog(QDialog):
     def _numbers_failed(self, app_id: str, exc: BaseException) -> None:
         if self._closed or app_id != self.application_combo.currentData():
             return
+        self._sender_loading = False
         self._sender_message = self.tr("Could not load the numbers: {error}").format(
             error=str(exc) or type(exc).__name__)
         self.update_state()
@@ -571,6 +582,15 @@ class SendDialog(QDialog):
                 problems.append(self.tr("The logo file {path} does not exist.").format(path=logo))
         return problems
 
+    def waiting_list(self) -> list[str]:
+        """What is still loading or being checked (it blocks Send but is not a problem)."""
+        waiting: list[str] = []
+        if self.documents.checking():
+            waiting.append(self.tr("Checking the documents…"))
+        if self._sender_message and self._sender_loading:
+            waiting.append(self._sender_message)
+        return waiting
+
     def summary_text(self) -> str:
         entries = [e for e in self.documents.entries() if e.error is None]
         doc_pages = self.documents.total_pages()
@@ -612,16 +632,21 @@ class SendDialog(QDialog):
         if self._closed:
             return
         problems = self.problems_list()
+        waiting = self.waiting_list()
+        errors = [p for p in problems if p not in waiting]
         self.summary.setText(self.summary_text())
-        self.problems.setText("\n".join(problems))
-        self.problems.setVisible(bool(problems))
+        self.problems.setText("\n".join(errors))
+        self.problems.setVisible(bool(errors))
+        # Work in progress is not an error: shown apart, in grey.
+        self.waiting.setText("\n".join(waiting))
+        self.waiting.setVisible(bool(waiting))
         self.send_button.setEnabled(not problems and not self._sending)
         self._fit_labels()
 
     def _fit_labels(self) -> None:
         # Word-wrapped labels: reserve the height their text needs at the current width, or
         # the layout squeezes them to one line and the text is cut off.
-        for label in (self.summary, self.problems):
+        for label in (self.summary, self.problems, self.waiting):
             width = label.width() if label.width() > 50 else self.width() - 24
             label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
 

@@ -138,6 +138,8 @@ def test_dropped_pdf_is_sent_and_delivered(
     dialog = _dialog(qtbot, engine, worker, book)
     assert not dialog.send_button.isEnabled()
     assert "Add at least one document" in dialog.problems.text()
+    # Loading and checking are shown apart from the problems (not in red).
+    assert "Loading" not in dialog.problems.text()
 
     _drop(dialog, pdf)
     qtbot.waitUntil(lambda: "3 pages" in dialog.documents.list.item(0).text(), timeout=10000)
