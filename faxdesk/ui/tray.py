@@ -183,6 +183,8 @@ class TrayController(QObject):
         window.faxChanged.connect(tray.fax_changed)
         window.faxReceived.connect(tray.fax_received)
         window.inFlightChanged.connect(tray.set_in_flight)
+        window.syncStateChanged.connect(
+            lambda event: tray.set_paused(getattr(event, "state", None) == "paused"))
         tray.sendRequested.connect(lambda: window.open_send_dialog([]))
         tray.faxActivated.connect(window.select_fax)
         tray.pauseToggled.connect(

@@ -102,7 +102,15 @@ def test_new_fax_and_a_second_launch_open_the_send_dialog(
 
     monkeypatch.setenv("FAXDESK_HOME", str(tmp_path / "home"))
     guard = SingleInstance(name=f"faxdesk-test-{id(tmp_path)}")
-    install_send_features(window, guard=guard)
+    features = install_send_features(window, guard=guard)
+
+    # "Pause syncing" in the tray menu pauses the backend; the menu shows it checked.
+    pause = next(a for a in features.tray.actions() if a.text() == "Pause syncing")
+    pause.trigger()
+    qtbot.waitUntil(lambda: window.sync_state is not None
+                    and window.sync_state.state == "paused", timeout=5000)
+    features.tray.menu.aboutToShow.emit()
+    assert next(a for a in features.tray.actions() if a.text() == "Pause syncing").isChecked()
     window.act_new_fax.trigger()
     qtbot.waitUntil(lambda: _send_dialog(window) is not None, timeout=5000)
     first = _send_dialog(window)
