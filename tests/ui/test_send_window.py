@@ -125,3 +125,64 @@ def test_new_fax_and_a_second_launch_open_the_send_dialog(
     assert dialog is not None and dialog.documents.paths() == [str(pdf)]
     assert window.isVisible()
     dialog.reject()
+
+
+class RetrySettings:
+    """What make_backend reads: fast polling and one automatic retry, at once."""
+
+    poll_fast_secs = 0.05
+    poll_slow_secs = 0.05
+    auto_retry_enabled = True
+    auto_retry_delay_secs = 0
+    auto_retry_max = 2
+
+
+def test_a_failed_fax_offers_resend_and_its_automatic_retry_is_in_the_timeline(
+    qtbot: QtBot, demo_sandbox: Any, ui_state: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from faxdesk.ui.app import make_backend, make_client
+    from faxdesk.ui.main_window import MainWindow
+
+    monkeypatch.setenv("FAXDESK_HOME", str(tmp_path / "home"))
+    client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
+    backend = make_backend(client, RetrySettings())
+    if type(backend).__name__ != "EngineBackend":
+        pytest.skip("automatic retries come from the core engine (not merged here yet)")
+    win = MainWindow(backend, state=ui_state)
+    qtbot.addWidget(win)
+    try:
+        win.show()
+        win.start()
+        install_send_features(win)
+        win.open_send_dialog([str(make_pdf(tmp_path / "a.pdf", 1))])
+        dialog = _send_dialog(win)
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.number_combo.count() > 0, timeout=10000)
+        assert dialog.recipients.add_text("+1 202 555 0101")  # the sandbox's "busy" line
+        qtbot.waitUntil(dialog.send_button.isEnabled, timeout=10000)
+        with qtbot.waitSignal(dialog.sent, timeout=15000):
+            dialog.send()
+
+        def busy_faxes() -> list[Any]:
+            demo_sandbox.advance(30)
+            # Ours carry FaxDesk's client_state (the demo history has busy faxes too).
+            return [f for f in demo_sandbox.state.faxes.values()
+                    if f.to == "+12025550101" and f.client_state]
+
+        # The first try fails (busy) and the core retries it by itself.
+        qtbot.waitUntil(lambda: len(busy_faxes()) >= 2, timeout=20000)
+        first = min(busy_faxes(), key=lambda f: f.seq)
+        assert first.status == "failed" and first.failure_reason == "user_busy"
+        qtbot.waitUntil(lambda: win.select_fax(first.id), timeout=10000)
+
+        def timeline() -> str:
+            return "\n".join(win.detail.timeline.item(i).text()
+                             for i in range(win.detail.timeline.count()))
+
+        qtbot.waitUntil(lambda: "Automatic retry scheduled" in timeline(), timeout=10000)
+        assert "The line was busy" in timeline()
+        assert win.detail.buttons["resend"].isEnabled()
+    finally:
+        win.shutdown()
+        client.close()
