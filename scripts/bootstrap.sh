@@ -68,8 +68,13 @@ ensure_venv() {
   want="$(cat "$REPO_ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     log "installing Python packages into $VENV (first run takes a minute)"
-    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-    "$VENV/bin/python" -m pip install -q -e "$REPO_ROOT[dev]"
+    # Output goes to a log, shown only when the install fails.
+    if ! { "$VENV/bin/python" -m pip install -q --upgrade pip &&
+           "$VENV/bin/python" -m pip install -q -e "$REPO_ROOT[dev]"; } >"$VENV/install.log" 2>&1; then
+      cat "$VENV/install.log" >&2
+      log "installing Python packages failed (log above, also in $VENV/install.log)"
+      exit 1
+    fi
     echo "$want" > "$stamp"
   fi
 }

@@ -10,6 +10,9 @@ import pytest
 
 from tests.support.pdfs import make_pdf as _make_pdf
 
+# Real desktop services (Xvfb, private D-Bus, gnome-keyring, dunst) for any test that asks for them.
+pytest_plugins = ["tests.support.desktop"]
+
 
 @pytest.fixture
 def sandbox() -> Iterator[Any]:
