@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from faxdesk.ui.dropzone import DropZone, refused_message
@@ -52,7 +53,7 @@ def install_send_features(
     dropzone.filesDropped.connect(window.open_send_dialog)
     dropzone.filesRefused.connect(lambda refused: window.show_error(refused_message(refused)))
 
-    contacts_action = QAction(window.tr("&Contacts…"), window)
+    contacts_action = QAction(QCoreApplication.translate("SendSetup", "&Contacts…"), window)
     contacts_action.setObjectName("contacts")
     contacts_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
     contacts_action.triggered.connect(lambda _checked=False: open_contacts(window))
@@ -79,7 +80,8 @@ def open_contacts(window: Any) -> Any:
 
     book = contact_book(window)
     if book is None:
-        window.show_error(window.tr("The address book cannot be opened; see the log."))
+        window.show_error(QCoreApplication.translate(
+            "SendSetup", "The address book cannot be opened; see the log."))
         return None
     dialog = ContactsDialog(book, window.worker, choosable=False, parent=window)
     dialog.open()
