@@ -9,6 +9,7 @@ dropped from outside are added (the dialog's DropZone hands them to :meth:`add_f
 from __future__ import annotations
 
 import logging
+import tempfile
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -48,11 +49,13 @@ class DocumentEntry:
     size_bytes: int | None = None
     error: str | None = None  # why it cannot be sent, in words
     limit_problems: list[str] = field(default_factory=list)
+    can_shrink: bool = False  # too large because of scanned images: re-rendering fixes it
+    shrinking: bool = False
     thumbnail_png: bytes | None = None
 
     @property
     def checking(self) -> bool:
-        return self.page_count is None and self.error is None
+        return (self.page_count is None and self.error is None) or self.shrinking
 
     @property
     def usable(self) -> bool:
@@ -68,6 +71,7 @@ class _Inspection:
     page_count: int
     size_bytes: int
     limit_problems: list[str]
+    can_shrink: bool
     thumbnail_png: bytes | None
 
 
@@ -76,13 +80,28 @@ def inspect_for_list(path: str) -> _Inspection:
     from faxdesk.core.documents import check_limits, inspect_document, render_page_png
 
     info = inspect_document(path)
-    problems = [p.message for p in check_limits(info)]
+    limits = check_limits(info)
+    problems = [p.message for p in limits]
     try:
         thumb: bytes | None = render_page_png(path, 0, width=THUMB_WIDTH * 2)
     except Exception as exc:  # a thumbnail is a nicety; the page count is what matters
         log.info("No thumbnail for %s: %s", path, exc)
         thumb = None
-    return _Inspection(info.page_count, info.size_bytes, problems, thumb)
+    can_shrink = bool(limits) and all(p.can_rerender for p in limits)
+    return _Inspection(info.page_count, info.size_bytes, problems, can_shrink, thumb)
+
+
+def shrink_for_fax(path: str, work_dir: str) -> str:
+    """Runs on the worker: the document re-rendered at fax resolution, in ``work_dir``."""
+    from faxdesk.core.documents import rerender_for_fax
+
+    dest = Path(work_dir) / f"{Path(path).stem}-for-fax.pdf"
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = Path(work_dir) / f"{Path(path).stem}-for-fax-{n}.pdf"
+    rerender_for_fax(path, dest)
+    return str(dest)
 
 
 def size_text(size: int) -> str:
@@ -107,6 +126,7 @@ class DocumentList(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._closed = False
+        self._work_dir: tempfile.TemporaryDirectory[str] | None = None
         self.list = QListWidget()
         self.list.setObjectName("documentList")
         self.list.setIconSize(THUMB_SIZE)
@@ -132,9 +152,15 @@ class DocumentList(QWidget):
         self.down_button.setToolTip(self.tr("Move down"))
         self.down_button.setAccessibleName(self.tr("Move down"))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.shrink_button = QPushButton(self.tr("Make smaller"))
+        self.shrink_button.setToolTip(self.tr(
+            "Re-render the selected scan at fax resolution (200 dpi) so it fits Telnyx's limit"))
+        self.shrink_button.clicked.connect(self.shrink_selected)
+        self.shrink_button.hide()
 
         buttons = QVBoxLayout()
-        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button,
+                  self.shrink_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QHBoxLayout(self)
@@ -212,6 +238,48 @@ class DocumentList(QWidget):
         self.changed.emit()
         self._update_buttons()
 
+    def shrink_selected(self) -> None:
+        """Replace the selected too-large scan by a copy re-rendered at fax resolution."""
+        item = self.list.currentItem()
+        if item is None:
+            return
+        entry = self._entry(item)
+        if not entry.can_shrink or entry.shrinking:
+            return
+        if self._work_dir is None:
+            self._work_dir = tempfile.TemporaryDirectory(prefix="faxdesk-shrink-")
+        entry.shrinking = True
+        self._refresh_entry(entry)
+        submitted = self._runner.submit(
+            shrink_for_fax, entry.path, self._work_dir.name,
+            on_done=partial(self._shrunk, entry), on_error=partial(self._shrink_failed, entry),
+        )
+        if not submitted:
+            entry.shrinking = False
+            self._refresh_entry(entry)
+
+    def _shrunk(self, entry: DocumentEntry, new_path: str) -> None:
+        if self._closed:
+            return
+        entry.shrinking = False
+        entry.path = new_path
+        entry.page_count = None
+        entry.limit_problems = []
+        entry.can_shrink = False
+        self._refresh_entry(entry)
+        self._runner.submit(inspect_for_list, entry.path,
+                            on_done=partial(self._inspected, entry),
+                            on_error=partial(self._failed, entry))
+
+    def _shrink_failed(self, entry: DocumentEntry, exc: BaseException) -> None:
+        if self._closed:
+            return
+        entry.shrinking = False
+        entry.limit_problems = [*entry.limit_problems, self.tr(
+            "It could not be made smaller: {error}").format(error=str(exc) or type(exc).__name__)]
+        entry.can_shrink = False
+        self._refresh_entry(entry)
+
     def _on_rows_moved(self, *_args: QModelIndex | int) -> None:
         self.changed.emit()
 
@@ -221,6 +289,12 @@ class DocumentList(QWidget):
         self.remove_button.setEnabled(selected)
         self.up_button.setEnabled(selected and row > 0)
         self.down_button.setEnabled(selected and 0 <= row < self.list.count() - 1)
+        current = self.list.currentItem()
+        entry = self._entry(current) if current is not None and selected else None
+        can_shrink = any(e.can_shrink for e in self.entries())
+        self.shrink_button.setVisible(can_shrink)
+        self.shrink_button.setEnabled(entry is not None and entry.can_shrink
+                                      and not entry.shrinking)
 
     # -- results from the worker ------------------------------------------------------------
 
@@ -230,6 +304,7 @@ class DocumentList(QWidget):
         entry.page_count = result.page_count
         entry.size_bytes = result.size_bytes
         entry.limit_problems = list(result.limit_problems)
+        entry.can_shrink = result.can_shrink
         entry.thumbnail_png = result.thumbnail_png
         self._refresh_entry(entry)
 
@@ -244,11 +319,14 @@ class DocumentList(QWidget):
             item = self.list.item(i)
             if self._entry(item) is entry:
                 self._refresh_item(item)
+        self._update_buttons()
         self.changed.emit()
 
     def _refresh_item(self, item: QListWidgetItem) -> None:
         entry = self._entry(item)
-        if entry.checking:
+        if entry.shrinking:
+            detail = self.tr("making it smaller…")
+        elif entry.checking:
             detail = self.tr("checking…")
         elif entry.error is not None:
             detail = entry.error

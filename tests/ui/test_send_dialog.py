@@ -313,3 +313,45 @@ def test_run_send_without_cover_builds_one_pdf_for_everyone(
     assert [r.number for r, _ in outcome.sent] == ["+13125550148", BUSY]
     assert outcome.failed == []
     assert len(set(seen)) == 1
+
+
+class NoAccount:
+    def list_applications(self) -> list[Any]:
+        return []
+
+    def list_phone_numbers(self, connection_id: str) -> list[Any]:
+        return []
+
+    def submit_fax(self, *args: Any) -> str:
+        raise AssertionError("nothing is sent here")
+
+
+def test_a_scan_too_large_to_upload_can_be_made_smaller(
+    qtbot: QtBot, worker: Worker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PIL import Image
+
+    import faxdesk.core.documents.limits as limits
+
+    # A 1 MB upload limit stands in for Telnyx's 20 MB, so the test needs no 20 MB file.
+    monkeypatch.setattr(limits, "MAX_UPLOAD_BYTES", 1_000_000)
+    scan = tmp_path / "scan.tif"
+    Image.linear_gradient("L").resize((1000, 1300)).convert("RGB").save(scan, dpi=(200, 200))
+    assert scan.stat().st_size > 3_000_000  # an uncompressed colour scan
+    dialog = SendDialog(NoAccount(), worker, settings=Settings, files=[str(scan)])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    docs = dialog.documents
+    qtbot.waitUntil(lambda: not docs.checking(), timeout=10000)
+    assert "re-render it at fax resolution" in docs.list.item(0).text()
+    assert docs.shrink_button.isVisible() and not docs.shrink_button.isEnabled()
+    docs.list.setCurrentRow(0)
+    assert docs.shrink_button.isEnabled()
+    qtbot.mouseClick(docs.shrink_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: docs.entries()[0].path.endswith("scan-for-fax.pdf")
+                    and not docs.checking(), timeout=20000)
+    entry = docs.entries()[0]
+    assert entry.limit_problems == [] and entry.page_count == 1
+    assert (entry.size_bytes or 0) < 1_000_000
+    assert not docs.shrink_button.isVisible()
+    assert "scan-for-fax.pdf\n1 page" in docs.list.item(0).text()
