@@ -160,6 +160,21 @@ class ServerError(ApiError):
     default_message = "Telnyx had a server problem; it usually passes."
 
 
+class UnexpectedResponseError(ApiError):
+    """Telnyx answered, but not with anything FaxDesk can read (not JSON, no `data`)."""
+
+    default_message = "Telnyx sent a reply FaxDesk could not read."
+
+
+class MediaLinkError(ApiError):
+    """A document link (an inbound fax's `media_url`, off the API host) was refused.
+
+    Such links are signed and expire; `refresh_fax` gets a new one.
+    """
+
+    default_message = "The document link no longer works (it may have expired)."
+
+
 def error_class_for_status(status: int) -> type[ApiError]:
     if status == 400:
         return BadRequestError
