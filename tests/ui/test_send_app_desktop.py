@@ -5,7 +5,6 @@ closing the main window the way a window manager does quits the app (nothing hid
 
 from __future__ import annotations
 
-import inspect
 import subprocess
 import sys
 import time
@@ -20,19 +19,6 @@ from tests.ui.test_tray_desktop import close_window
 pytestmark = pytest.mark.desktop
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _integrated() -> bool:
-    try:
-        from faxdesk.ui import app
-    except ImportError:
-        return False
-    return "install_send_features" in inspect.getsource(app)
-
-
-# Until the lead adds the start-up lines to faxdesk/ui/app.py (temporary).
-if not _integrated():
-    pytest.skip("faxdesk.ui.app does not install the send features yet", allow_module_level=True)
 
 
 def _windows(env: Mapping[str, str], title: str) -> list[int]:

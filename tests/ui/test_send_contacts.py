@@ -9,8 +9,6 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-pytest.importorskip("faxdesk.ui.worker")  # until the window branch is on main (temporary)
-
 from faxdesk.core.contacts import Contact, ContactBook
 from faxdesk.ui.contacts_dialog import ContactsDialog
 from faxdesk.ui.worker import Worker

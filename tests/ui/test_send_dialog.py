@@ -18,12 +18,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-# Until the core, documents, sandbox and window branches are all on main (temporary).
-pytest.importorskip("faxdesk.core.engine")
-pytest.importorskip("faxdesk.sandbox.server")
-pytest.importorskip("faxdesk.ui.worker")
-pytest.importorskip("tests.support.pdfs")
-
 from faxdesk.core.contacts import Contact, ContactBook
 from faxdesk.core.engine import EngineConfig, FaxEngine
 from faxdesk.core.sync import SyncConfig

@@ -12,9 +12,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-pytest.importorskip("faxdesk.ui.main_window")  # until the window branch is on main (temporary)
-pytest.importorskip("tests.support.pdfs")
-
 from faxdesk.ui.send_dialog import SendDialog
 from faxdesk.ui.send_setup import install_send_features
 from faxdesk.ui.tray import Notice
@@ -147,8 +144,7 @@ def test_a_failed_fax_offers_resend_and_its_automatic_retry_is_in_the_timeline(
     monkeypatch.setenv("FAXDESK_HOME", str(tmp_path / "home"))
     client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
     backend = make_backend(client, RetrySettings())
-    if type(backend).__name__ != "EngineBackend":
-        pytest.skip("automatic retries come from the core engine (not merged here yet)")
+    assert type(backend).__name__ == "EngineBackend"  # retries come from the core engine
     win = MainWindow(backend, state=ui_state)
     qtbot.addWidget(win)
     try:

@@ -115,8 +115,9 @@ def test_notifications_follow_the_switches_and_clicks_open_the_fax(
     assert window.isVisible()
 
 
-def test_failure_reason_is_in_words_when_the_texts_exist(window: QMainWindow) -> None:
-    texts = pytest.importorskip("faxdesk.ui.texts")
+def test_failure_reason_is_in_words(window: QMainWindow) -> None:
+    from faxdesk.ui import texts
+
     ctl, notifier, _, _ = _controller(window, tray=True)
     ctl.notify_failed("fax-2", "+13125550101", "user_busy")
     assert notifier.shown[0].body == (
