@@ -1,0 +1,780 @@
+"""The send dialog: documents, recipients, sending number, options, cover page, then Send.
+
+Everything slow happens on the worker bridge: checking documents and rendering thumbnails,
+loading applications, their numbers and the contacts, building the fax PDF (cover page + the
+documents in order, ``documents.build_fax_document``) and queueing it in the core outbox, one fax
+per recipient. The dialog checks Telnyx's limits before it lets the user send, and says what is
+missing or wrong in words under a one-paragraph summary of what will be sent.
+
+Integration: ``window.send_dialog_factory = make_send_dialog`` (see :func:`make_send_dialog`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from faxdesk.api.models import FaxApplication, PhoneNumber
+from faxdesk.core.contacts import Contact, ContactBook, find_number
+from faxdesk.ui.dropzone import DropZone, refused_message
+from faxdesk.ui.send_documents import DocumentList, pages_text
+from faxdesk.ui.send_recipients import Recipient, RecipientsWidget
+from faxdesk.ui.send_service import SendService, TaskRunner
+
+log = logging.getLogger(__name__)
+
+# Telnyx's limits (fax-api.md); the document intake has the same numbers for one file.
+MAX_PAGES = 350
+MAX_UPLOAD_BYTES = 20_000_000
+_DISPLAY_NAME = re.compile(r"^[A-Za-z0-9 \-_~!.+]{1,128}$")
+# Countries that use US Letter paper; everyone else gets A4.
+_LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR"})
+QUALITIES = ("normal", "high", "very_high", "ultra_light", "ultra_dark")
+_ERROR = "color: #b3261e;"
+
+
+Paper = Literal["letter", "a4"]
+
+
+def paper_for(region: str) -> Paper:
+    return "letter" if region.upper() in _LETTER_COUNTRIES else "a4"
+
+
+# --- the send job (runs on the worker) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CoverFields:
+    """What the user typed for the cover page; blank To/Company come from each recipient."""
+
+    to_name: str = ""
+    company: str = ""
+    from_name: str = ""
+    from_company: str = ""
+    subject: str = ""
+    message: str = ""
+    logo: str = ""
+
+
+@dataclass(frozen=True)
+class SendPlan:
+    documents: tuple[str, ...]
+    recipients: tuple[Recipient, ...]
+    from_number: str
+    from_display: str
+    connection_id: str
+    options: dict[str, Any]
+    cover: CoverFields | None
+    paper: Paper = "letter"
+
+
+@dataclass
+class SendOutcome:
+    sent: list[tuple[Recipient, str]] = field(default_factory=list)  # (recipient, journal id)
+    failed: list[tuple[Recipient, str]] = field(default_factory=list)  # (recipient, reason)
+
+
+def run_send(plan: SendPlan, service: SendService, contacts: ContactBook | None) -> SendOutcome:
+    """Build each fax's PDF and queue it in the outbox, one per recipient (worker thread)."""
+    from faxdesk.core.documents import CoverPage, build_fax_document, check_limits
+
+    outcome = SendOutcome()
+    with tempfile.TemporaryDirectory(prefix="faxdesk-send-") as tmp:
+        shared: Path | None = None  # without a cover page every recipient gets the same PDF
+        for recipient in plan.recipients:
+            try:
+                if plan.cover is None and shared is not None:
+                    pdf = shared
+                else:
+                    pdf = Path(tmp) / f"fax-{uuid.uuid4().hex}.pdf"
+                    cover = None
+                    if plan.cover is not None:
+                        c = plan.cover
+                        cover = CoverPage(
+                            to_name=c.to_name or recipient.name,
+                            to_number=recipient.display,
+                            company=c.company or recipient.company,
+                            from_name=c.from_name,
+                            from_number=plan.from_display,
+                            from_company=c.from_company,
+                            subject=c.subject,
+                            message=c.message,
+                            logo=Path(c.logo) if c.logo else None,
+                            paper=plan.paper,
+                        )
+                    info = build_fax_document(list(plan.documents), cover, pdf, paper=plan.paper)
+                    problems = check_limits(info)
+                    if problems:
+                        raise ValueError(problems[0].message)
+                    if plan.cover is None:
+                        shared = pdf
+                journal_id = service.submit_fax(
+                    pdf, recipient.number, plan.from_number, plan.connection_id, plan.options
+                )
+            except Exception as exc:  # reported per recipient; the others still go
+                log.warning("Could not queue the fax to %s: %s", recipient.number, exc)
+                outcome.failed.append((recipient, str(exc) or type(exc).__name__))
+                continue
+            outcome.sent.append((recipient, journal_id))
+            if contacts is not None:
+                try:
+                    contacts.record_recent(recipient.number)
+                except Exception as exc:  # the fax is queued; a missed "recent" is harmless
+                    log.info("Could not remember %s as recent: %s", recipient.number, exc)
+    return outcome
+
+
+def _load_suggestions(contacts: ContactBook) -> tuple[list[Contact], list[str]]:
+    return contacts.all(), contacts.recent_numbers(limit=15)
+
+
+# --- the dialog ------------------------------------------------------------------------------
+
+
+class SendDialog(QDialog):
+    """Compose and send a fax."""
+
+    sent = Signal(list)  # list[str]: journal ids of the queued faxes
+
+    def __init__(
+        self,
+        service: SendService,
+        runner: TaskRunner,
+        *,
+        contacts: ContactBook | None = None,
+        settings: Callable[[], Any] | None = None,
+        files: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sendDialog")
+        self.setWindowTitle(self.tr("Send a fax"))
+        self._service = service
+        self._runner = runner
+        self._contacts = contacts
+        self._settings = settings or (lambda: None)
+        self._known_contacts: list[Contact] = []
+        self._applications: list[FaxApplication] = []
+        self._numbers: list[PhoneNumber] = []
+        self._numbers_for: str | None = None  # application whose numbers are shown
+        self._sender_message = self.tr("Loading your fax applications…")
+        self._sender_loading = True
+        self._sending = False
+        self._closed = False
+
+        # Documents
+        self.documents = DocumentList(runner)
+        self.documents.changed.connect(self.update_state)
+        docs_hint = QLabel(self.tr("Drop PDFs or images here. Drag rows to change the order."))
+        docs_hint.setObjectName("hint")
+        docs_hint.setWordWrap(True)
+        docs_box = QGroupBox(self.tr("Documents"))
+        docs_layout = QVBoxLayout(docs_box)
+        docs_layout.addWidget(self.documents, 1)
+        docs_layout.addWidget(docs_hint)
+        self.drop_message = QLabel()
+        self.drop_message.setWordWrap(True)
+        self.drop_message.setStyleSheet(_ERROR)
+        self.drop_message.hide()
+        docs_layout.addWidget(self.drop_message)
+
+        # Recipients
+        self.recipients = RecipientsWidget(self._region, self._lookup)
+        self.recipients.changed.connect(self.update_state)
+        self.recipients.entry.textChanged.connect(self.update_state)
+        self.contacts_button = QPushButton(self.tr("Contacts…"))
+        self.contacts_button.setEnabled(contacts is not None)
+        self.contacts_button.clicked.connect(self.open_contacts)
+        rec_box = QGroupBox(self.tr("Recipients (one fax each)"))
+        rec_layout = QVBoxLayout(rec_box)
+        rec_layout.addWidget(self.recipients, 1)
+        contacts_row = QHBoxLayout()
+        contacts_row.addStretch(1)
+        contacts_row.addWidget(self.contacts_button)
+        rec_layout.addLayout(contacts_row)
+
+        # Sender
+        self.application_combo = QComboBox()
+        self.application_combo.setObjectName("applicationCombo")
+        self.application_combo.currentIndexChanged.connect(self._application_chosen)
+        self.number_combo = QComboBox()
+        self.number_combo.setObjectName("numberCombo")
+        self.number_combo.currentIndexChanged.connect(self.update_state)
+        sender_box = QGroupBox(self.tr("Send from"))
+        sender_form = QFormLayout(sender_box)
+        sender_form.addRow(self.tr("Fax application:"), self.application_combo)
+        sender_form.addRow(self.tr("Number:"), self.number_combo)
+
+        # Cover page
+        self.cover_box = QGroupBox(self.tr("Add a cover page"))
+        self.cover_box.setCheckable(True)
+        self.cover_box.setChecked(False)
+        self.cover_box.toggled.connect(self.update_state)
+        self.cover_to = QLineEdit()
+        self.cover_to.setPlaceholderText(self.tr("From the contact when empty"))
+        self.cover_company = QLineEdit()
+        self.cover_company.setPlaceholderText(self.tr("From the contact when empty"))
+        self.cover_from = QLineEdit()
+        self.cover_from_company = QLineEdit()
+        self.cover_subject = QLineEdit()
+        self.cover_message = QPlainTextEdit()
+        self.cover_message.setTabChangesFocus(True)
+        self.cover_message.setMinimumHeight(70)
+        self.cover_logo = QLineEdit()
+        self.cover_logo.setPlaceholderText(self.tr("PNG or JPEG (optional)"))
+        logo_browse = QPushButton(self.tr("Browse…"))
+        logo_browse.clicked.connect(self._browse_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.cover_logo, 1)
+        logo_row.addWidget(logo_browse)
+        cover_form = QFormLayout(self.cover_box)
+        cover_form.addRow(self.tr("To:"), self.cover_to)
+        cover_form.addRow(self.tr("Their company:"), self.cover_company)
+        cover_form.addRow(self.tr("From:"), self.cover_from)
+        cover_form.addRow(self.tr("Your company:"), self.cover_from_company)
+        cover_form.addRow(self.tr("Subject:"), self.cover_subject)
+        cover_form.addRow(self.tr("Message:"), self.cover_message)
+        cover_form.addRow(self.tr("Logo:"), logo_row)
+        for edit in (self.cover_to, self.cover_company, self.cover_from, self.cover_from_company,
+                     self.cover_subject, self.cover_logo):
+            edit.textChanged.connect(self.update_state)
+
+        # Options of the API (fax-api.md, SendFaxRequest)
+        self.quality_combo = QComboBox()
+        for value, label in zip(QUALITIES, (
+            self.tr("Normal"), self.tr("High (recommended)"), self.tr("Very high"),
+            self.tr("Ultra light (for photos and images)"),
+            self.tr("Ultra dark (for faint text)"),
+        ), strict=True):
+            self.quality_combo.addItem(label, value)
+        self.quality_combo.setCurrentIndex(QUALITIES.index("high"))
+        self.t38_check = QCheckBox(self.tr("Use T.38 (recommended; turn off if faxes to this "
+                                           "machine keep failing)"))
+        self.t38_check.setChecked(True)
+        self.mono_check = QCheckBox(self.tr("Pure black and white"))
+        self.threshold_spin = QSpinBox()
+        self.threshold_spin.setRange(1, 100)
+        self.threshold_spin.setValue(95)
+        self.threshold_spin.setSuffix(" %")
+        self.threshold_spin.setEnabled(False)
+        self.mono_check.toggled.connect(self.threshold_spin.setEnabled)
+        self.preview_check = QCheckBox(self.tr("Keep a preview on Telnyx (for 10 minutes)"))
+        self.preview_format = QComboBox()
+        self.preview_format.addItem("TIFF", "tiff")
+        self.preview_format.addItem("PDF", "pdf")
+        self.preview_format.setEnabled(False)
+        self.preview_check.toggled.connect(self.preview_format.setEnabled)
+        self.display_name = QLineEdit()
+        self.display_name.setPlaceholderText(self.tr("Your fax number when empty"))
+        self.display_name.setMaxLength(128)
+        self.display_name.textChanged.connect(self.update_state)
+        options = QWidget()
+        options_form = QFormLayout(options)
+        options_form.addRow(self.tr("Quality:"), self.quality_combo)
+        options_form.addRow("", self.t38_check)
+        mono_row = QHBoxLayout()
+        mono_row.addWidget(self.mono_check)
+        mono_row.addWidget(QLabel(self.tr("Black threshold:")))
+        mono_row.addWidget(self.threshold_spin)
+        mono_row.addStretch(1)
+        options_form.addRow("", mono_row)
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(self.preview_check)
+        preview_row.addWidget(self.preview_format)
+        preview_row.addStretch(1)
+        options_form.addRow("", preview_row)
+        options_form.addRow(self.tr("Caller name:"), self.display_name)
+
+        self.tabs = QTabWidget()
+        cover_tab = QWidget()
+        cover_tab_layout = QVBoxLayout(cover_tab)
+        cover_tab_layout.addWidget(self.cover_box)
+        self.tabs.addTab(cover_tab, self.tr("Cover page"))
+        self.tabs.addTab(options, self.tr("Options"))
+
+        # Summary, problems, buttons
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems = QLabel()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setStyleSheet(_ERROR)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("waiting")
+        self.waiting.setWordWrap(True)
+        self.waiting.setStyleSheet("color: palette(mid);")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.send_button = self.buttons.addButton(self.tr("Send"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setDefault(True)
+        self.buttons.accepted.connect(self.send)
+        self.buttons.rejected.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.addWidget(docs_box, 3)
+        left.addWidget(rec_box, 2)
+        right = QVBoxLayout()
+        right.addWidget(sender_box)
+        right.addWidget(self.tabs, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.buttons)
+        self.resize(960, 700)
+
+        # The recipient entry must not make Enter press "Send".
+        self.recipients.entry.installEventFilter(self)
+        self.dropzone = DropZone(self)
+        self.dropzone.filesDropped.connect(self.add_files)
+        self.dropzone.filesRefused.connect(self._show_refused)
+        self.documents.list.viewport().setAcceptDrops(True)
+        self.list_dropzone = DropZone(self.documents.list.viewport())
+        self.list_dropzone.filesDropped.connect(self.add_files)
+        self.list_dropzone.filesRefused.connect(self._show_refused)
+
+        self._load()
+        if files:
+            self.add_files(list(files))
+        self.update_state()
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        self._runner.submit(self._service.list_applications, on_done=self._applications_loaded,
+                            on_error=self._applications_failed)
+        if self._contacts is not None:
+            self.reload_contacts()
+
+    def reload_contacts(self) -> None:
+        if self._contacts is None:
+            return
+        self._runner.submit(_load_suggestions, self._contacts, on_done=self._contacts_loaded,
+                            on_error=lambda exc: log.warning("Contacts not loaded: %s", exc))
+
+    def _contacts_loaded(self, result: tuple[list[Contact], list[str]]) -> None:
+        if self._closed:
+            return
+        contacts, recent = result
+        self._known_contacts = list(contacts)
+        self.recipients.set_suggestions(contacts, recent)
+
+    def _applications_loaded(self, apps: Sequence[FaxApplication]) -> None:
+        if self._closed:
+            return
+        self._sender_loading = False
+        self._applications = list(apps)
+        self.application_combo.blockSignals(True)
+        self.application_combo.clear()
+        preferred = str(getattr(self._settings(), "default_application_id", "") or "")
+        chosen = -1
+        for i, app in enumerate(self._applications):
+            name = app.application_name or app.id
+            if app.active is False:
+                name = self.tr("{name} (inactive)").format(name=name)
+            self.application_combo.addItem(name, app.id)
+            if app.id == preferred or (chosen < 0 and app.active is not False and not preferred):
+                chosen = i
+        self.application_combo.blockSignals(False)
+        if not self._applications:
+            self._sender_message = self.tr(
+                "Your account has no fax application. Create one in the main window first.")
+        else:
+            self._sender_message = ""
+            self.application_combo.setCurrentIndex(max(chosen, 0))
+            self._application_chosen()
+        self.update_state()
+
+    def _applications_failed(self, exc: BaseException) -> None:
+        if self._closed:
+            return
+        self._sender_loading = False
+        self._sender_message = self.tr("Could not load your fax applications: {error}").format(
+            error=str(exc) or type(exc).__name__)
+        self.update_state()
+
+    def _application_chosen(self, _index: int = -1) -> None:
+        app_id = self.application_combo.currentData()
+        self.number_combo.clear()
+        self._numbers = []
+        self._numbers_for = None
+        if not app_id:
+            self.update_state()
+            return
+        self._sender_message = self.tr("Loading the application's numbers…")
+        self._sender_loading = True
+        self._runner.submit(self._service.list_phone_numbers, str(app_id),
+                            on_done=partial(self._numbers_loaded, str(app_id)),
+                            on_error=partial(self._numbers_failed, str(app_id)))
+        self.update_state()
+
+    def _numbers_loaded(self, app_id: str, numbers: Sequence[PhoneNumber]) -> None:
+        if self._closed or app_id != self.application_combo.currentData():
+            return  # the user picked another application meanwhile
+        self._sender_loading = False
+        self._numbers = [n for n in numbers if n.phone_number]
+        self._numbers_for = app_id
+        preferred = str(getattr(self._settings(), "default_from_number", "") or "")
+        self.number_combo.blockSignals(True)
+        self.number_combo.clear()
+        for n in self._numbers:
+            assert n.phone_number is not None
+            self.number_combo.addItem(_display_number(n.phone_number), n.phone_number)
+        index = self.number_combo.findData(preferred) if preferred else -1
+        self.number_combo.setCurrentIndex(max(index, 0) if self._numbers else -1)
+        self.number_combo.blockSignals(False)
+        if self._numbers:
+            self._sender_message = ""
+        else:
+            name = self.application_combo.currentText()
+            self._sender_message = self.tr(
+                "“{name}” has no phone number to send from. Assign a number to it in the "
+                "Telnyx portal, or choose another application.").format(name=name)
+        self.update_state()
+
+    def _numbers_failed(self, app_id: str, exc: BaseException) -> None:
+        if self._closed or app_id != self.application_combo.currentData():
+            return
+        self._sender_loading = False
+        self._sender_message = self.tr("Could not load the numbers: {error}").format(
+            error=str(exc) or type(exc).__name__)
+        self.update_state()
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def add_files(self, files: list[str]) -> None:
+        self.drop_message.hide()
+        self.documents.add_files(files)
+
+    def _show_refused(self, refused: list[str]) -> None:
+        self.drop_message.setText(refused_message(refused))
+        self.drop_message.show()
+
+    def _browse_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.cover_logo.setText(path)
+
+    def open_contacts(self) -> None:
+        if self._contacts is None:
+            return
+        from faxdesk.ui.contacts_dialog import ContactsDialog
+
+        dialog = ContactsDialog(self._contacts, self._runner, parent=self)
+        dialog.finished.connect(lambda _r: self.reload_contacts())
+        dialog.contactChosen.connect(
+            lambda c: self.recipients.add_text(c.fax_number, name=c.name, company=c.company))
+        dialog.open()
+
+    # -- state --------------------------------------------------------------------------------
+
+    def _region(self) -> str:
+        return str(getattr(self._settings(), "default_country", "") or "US")
+
+    def _lookup(self, number: str) -> Contact | None:
+        return find_number(self._known_contacts, number)
+
+    def cover_fields(self) -> CoverFields | None:
+        if not self.cover_box.isChecked():
+            return None
+        return CoverFields(
+            to_name=self.cover_to.text().strip(),
+            company=self.cover_company.text().strip(),
+            from_name=self.cover_from.text().strip(),
+            from_company=self.cover_from_company.text().strip(),
+            subject=self.cover_subject.text().strip(),
+            message=self.cover_message.toPlainText().strip(),
+            logo=self.cover_logo.text().strip(),
+        )
+
+    def send_options(self) -> dict[str, Any]:
+        """The SendFax options the user chose (only what differs from Telnyx's defaults)."""
+        options: dict[str, Any] = {"quality": self.quality_combo.currentData()}
+        if not self.t38_check.isChecked():
+            options["t38_enabled"] = False
+        if self.mono_check.isChecked():
+            options["monochrome"] = True
+            options["black_threshold"] = self.threshold_spin.value()
+        if self.preview_check.isChecked():
+            options["store_preview"] = True
+            options["preview_format"] = self.preview_format.currentData()
+        name = self.display_name.text().strip()
+        if name:
+            options["from_display_name"] = name
+        return options
+
+    def problems_list(self) -> list[str]:
+        """Everything that stops the fax going, in words (empty: ready to send)."""
+        problems: list[str] = []
+        entries = self.documents.entries()
+        if not entries:
+            problems.append(self.tr("Add at least one document: drop a PDF or an image here, "
+                                    "or use Add…."))
+        for e in entries:
+            if e.error is not None:
+                problems.append(e.error)
+            problems.extend(e.limit_problems)
+        if self.documents.checking():
+            problems.append(self.tr("Checking the documents…"))
+        cover = self.cover_box.isChecked()
+        total = self.documents.total_pages() + (1 if cover else 0)
+        if total > MAX_PAGES:
+            problems.append(self.tr(
+                "Together the documents have {n} pages; Telnyx sends at most {max} pages in "
+                "one fax. Remove some, or send them as separate faxes.").format(n=total,
+                                                                               max=MAX_PAGES))
+        size = sum(e.size_bytes or 0 for e in entries if e.error is None)
+        if len(entries) > 1 and size > MAX_UPLOAD_BYTES:
+            problems.append(self.tr(
+                "Together the documents are {size:.1f} MB; at most {max:.0f} MB can be uploaded "
+                "for one fax. Remove some, or send them as separate faxes.").format(
+                    size=size / 1e6, max=MAX_UPLOAD_BYTES / 1e6))
+        if not self.recipients.recipients() and not self.recipients.pending_text():
+            problems.append(self.tr("Add at least one recipient."))
+        if self._sender_message:
+            problems.append(self._sender_message)
+        elif self.number_combo.currentData() is None:
+            problems.append(self.tr("Choose the number to send from."))
+        name = self.display_name.text().strip()
+        if name and not _DISPLAY_NAME.match(name):
+            problems.append(self.tr(
+                "The caller name may only use letters, digits, spaces and - _ ~ ! . +"))
+        if cover:
+            logo = self.cover_logo.text().strip()
+            if logo and not Path(logo).is_file():
+                problems.append(self.tr("The logo file {path} does not exist.").format(path=logo))
+        return problems
+
+    def waiting_list(self) -> list[str]:
+        """What is still loading or being checked (it blocks Send but is not a problem)."""
+        waiting: list[str] = []
+        if self.documents.checking():
+            waiting.append(self.tr("Checking the documents…"))
+        if self._sender_message and self._sender_loading:
+            waiting.append(self._sender_message)
+        return waiting
+
+    def summary_text(self) -> str:
+        entries = [e for e in self.documents.entries() if e.error is None]
+        doc_pages = self.documents.total_pages()
+        cover = self.cover_box.isChecked()
+        if not entries:
+            what = self.tr("Nothing to send yet.")
+        elif len(entries) == 1 and not cover:
+            what = self.tr("{pages} from {name}.").format(pages=pages_text(doc_pages),
+                                                          name=entries[0].name)
+        else:
+            docs = (self.tr("1 document") if len(entries) == 1
+                    else self.tr("{n} documents").format(n=len(entries)))
+            if cover:
+                what = self.tr("{pages}: a cover page and {doc_pages} from {docs}.").format(
+                    pages=pages_text(doc_pages + 1), doc_pages=pages_text(doc_pages), docs=docs)
+            else:
+                what = self.tr("{pages} from {docs}, in the order shown.").format(
+                    pages=pages_text(doc_pages), docs=docs)
+        recipients = self.recipients.recipients()
+        if not recipients:
+            who = ""
+        elif len(recipients) == 1:
+            who = self.tr("To {who}").format(who=recipients[0].label())
+        else:
+            who = self.tr("To {n} recipients, one fax each").format(n=len(recipients))
+        sender = self.number_combo.currentText()
+        if who and sender:
+            who += self.tr(", from {number} ({app}).").format(
+                number=sender, app=self.application_combo.currentText())
+        elif who:
+            who += "."
+        pending = self.recipients.pending_text()
+        if pending:
+            who += " " + self.tr(
+                "“{text}” will be added as a recipient when you press Send.").format(text=pending)
+        return f"{what} {who}".strip()
+
+    def update_state(self, *_args: object) -> None:
+        if self._closed:
+            return
+        problems = self.problems_list()
+        waiting = self.waiting_list()
+        errors = [p for p in problems if p not in waiting]
+        self.summary.setText(self.summary_text())
+        self.problems.setText("\n".join(errors))
+        self.problems.setVisible(bool(errors))
+        # Work in progress is not an error: shown apart, in grey.
+        self.waiting.setText("\n".join(waiting))
+        self.waiting.setVisible(bool(waiting))
+        self.send_button.setEnabled(not problems and not self._sending)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        # Word-wrapped labels: reserve the height their text needs at the current width, or
+        # the layout squeezes them to one line and the text is cut off.
+        for label in (self.summary, self.problems, self.waiting):
+            width = label.width() if label.width() > 50 else self.width() - 24
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.recipients.entry and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            # Enter in the recipient line adds the recipient; it never sends the fax.
+            popup = self.recipients.completer.popup()
+            if popup is not None and popup.isVisible():
+                return False
+            self.recipients.add_from_entry()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- sending ------------------------------------------------------------------------------
+
+    def plan(self) -> SendPlan:
+        return SendPlan(
+            documents=tuple(self.documents.paths()),
+            recipients=tuple(self.recipients.recipients()),
+            from_number=str(self.number_combo.currentData()),
+            from_display=self.number_combo.currentText(),
+            connection_id=str(self.application_combo.currentData()),
+            options=self.send_options(),
+            cover=self.cover_fields(),
+            paper=paper_for(self._region()),
+        )
+
+    def send(self) -> None:
+        if self._sending:
+            return
+        # A number typed but not added yet is what the user means to send to.
+        if self.recipients.pending_text():
+            self.recipients.add_from_entry()
+            if self.recipients.pending_text():
+                return  # it could not be read; the reason is shown under the entry
+        self.update_state()
+        if not self.send_button.isEnabled():
+            return
+        plan = self.plan()
+        self._set_sending(True)
+        self.summary.setText(self.tr("Preparing and queueing {n} fax(es)…").format(
+            n=len(plan.recipients)))
+        submitted = self._runner.submit(run_send, plan, self._service, self._contacts,
+                                        on_done=self._send_done, on_error=self._send_failed)
+        if not submitted:
+            self._set_sending(False)
+            self.problems.setText(self.tr("FaxDesk is closing; nothing was sent."))
+            self.problems.show()
+
+    def _set_sending(self, sending: bool) -> None:
+        self._sending = sending
+        for w in (self.documents, self.recipients, self.application_combo, self.number_combo,
+                  self.tabs, self.contacts_button):
+            w.setEnabled(not sending)
+        self.send_button.setEnabled(not sending)
+
+    def _send_done(self, outcome: SendOutcome) -> None:
+        ids = [journal_id for _, journal_id in outcome.sent]
+        if ids:
+            self.sent.emit(ids)
+        if not outcome.failed:
+            self._closed = True
+            self.documents.close_list()
+            self.accept()
+            return
+        # Keep only the recipients that did not get their fax, so "Send" again never doubles.
+        self.recipients.remove_numbers({r.number for r, _ in outcome.sent})
+        self._set_sending(False)
+        self.update_state()
+        lines = [self.tr("Not sent to {who}: {reason}").format(who=r.label(), reason=reason)
+                 for r, reason in outcome.failed]
+        if outcome.sent:
+            lines.insert(0, self.tr("{n} fax(es) queued; the others were not:").format(
+                n=len(outcome.sent)))
+        self.problems.setText("\n".join(lines))
+        self.problems.show()
+
+    def _send_failed(self, exc: BaseException) -> None:
+        self._set_sending(False)
+        self.update_state()
+        self.problems.setText(self.tr("Nothing was sent: {error}").format(
+            error=str(exc) or type(exc).__name__))
+        self.problems.show()
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        self.documents.close_list()
+        super().done(result)
+
+
+def _display_number(e164: str) -> str:
+    try:
+        from faxdesk.core.numbers import format_for_display
+    except ImportError:
+        return e164
+    return str(format_for_display(e164))
+
+
+def contact_book(window: Any) -> ContactBook | None:
+    """The window's address book, opened on first use (None when the data folder is unusable)."""
+    book = getattr(window, "contacts", None)
+    if book is None:
+        try:
+            book = ContactBook.open_default()
+        except Exception as exc:  # sending still works without an address book
+            log.warning("Contacts unavailable: %s", exc)
+            return None
+        window.contacts = book
+    return book if isinstance(book, ContactBook) else None
+
+
+def make_send_dialog(window: Any, files: list[str]) -> SendDialog:
+    """The main window's ``send_dialog_factory``: a dialog over its backend and worker."""
+    from faxdesk.ui.send_service import BackendSendService
+
+    host = getattr(window, "settings_host", None)
+
+    def settings() -> Any:
+        return host.current_settings() if host is not None else None
+
+    dialog = SendDialog(BackendSendService(window.backend), window.worker,
+                        contacts=contact_book(window), settings=settings, files=files,
+                        parent=window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog

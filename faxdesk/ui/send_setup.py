@@ -1,0 +1,98 @@
+"""Everything issue 7 adds to the main window, installed by one call at start-up.
+
+``install_send_features(window, guard=guard)`` (in ``faxdesk.ui.app.run_app``, after the window
+exists) gives the window:
+- the send dialog (``window.send_dialog_factory``), opened by "New fax", the tray and drops;
+- drag and drop of PDFs and images onto the window;
+- the tray icon with its menu and notifications (``window.tray``; closing hides to it only
+  where a tray exists);
+- "Contacts…" in the File menu;
+- files handed over by a second launch (the single-instance guard) open the send dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+
+from faxdesk.ui.dropzone import DropZone, refused_message
+from faxdesk.ui.send_dialog import contact_book, make_send_dialog
+from faxdesk.ui.single_instance import SingleInstance
+from faxdesk.ui.tray import NotificationSwitches, TrayController
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SendFeatures:
+    tray: TrayController
+    dropzone: DropZone
+    contacts_action: QAction
+    guard: SingleInstance | None
+
+
+def install_send_features(
+    window: Any,
+    *,
+    guard: SingleInstance | None = None,
+    settings: Callable[[], NotificationSwitches] | None = None,
+) -> SendFeatures:
+    """Wire the send dialog, drops, tray, contacts and the single-instance hand-off."""
+    window.send_dialog_factory = make_send_dialog
+    host = getattr(window, "settings_host", None)
+    if settings is None and host is not None:
+        settings = host.current_settings
+    tray = TrayController.attach(window, settings)
+
+    dropzone = DropZone(window)
+    dropzone.filesDropped.connect(window.open_send_dialog)
+    dropzone.filesRefused.connect(lambda refused: window.show_error(refused_message(refused)))
+
+    contacts_action = QAction(QCoreApplication.translate("SendSetup", "&Contacts…"), window)
+    contacts_action.setObjectName("contacts")
+    contacts_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+    contacts_action.triggered.connect(lambda _checked=False: open_contacts(window))
+    new_fax = getattr(window, "act_new_fax", None)
+    menu = _menu_of(window, new_fax)
+    if menu is not None:
+        actions = menu.actions()
+        after = actions.index(new_fax) + 1 if new_fax in actions else len(actions)
+        if after < len(actions):
+            menu.insertAction(actions[after], contacts_action)
+        else:
+            menu.addAction(contacts_action)
+    else:
+        window.addAction(contacts_action)
+
+    if guard is not None:
+        guard.activationRequested.connect(window.show_normal_and_raise)
+        guard.filesReceived.connect(window.open_send_dialog)
+    return SendFeatures(tray, dropzone, contacts_action, guard)
+
+
+def open_contacts(window: Any) -> Any:
+    from faxdesk.ui.contacts_dialog import ContactsDialog
+
+    book = contact_book(window)
+    if book is None:
+        window.show_error(QCoreApplication.translate(
+            "SendSetup", "The address book cannot be opened; see the log."))
+        return None
+    dialog = ContactsDialog(book, window.worker, choosable=False, parent=window)
+    dialog.open()
+    return dialog
+
+
+def _menu_of(window: Any, action: QAction | None) -> Any:
+    if action is None or not hasattr(window, "menuBar"):
+        return None
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if menu is not None and action in menu.actions():
+            return menu
+    return None

@@ -1,0 +1,470 @@
+"""The tray icon: a menu rebuilt each time it opens, and notifications about faxes.
+
+Menu: Open FaxDesk, Send a fax…, the number of faxes in flight, Pause syncing, Quit.
+Notifications: delivered, failed (with the reason in words) and received, each switchable in the
+settings; clicking one emits :attr:`TrayController.faxActivated` with that fax's id so the window
+can open it. They go through the desktop's notification service when
+``faxdesk.desktop.notifications`` can reach one (D-Bus, with a click action), otherwise through
+``QSystemTrayIcon.showMessage``.
+
+Where no system tray exists FaxDesk is an ordinary window app: closing the window quits, and the
+window is never hidden where the user could not get it back. With a tray, closing the window
+hides it to the tray (when the ``close_to_tray`` setting is on); if the tray disappears later,
+the hidden window comes back.
+
+Integration (app start-up, after the main window exists; one line)::
+
+    TrayController.attach(window, settings=session.current_settings)
+
+``attach`` sets ``window.tray`` (whose ``should_hide()`` the window's closeEvent asks) and
+connects the window's faxChanged / faxReceived / inFlightChanged signals and the menu actions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon, QWidget
+
+log = logging.getLogger(__name__)
+
+# How often a hidden window checks that the tray it hides in still exists.
+_TRAY_WATCH_MS = 3000
+_MESSAGE_MS = 8000
+
+
+
+class NotificationSwitches(Protocol):
+    """The settings the tray reads (faxdesk.core.settings.Settings has them)."""
+
+    @property
+    def notify_delivered(self) -> bool: ...
+    @property
+    def notify_failed(self) -> bool: ...
+    @property
+    def notify_received(self) -> bool: ...
+    @property
+    def close_to_tray(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _AllOn:
+    notify_delivered: bool = True
+    notify_failed: bool = True
+    notify_received: bool = True
+    close_to_tray: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """One notification: what the user reads, and the fax a click opens."""
+
+    kind: str  # "delivered" | "failed" | "received"
+    fax_id: str
+    title: str
+    body: str
+
+
+class Notifier(Protocol):
+    """Shows notices; calls ``on_click(fax_id)`` (from any thread) when one is clicked."""
+
+    def show(self, notice: Notice) -> bool: ...
+    def close(self) -> None: ...
+
+
+class TrayMessageNotifier:
+    """Notices through ``QSystemTrayIcon.showMessage``; only the latest one can be clicked."""
+
+    def __init__(self, icon: QSystemTrayIcon, on_click: Callable[[str], None]) -> None:
+        self._icon = icon
+        self._last: str | None = None
+        self._on_click = on_click
+        icon.messageClicked.connect(self._clicked)
+
+    def show(self, notice: Notice) -> bool:
+        if not self._icon.isVisible():
+            return False
+        kind = {
+            "failed": QSystemTrayIcon.MessageIcon.Warning,
+        }.get(notice.kind, QSystemTrayIcon.MessageIcon.Information)
+        self._last = notice.fax_id
+        self._icon.showMessage(notice.title, notice.body, kind, _MESSAGE_MS)
+        return True
+
+    def _clicked(self) -> None:
+        if self._last is not None:
+            self._on_click(self._last)
+
+    def close(self) -> None:
+        self._last = None
+
+
+def failure_words(reason: str | None) -> str:
+    """A Telnyx failure_reason in plain words (the main window's texts module has them all)."""
+    try:
+        from faxdesk.ui.texts import failure_text
+    except ImportError:  # before the main window's modules are merged
+        return reason or ""
+    return str(failure_text(reason))
+
+
+class TrayController(QObject):
+    """Owns the tray icon, its menu, the notifications and the close-to-tray behaviour."""
+
+    openRequested = Signal()
+    sendRequested = Signal()
+    pauseToggled = Signal(bool)
+    quitRequested = Signal()
+    faxActivated = Signal(str)  # a notification about this fax was clicked
+    _clickedFromAnyThread = Signal(str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        settings: Callable[[], NotificationSwitches] | None = None,
+        icon: QIcon | None = None,
+        notifier: Notifier | None = None,
+        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        manage_close: bool = True,
+    ) -> None:
+        """``manage_close``: watch the window's close events here. A window that asks
+        :meth:`should_hide` in its own closeEvent (the main window) passes False."""
+        super().__init__(window)
+        self._window = window
+        self._settings = settings or _AllOn
+        self._tray_available = tray_available
+        self._in_flight = 0
+        self._paused = False
+        self._quitting = False
+        self._hidden_to_tray = False
+        # Last status seen per fax, so each fax is announced once, when it changes.
+        self._statuses: dict[str, str | None] = {}
+        self.menu = QMenu(window)
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self._custom_icon = icon
+        self.icon = QSystemTrayIcon(icon or _state_icon("tray-idle"), self)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_activated)
+        self.rebuild_menu()
+        self._update_tooltip()
+        # Clicks may arrive on a D-Bus thread; a queued signal brings them to the GUI thread.
+        self._clickedFromAnyThread.connect(self._open_fax)
+        self.notifier: Notifier = notifier or self._best_notifier()
+        self._watch = QTimer(self)
+        self._watch.setInterval(_TRAY_WATCH_MS)
+        self._watch.timeout.connect(self._check_tray_still_there)
+        if manage_close:
+            window.installEventFilter(self)
+        if self.available:
+            self.icon.show()
+        QApplication.instance().aboutToQuit.connect(self._on_about_to_quit)  # type: ignore[union-attr]
+
+    # -- state from the app -------------------------------------------------------------------
+
+    @property
+    def available(self) -> bool:
+        """Whether the desktop has a system tray the icon can live in."""
+        return bool(self._tray_available())
+
+    @classmethod
+    def attach(
+        cls, window: Any, settings: Callable[[], NotificationSwitches] | None = None
+    ) -> TrayController:
+        """Wire a tray to the main window (faxdesk.ui.main_window.MainWindow): its signals feed
+        the notifications and the in-flight count; the menu drives the window and backend."""
+        tray = cls(window, settings=settings, manage_close=False)
+        window.tray = tray  # the window's closeEvent asks tray.should_hide()
+        window.faxChanged.connect(tray.fax_changed)
+        window.faxReceived.connect(tray.fax_received)
+        window.inFlightChanged.connect(tray.set_in_flight)
+        window.syncStateChanged.connect(
+            lambda event: tray.set_paused(getattr(event, "state", None) == "paused"))
+        tray.sendRequested.connect(lambda: window.open_send_dialog([]))
+        tray.faxActivated.connect(window.select_fax)
+        tray.pauseToggled.connect(
+            lambda paused: window.worker.submit(
+                window.backend.pause if paused else window.backend.resume))
+        return tray
+
+    def set_in_flight(self, count: int) -> None:
+        self._in_flight = max(0, count)
+        self._update_tooltip()
+        if self._custom_icon is None:
+            self.icon.setIcon(_state_icon("tray-sending" if self._in_flight else "tray-idle"))
+
+    def set_paused(self, paused: bool) -> None:
+        self._paused = paused
+        self._update_tooltip()
+
+    def in_flight_text(self) -> str:
+        if self._in_flight == 0:
+            return self.tr("No faxes in flight")
+        if self._in_flight == 1:
+            return self.tr("1 fax in flight")
+        return self.tr("{n} faxes in flight").format(n=self._in_flight)
+
+    # -- menu ---------------------------------------------------------------------------------
+
+    def rebuild_menu(self) -> None:
+        """Fill the menu from the current state (connected to aboutToShow)."""
+        self.menu.clear()
+        open_action = self.menu.addAction(self.tr("Open FaxDesk"))
+        open_action.triggered.connect(self.show_window)
+        send = self.menu.addAction(self.tr("Send a fax…"))
+        send.triggered.connect(self._send)
+        self.menu.addSeparator()
+        flight = self.menu.addAction(self.in_flight_text())
+        flight.setEnabled(False)
+        pause = self.menu.addAction(self.tr("Pause syncing"))
+        pause.setCheckable(True)
+        pause.setChecked(self._paused)
+        pause.toggled.connect(self._toggle_pause)
+        self.menu.addSeparator()
+        quit_action = self.menu.addAction(self.tr("Quit FaxDesk"))
+        quit_action.triggered.connect(self.quit)
+
+    def actions(self) -> list[QAction]:
+        return [a for a in self.menu.actions() if not a.isSeparator()]
+
+    def _send(self) -> None:
+        self.show_window()
+        self.sendRequested.emit()
+
+    def _toggle_pause(self, paused: bool) -> None:
+        self._paused = paused
+        self._update_tooltip()
+        self.pauseToggled.emit(paused)
+
+    def _update_tooltip(self) -> None:
+        parts = ["FaxDesk", self.in_flight_text()]
+        if self._paused:
+            parts.append(self.tr("Syncing paused"))
+        self.icon.setToolTip(" — ".join(parts))
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            if self._window.isVisible() and not self._window.isMinimized():
+                self.hide_window()
+            else:
+                self.show_window()
+
+    # -- window ---------------------------------------------------------------------------------
+
+    def show_window(self) -> None:
+        from faxdesk.ui.single_instance import bring_to_front
+
+        self._hidden_to_tray = False
+        self._watch.stop()
+        bring_to_front(self._window)
+        self.openRequested.emit()
+
+    def should_hide(self) -> bool:
+        """Asked when the window is being closed: True means "hide to the tray instead" (and
+        the tray then watches that it stays reachable). False where there is no tray, when the
+        user chose "closing quits", or while quitting."""
+        if self._quitting or not self._settings().close_to_tray:
+            return False
+        if not (self.available and self.icon.isVisible()):
+            return False
+        self._hidden_to_tray = True
+        self._watch.start()
+        return True
+
+    def hide_window(self) -> bool:
+        """Hide to the tray; refused (False) when there is no tray to come back from."""
+        if not (self.available and self.icon.isVisible()):
+            return False
+        self._hidden_to_tray = True
+        self._window.hide()
+        self._watch.start()
+        return True
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.quitRequested.emit()
+        window_quit = getattr(self._window, "quit", None)
+        if callable(window_quit):
+            window_quit()  # the main window shuts the backend down, then quits the app
+            return
+        self._window.close()
+        QCoreApplication.quit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            if self.should_hide():
+                self._window.hide()
+                event.ignore()
+                return True
+            # No tray (or the user wants closing to quit): an ordinary window app.
+            self._quitting = True
+        return False
+
+    def _check_tray_still_there(self) -> None:
+        if self._hidden_to_tray and not self.available:
+            log.info("The system tray went away; showing the window again")
+            self.show_window()
+
+    def _on_about_to_quit(self) -> None:
+        self._quitting = True
+        self._watch.stop()
+        self.notifier.close()
+        self.icon.hide()
+
+    # -- notifications --------------------------------------------------------------------------
+
+    def notify_delivered(self, fax_id: str, to: str, pages: int | None = None) -> bool:
+        if not self._settings().notify_delivered:
+            return False
+        if pages == 1:
+            body = self.tr("1 page delivered to {to}.").format(to=to)
+        elif pages:
+            body = self.tr("{pages} pages delivered to {to}.").format(pages=pages, to=to)
+        else:
+            body = self.tr("Delivered to {to}.").format(to=to)
+        return self._notify(Notice("delivered", fax_id, self.tr("Fax delivered"), body))
+
+    def notify_failed(self, fax_id: str, to: str, reason: str | None) -> bool:
+        if not self._settings().notify_failed:
+            return False
+        words = failure_words(reason) or self.tr("No reason was given.")
+        body = self.tr("The fax to {to} failed: {reason}").format(to=to, reason=words)
+        return self._notify(Notice("failed", fax_id, self.tr("Fax failed"), body))
+
+    def notify_received(self, fax_id: str, from_: str, pages: int | None = None) -> bool:
+        if not self._settings().notify_received:
+            return False
+        if pages == 1:
+            body = self.tr("1 page from {sender}.").format(sender=from_)
+        elif pages:
+            body = self.tr("{pages} pages from {sender}.").format(pages=pages, sender=from_)
+        else:
+            body = self.tr("From {sender}.").format(sender=from_)
+        return self._notify(Notice("received", fax_id, self.tr("Fax received"), body))
+
+    def fax_changed(self, fax: Any) -> None:
+        """A fax row changed (FaxItem-like: id, direction, status, to, page_count,
+        failure_reason). Announces an outbound fax once when it becomes delivered or failed."""
+        fax_id = str(getattr(fax, "id", "") or "")
+        status = getattr(fax, "status", None)
+        if not fax_id:
+            return
+        seen = fax_id in self._statuses
+        before = self._statuses.get(fax_id)
+        self._statuses[fax_id] = status
+        if getattr(fax, "direction", None) != "outbound" or status == before:
+            return
+        # A fax first seen already finished is history (the first sync), not news.
+        if not seen or before in ("delivered", "failed"):
+            return
+        to = str(getattr(fax, "to", "") or "")
+        who = getattr(fax, "contact_name", None)
+        label = f"{who} ({to})" if who else to
+        if status == "delivered":
+            self.notify_delivered(fax_id, label, getattr(fax, "page_count", None))
+        elif status == "failed":
+            self.notify_failed(fax_id, label, getattr(fax, "failure_reason", None))
+
+    def fax_received(self, fax: Any) -> None:
+        """A received fax was downloaded (FaxItem-like)."""
+        fax_id = str(getattr(fax, "id", "") or "")
+        if not fax_id:
+            return
+        sender = str(getattr(fax, "from_number", "") or "")
+        who = getattr(fax, "contact_name", None)
+        self.notify_received(fax_id, f"{who} ({sender})" if who else sender,
+                             getattr(fax, "page_count", None))
+
+    def _notify(self, notice: Notice) -> bool:
+        try:
+            return self.notifier.show(notice)
+        except Exception as exc:  # a broken notification service must not break sending
+            log.warning("Could not show a notification: %s", exc)
+            return False
+
+    def _open_fax(self, fax_id: str) -> None:
+        self.show_window()
+        self.faxActivated.emit(fax_id)
+
+    def _best_notifier(self) -> Notifier:
+        try:
+            desktop = DesktopNotifierAdapter(self._clickedFromAnyThread.emit,
+                                             open_label=self.tr("Open"))
+        except ImportError:  # no jeepney (not Linux): Qt's own tray messages
+            return TrayMessageNotifier(self.icon, self._clickedFromAnyThread.emit)
+        if desktop.available():
+            return desktop
+        desktop.close()
+        return TrayMessageNotifier(self.icon, self._clickedFromAnyThread.emit)
+
+
+class DesktopNotifierAdapter:
+    """Notices through the freedesktop notification service (faxdesk.desktop.notifications):
+    every notification keeps its own fax id, so clicking any of them opens the right fax."""
+
+    def __init__(self, on_click: Callable[[str], None], *, open_label: str = "Open",
+                 bus_address: str | None = None) -> None:
+        from faxdesk.desktop.notifications import DesktopNotifier
+
+        self._on_click = on_click
+        self._open_label = open_label
+        self.notifier = DesktopNotifier(
+            "FaxDesk", on_action=self._action, desktop_entry="io.github.faxdesk.FaxDesk",
+            bus_address=bus_address,
+        )
+
+    def available(self) -> bool:
+        return self.notifier.is_available()
+
+    def show(self, notice: Notice) -> bool:
+        from faxdesk.desktop.notifications import Urgency
+
+        category = {"delivered": "transfer.complete", "failed": "transfer.error",
+                    "received": "transfer.complete"}.get(notice.kind, "transfer")
+        notification_id = self.notifier.notify(
+            notice.title, notice.body, context=notice.fax_id,
+            actions=(("default", self._open_label),), icon=_notice_icon(notice.kind),
+            urgency=Urgency.CRITICAL if notice.kind == "failed" else Urgency.NORMAL,
+            category=category,
+        )
+        return notification_id is not None
+
+    def _action(self, event: Any) -> None:
+        # Runs on the notifier's listener thread; on_click must be thread-safe (a Qt signal).
+        if event.action == "default" and event.context:
+            self._on_click(str(event.context))
+
+    def close(self) -> None:
+        self.notifier.shutdown()
+
+
+def _notice_icon(kind: str) -> str:
+    """A file path the notification daemon can show (an empty string: the daemon's default)."""
+    try:
+        from faxdesk.resources import icon_path
+
+        return str(icon_path(f"status-{kind}"))
+    except (ImportError, FileNotFoundError):
+        return ""
+
+
+def _state_icon(name: str) -> QIcon:
+    """The tray icon for a state ("tray-idle", "tray-sending"), from the shipped resources."""
+    try:
+        from faxdesk.resources import icon_path
+
+        themed = QIcon(str(icon_path(name)))
+        if not themed.isNull():
+            return themed
+    except (ImportError, FileNotFoundError):
+        pass
+    style = QApplication.style()
+    return style.standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)

@@ -1,0 +1,181 @@
+"""One FaxDesk per user: a second launch hands its files to the first, across real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from faxdesk.ui.single_instance import (
+    SingleInstance,
+    acquire_single_instance,
+    hand_off,
+    server_name,
+)
+
+# A tiny FaxDesk stand-in: a QApplication with the single-instance guard. The first process
+# prints "listening", then prints the files it is handed and quits; a second one prints
+# "handed-off" and exits 0.
+DRIVER = r"""
+import json, sys
+from PySide6.QtWidgets import QApplication
+from faxdesk.ui.single_instance import acquire_single_instance
+
+app = QApplication(sys.argv[:1])
+send = "--send" in sys.argv
+guard = acquire_single_instance([a for a in sys.argv[1:] if a != "--send"], send=send)
+if guard is None:
+    print("handed-off", flush=True)
+    sys.exit(0)
+print("listening" if guard.is_listening() else "not-listening", flush=True)
+
+def got(files):
+    print(json.dumps(files), flush=True)
+    app.quit()
+
+guard.filesReceived.connect(got)
+sys.exit(app.exec())
+"""
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        FAXDESK_HOME=str(home), QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO),
+    )
+    return env
+
+
+def _start(home: Path, *files: str, cwd: Path | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", DRIVER, *files], env=_env(home), cwd=cwd or home,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def _first_line(proc: subprocess.Popen[str]) -> str:
+    assert proc.stdout is not None
+    return proc.stdout.readline().strip()
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    h = tmp_path / "profile"
+    h.mkdir()
+    return h
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    proc.communicate(timeout=10)
+
+
+def test_second_process_hands_its_file_to_the_first(home: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "work" / "contract.pdf"
+    doc.parent.mkdir()
+    doc.write_bytes(b"%PDF-1.4\n")
+    first = _start(home)
+    try:
+        assert _first_line(first) == "listening"
+        # A relative path, as typed in a shell: the first instance gets it absolute.
+        second = _start(home, "contract.pdf", cwd=doc.parent)
+        out, err = second.communicate(timeout=30)
+        assert second.returncode == 0, err
+        assert out.strip() == "handed-off"
+        assert json.loads(_first_line(first)) == [str(doc)]
+        assert first.wait(timeout=30) == 0
+    finally:
+        _stop(first)
+
+
+def test_stale_socket_after_a_crash_is_replaced(home: Path, tmp_path: Path) -> None:
+    crashed = _start(home)
+    try:
+        assert _first_line(crashed) == "listening"
+    finally:
+        crashed.send_signal(signal.SIGKILL)
+        crashed.communicate(timeout=10)
+    # The crashed instance left its socket file; the next launch must not hand off to a ghost.
+    fresh = _start(home)
+    try:
+        assert _first_line(fresh) == "listening"
+        second = _start(home, str(tmp_path / "a.pdf"), str(tmp_path / "b.png"))
+        out, _ = second.communicate(timeout=30)
+        assert out.strip() == "handed-off"
+        assert json.loads(_first_line(fresh)) == [str(tmp_path / "a.pdf"),
+                                                  str(tmp_path / "b.png")]
+    finally:
+        _stop(fresh)
+
+
+def test_profiles_and_users_get_different_sockets(tmp_path: Path) -> None:
+    a = server_name(environ={"FAXDESK_HOME": str(tmp_path / "a")})
+    b = server_name(environ={"FAXDESK_HOME": str(tmp_path / "b")})
+    assert a != b
+    assert a == server_name(environ={"FAXDESK_HOME": str(tmp_path / "a")})
+    assert server_name(environ={}) != a
+
+
+def test_in_process_guard_activates_without_files_and_ignores_garbage(
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAXDESK_HOME", str(home))
+    guard = acquire_single_instance()
+    assert guard is not None and guard.is_listening()
+    got: list[list[str]] = []
+    guard.filesReceived.connect(got.append)
+    try:
+        # A launch without files only asks the running window to come to the front.
+        proc = _start(home)
+        with qtbot.waitSignal(guard.activationRequested, timeout=30000):
+            pass
+        out, _ = proc.communicate(timeout=30)
+        assert out.strip() == "handed-off"
+        assert got == []
+
+        # `faxdesk --send` without files opens the send dialog, empty.
+        sender = _start(home, "--send")
+        with qtbot.waitSignal(guard.filesReceived, timeout=30000) as opened:
+            pass
+        out, _ = sender.communicate(timeout=30)
+        assert out.strip() == "handed-off"
+        assert opened.args == [[]]
+        got.clear()
+
+        # Something that is not our protocol gets no "ok" and changes nothing.
+        from PySide6.QtCore import QByteArray
+        from PySide6.QtNetwork import QLocalSocket
+
+        sock = QLocalSocket()
+        sock.connectToServer(guard.name)
+        assert sock.waitForConnected(3000)
+        sock.write(QByteArray(b'{"files": "not a list"}\n'))
+        sock.flush()
+        qtbot.waitUntil(lambda: sock.state() == QLocalSocket.LocalSocketState.UnconnectedState,
+                        timeout=5000)
+        assert got == []
+    finally:
+        guard.close()
+
+
+def test_nobody_listening_means_no_hand_off(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAXDESK_HOME", str(home))
+    assert hand_off(["/tmp/x.pdf"], timeout_ms=500) is False
+    guard = SingleInstance()
+    try:
+        assert guard.listen()
+        # A second guard on the same name does not steal a live instance's socket.
+        other = SingleInstance()
+        assert other.listen() is False
+        assert guard.is_listening()
+    finally:
+        guard.close()
