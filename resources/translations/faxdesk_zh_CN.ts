@@ -209,6 +209,174 @@
     </message>
 </context>
 <context>
+    <name>ContactEditDialog</name>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="49"/>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="49"/>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="53"/>
+        <source>e.g. +1 312 555 0100</source>
+        <translation>例如：+86 10 5555 0100</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="63"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="64"/>
+        <source>Fax number:</source>
+        <translation>传真号码：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="65"/>
+        <source>Company:</source>
+        <translation>公司：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="66"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsDialog</name>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="94"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="100"/>
+        <source>Search names, companies and numbers</source>
+        <translation>搜索姓名、公司和号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="104"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="104"/>
+        <source>Fax number</source>
+        <translation>传真号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="104"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="104"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="123"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="125"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="127"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="129"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="131"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="133"/>
+        <source>Add as recipient</source>
+        <translation>添加为收件人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="189"/>
+        <source>No contacts yet. Add one, or import a CSV file.</source>
+        <translation>还没有联系人。请添加一个，或导入 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="190"/>
+        <source>No contacts</source>
+        <translation>没有联系人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="236"/>
+        <source>Delete contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="237"/>
+        <source>Delete {name} from your contacts?</source>
+        <translation>要从联系人中删除 {name} 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="243"/>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="244"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="249"/>
+        <source>Nothing was imported: {error}</source>
+        <translation>未导入任何内容：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="252"/>
+        <source>Imported {added} new and updated {updated} contact(s).</source>
+        <translation>已导入 {added} 个新联系人，更新 {updated} 个联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="255"/>
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="257"/>
+        <source>Skipped {n}: {lines}</source>
+        <translation>跳过 {n} 行：{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="264"/>
+        <source>Export contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="265"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="269"/>
+        <source>Exported %n contact(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 个联系人导出到 {path}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Direction</name>
     <message>
         <location filename="../../faxdesk/ui/texts.py" line="114"/>
@@ -219,6 +387,95 @@
         <location filename="../../faxdesk/ui/texts.py" line="115"/>
         <source>Sent</source>
         <translation>发出</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="137"/>
+        <source>Documents to send, in order</source>
+        <translation>要发送的文档（按顺序）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="142"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="143"/>
+        <source>Add PDF documents or images</source>
+        <translation>添加 PDF 文档或图片</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="145"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="148"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="149"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="152"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="153"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="155"/>
+        <source>Make smaller</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="157"/>
+        <source>Re-render the selected scan at fax resolution (200 dpi) so it fits Telnyx&apos;s limit</source>
+        <translation>以传真分辨率（200 dpi）重新渲染所选扫描件，使其符合 Telnyx 的大小限制</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="188"/>
+        <source>FaxDesk is closing; the file was not checked.</source>
+        <translation>FaxDesk 正在关闭，未检查该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="215"/>
+        <source>Add documents</source>
+        <translation>添加文档</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="216"/>
+        <source>Documents and images ({patterns})</source>
+        <translation>文档和图片 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="279"/>
+        <source>It could not be made smaller: {error}</source>
+        <translation>无法压缩：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="328"/>
+        <source>making it smaller…</source>
+        <translation>正在压缩…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="330"/>
+        <source>checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+</context>
+<context>
+    <name>DropZone</name>
+    <message>
+        <location filename="../../faxdesk/ui/dropzone.py" line="48"/>
+        <source> and {n} more</source>
+        <extracomment>File types Telnyx accepts (fax-api.md: PDF, TIFF, JPEG, PNG) and the intake converts.</extracomment>
+        <translation> 及另外 {n} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/dropzone.py" line="49"/>
+        <source>{names} cannot be faxed: FaxDesk sends PDF documents and PNG, JPEG or TIFF images.</source>
+        <translation>{names} 无法传真：FaxDesk 只能发送 PDF 文档以及 PNG、JPEG 或 TIFF 图片。</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1275,424 @@ Send and receive faxes through Telnyx.</source>
     </message>
 </context>
 <context>
+    <name>RecipientsWidget</name>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="91"/>
+        <source>Fax number or contact name</source>
+        <translation>传真号码或联系人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="92"/>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="104"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="107"/>
+        <source>Recent</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="108"/>
+        <source>Numbers you faxed lately</source>
+        <translation>最近发送过传真的号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="117"/>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="119"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="219"/>
+        <source>{number} is already a recipient.</source>
+        <translation>{number} 已在收件人列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="179"/>
+        <source>Send a fax</source>
+        <translation>发送传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="188"/>
+        <source>Loading your fax applications…</source>
+        <translation>正在加载您的传真应用…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="196"/>
+        <source>Drop PDFs or images here. Drag rows to change the order.</source>
+        <translation>将 PDF 或图片拖放到此处。拖动行可调整顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="199"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="213"/>
+        <source>Contacts…</source>
+        <translation>联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="216"/>
+        <source>Recipients (one fax each)</source>
+        <translation>收件人（每人一份传真）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="231"/>
+        <source>Send from</source>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="233"/>
+        <source>Fax application:</source>
+        <translation>传真应用：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="234"/>
+        <source>Number:</source>
+        <translation>号码：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="237"/>
+        <source>Add a cover page</source>
+        <translation>添加封面页</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="242"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="244"/>
+        <source>From the contact when empty</source>
+        <translation>留空时取自联系人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="252"/>
+        <source>PNG or JPEG (optional)</source>
+        <translation>PNG 或 JPEG（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="253"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="259"/>
+        <source>To:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="260"/>
+        <source>Their company:</source>
+        <translation>对方公司：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="261"/>
+        <source>From:</source>
+        <translation>发件人：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="262"/>
+        <source>Your company:</source>
+        <translation>您的公司：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="263"/>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="264"/>
+        <source>Message:</source>
+        <translation>留言：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="265"/>
+        <source>Logo:</source>
+        <translation>标志：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="273"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="273"/>
+        <source>High (recommended)</source>
+        <translation>高（推荐）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="273"/>
+        <source>Very high</source>
+        <translation>很高</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="274"/>
+        <source>Ultra light (for photos and images)</source>
+        <translation>超浅（适合照片和图片）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="275"/>
+        <source>Ultra dark (for faint text)</source>
+        <translation>超深（适合浅淡文字）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="279"/>
+        <source>Use T.38 (recommended; turn off if faxes to this machine keep failing)</source>
+        <translation>使用 T.38（推荐；如果发往该传真机的传真总是失败，请关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="282"/>
+        <source>Pure black and white</source>
+        <translation>纯黑白</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="289"/>
+        <source>Keep a preview on Telnyx (for 10 minutes)</source>
+        <translation>在 Telnyx 上保留预览（10 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="296"/>
+        <source>Your fax number when empty</source>
+        <translation>留空时使用您的传真号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="301"/>
+        <source>Quality:</source>
+        <translation>质量：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="305"/>
+        <source>Black threshold:</source>
+        <translation>黑色阈值：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="314"/>
+        <source>Caller name:</source>
+        <translation>主叫名称：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="320"/>
+        <source>Cover page</source>
+        <translation>封面页</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="321"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="338"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="410"/>
+        <source>{name} (inactive)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="417"/>
+        <source>Your account has no fax application. Create one in the main window first.</source>
+        <translation>您的账户还没有传真应用。请先在主窗口中创建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="428"/>
+        <source>Could not load your fax applications: {error}</source>
+        <translation>无法加载您的传真应用：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="440"/>
+        <source>Loading the application&apos;s numbers…</source>
+        <translation>正在加载该应用的号码…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="467"/>
+        <source>“{name}” has no phone number to send from. Assign a number to it in the Telnyx portal, or choose another application.</source>
+        <translation>“{name}”没有可用于发送的电话号码。请在 Telnyx 门户中为它分配号码，或选择其他应用。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="475"/>
+        <source>Could not load the numbers: {error}</source>
+        <translation>无法加载号码：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="490"/>
+        <source>Choose a logo</source>
+        <translation>选择标志图片</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="491"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="548"/>
+        <source>Add at least one document: drop a PDF or an image here, or use Add….</source>
+        <translation>请至少添加一个文档：将 PDF 或图片拖放到此处，或使用“添加…”。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="555"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="589"/>
+        <source>Checking the documents…</source>
+        <translation>正在检查文档…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="560"/>
+        <source>Together the documents have {n} pages; Telnyx sends at most {max} pages in one fax. Remove some, or send them as separate faxes.</source>
+        <translation>这些文档共有 {n} 页；Telnyx 一份传真最多发送 {max} 页。请移除部分文档，或分成多份传真发送。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="566"/>
+        <source>Together the documents are {size:.1f} MB; at most {max:.0f} MB can be uploaded for one fax. Remove some, or send them as separate faxes.</source>
+        <translation>这些文档共 {size:.1f} MB；一份传真最多可上传 {max:.0f} MB。请移除部分文档，或分成多份传真发送。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="570"/>
+        <source>Add at least one recipient.</source>
+        <translation>请至少添加一个收件人。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="574"/>
+        <source>Choose the number to send from.</source>
+        <translation>请选择发送号码。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="578"/>
+        <source>The caller name may only use letters, digits, spaces and - _ ~ ! . +</source>
+        <translation>主叫名称只能包含字母、数字、空格以及 - _ ~ ! . +</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="582"/>
+        <source>The logo file {path} does not exist.</source>
+        <translation>标志文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="599"/>
+        <source>Nothing to send yet.</source>
+        <translation>还没有要发送的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="601"/>
+        <source>{pages} from {name}.</source>
+        <translation>{pages}，来自 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="604"/>
+        <source>1 document</source>
+        <translation>1 个文档</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="605"/>
+        <source>{n} documents</source>
+        <translation>{n} 个文档</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="607"/>
+        <source>{pages}: a cover page and {doc_pages} from {docs}.</source>
+        <translation>{pages}：封面页 1 页，另有来自 {docs} 的 {doc_pages}。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="610"/>
+        <source>{pages} from {docs}, in the order shown.</source>
+        <translation>{pages}，来自 {docs}，按所示顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="616"/>
+        <source>To {who}</source>
+        <translation>发给 {who}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="618"/>
+        <source>To {n} recipients, one fax each</source>
+        <translation>发给 {n} 个收件人，每人一份传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="621"/>
+        <source>, from {number} ({app}).</source>
+        <translation>，从 {number}（{app}）发送。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="628"/>
+        <source>“{text}” will be added as a recipient when you press Send.</source>
+        <translation>按“发送”时，“{text}”将被添加为收件人。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/send_dialog.py" line="696"/>
+        <source>Preparing and queueing %n fax(es)…</source>
+        <translation>
+            <numerusform>正在准备 %n 份传真并加入队列…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="702"/>
+        <source>FaxDesk is closing; nothing was sent.</source>
+        <translation>FaxDesk 正在关闭，未发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="725"/>
+        <source>Not sent to {who}: {reason}</source>
+        <translation>未发送给 {who}：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/send_dialog.py" line="728"/>
+        <source>%n fax(es) queued; the others were not:</source>
+        <translation>
+            <numerusform>%n 份传真已加入队列；其余未加入：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="736"/>
+        <source>Nothing was sent: {error}</source>
+        <translation>未发送任何内容：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SendDocuments</name>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="109"/>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="111"/>
+        <source>{n:.1f} MB</source>
+        <translation>{n:.1f} MB</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="116"/>
+        <source>1 page</source>
+        <translation>1 页</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="117"/>
+        <source>{n} pages</source>
+        <translation>{n} 页</translation>
+    </message>
+</context>
+<context>
+    <name>SendSetup</name>
+    <message>
+        <location filename="../../faxdesk/ui/send_setup.py" line="56"/>
+        <source>&amp;Contacts…</source>
+        <translation>联系人(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_setup.py" line="83"/>
+        <source>The address book cannot be opened; see the log.</source>
+        <translation>无法打开通讯录，请查看日志。</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../../faxdesk/ui/app.py" line="68"/>
@@ -1315,6 +1990,109 @@ Send and receive faxes through Telnyx.</source>
         <location filename="../../faxdesk/ui/texts.py" line="135"/>
         <source>Unknown</source>
         <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="207"/>
+        <source>No faxes in flight</source>
+        <translation>没有进行中的传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="209"/>
+        <source>1 fax in flight</source>
+        <translation>1 份传真进行中</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="210"/>
+        <source>{n} faxes in flight</source>
+        <translation>{n} 份传真进行中</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="217"/>
+        <source>Open FaxDesk</source>
+        <translation>打开 FaxDesk</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="219"/>
+        <source>Send a fax…</source>
+        <translation>发送传真…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="224"/>
+        <source>Pause syncing</source>
+        <translation>暂停同步</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="229"/>
+        <source>Quit FaxDesk</source>
+        <translation>退出 FaxDesk</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="247"/>
+        <source>Syncing paused</source>
+        <translation>同步已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="328"/>
+        <source>1 page delivered to {to}.</source>
+        <translation>1 页已送达 {to}。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="330"/>
+        <source>{pages} pages delivered to {to}.</source>
+        <translation>{pages} 页已送达 {to}。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="332"/>
+        <source>Delivered to {to}.</source>
+        <translation>已送达 {to}。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="333"/>
+        <source>Fax delivered</source>
+        <translation>传真已送达</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="338"/>
+        <source>No reason was given.</source>
+        <translation>未提供原因。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="339"/>
+        <source>The fax to {to} failed: {reason}</source>
+        <translation>发往 {to} 的传真失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="340"/>
+        <source>Fax failed</source>
+        <translation>传真失败</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="346"/>
+        <source>1 page from {sender}.</source>
+        <translation>来自 {sender} 的 1 页。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="348"/>
+        <source>{pages} pages from {sender}.</source>
+        <translation>来自 {sender} 的 {pages} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="350"/>
+        <source>From {sender}.</source>
+        <translation>来自 {sender}。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="351"/>
+        <source>Fax received</source>
+        <translation>收到传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="400"/>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
