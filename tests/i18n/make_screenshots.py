@@ -30,6 +30,9 @@ def main(language: str, out: Path) -> int:
     configure_application(app)
     session = create_session(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
     window = session.window
+    from faxdesk.ui.send_setup import install_send_features
+
+    features = install_send_features(window)  # the send dialog, tray and contacts, as run_app
 
     def save(widget: QWidget, name: str) -> None:
         path = out / f"{name}-{language}.png"
@@ -82,6 +85,7 @@ def main(language: str, out: Path) -> int:
     window.start()
     QTimer.singleShot(2500, main_window)
     app.exec()
+    del features
     session.close()
     return 0
 
