@@ -17,6 +17,7 @@ from typing import Any
 
 from common import Report, is_quick, run_standalone
 from fixtures import SLOW_TO_NUMBER, make_application, send_faxes
+
 from faxdesk.api.client import TelnyxClient
 from faxdesk.sandbox.server import SandboxServer
 
