@@ -124,10 +124,10 @@ def free_port() -> int:
 
 
 def child_env(**extra: str) -> dict[str, str]:
-    """Environment for a benchmark subprocess: this checkout first on the path, offscreen Qt."""
+    """Environment for a benchmark subprocess: PYTHONPATH, then this checkout; offscreen Qt."""
     env = dict(os.environ)
     path = env.get("PYTHONPATH", "")
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), str(BENCH_DIR), path) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (path, str(REPO_ROOT), str(BENCH_DIR)) if p)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.update(extra)
     return env
