@@ -39,3 +39,32 @@ def send_faxes(client: Any, app_id: str, count: int, *, to: str = TO_NUMBER) -> 
     media = client.upload_media(pdf_bytes(1), media_name=f"bench-{count}-{id(client)}.pdf")
     return [str(client.send_fax(connection_id=app_id, from_number=FROM_NUMBER, to=to,
                                 media_name=media.media_name).id) for _ in range(count)]
+
+
+def run_load_child(mode: str, *, history: int, timeout: float = 400) -> dict[str, Any]:
+    """Run `_gui_load.py MODE` against a sandbox in this process holding `history` faxes; returns
+    the child's JSON (see that module)."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from common import BENCH_DIR, child_env
+
+    from faxdesk.sandbox.server import SandboxServer
+
+    with SandboxServer(seed_history=history, rate_limit=1_000_000) as sandbox, \
+            tempfile.TemporaryDirectory() as home:
+        out = Path(home) / "out.json"
+        env = child_env(FAXDESK_HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home,
+                        XDG_CACHE_HOME=home, FAXDESK_BENCH_URL=sandbox.base_url,
+                        FAXDESK_BENCH_KEY=sandbox.api_key, FAXDESK_BENCH_EXPECT=str(history),
+                        FAXDESK_BENCH_OUT=str(out))
+        proc = subprocess.run([sys.executable, str(BENCH_DIR / "_gui_load.py"), mode], env=env,
+                              capture_output=True, text=True, timeout=timeout)
+        if not out.exists():
+            raise RuntimeError(f"_gui_load.py {mode} wrote no result:\n{proc.stderr[-4000:]}")
+        result: dict[str, Any] = json.loads(out.read_text())
+        result["requests"] = len(sandbox.request_log)
+        return result
