@@ -68,3 +68,51 @@ def run_load_child(mode: str, *, history: int, timeout: float = 400) -> dict[str
         result: dict[str, Any] = json.loads(out.read_text())
         result["requests"] = len(sandbox.request_log)
         return result
+
+
+class ExternalSandbox:
+    """`faxdesk sandbox` in its own process (so its work never shares this process's GIL)."""
+
+    def __init__(self, *extra_args: str) -> None:
+        self.args = extra_args
+        self.base_url = self.api_key = ""
+        self.proc: Any = None
+
+    def __enter__(self) -> ExternalSandbox:
+        import subprocess
+        import sys
+
+        from common import child_env, free_port
+
+        port = free_port()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "faxdesk", "sandbox", "--port", str(port), *self.args],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=child_env())
+        for line in self.proc.stdout:
+            key, _, value = line.partition(":")
+            if key.strip() == "Base URL":
+                self.base_url = value.strip()
+            elif key.strip() == "API key":
+                self.api_key = value.strip()
+            if self.base_url and self.api_key:
+                break
+        if not (self.base_url and self.api_key):
+            self.proc.kill()
+            raise RuntimeError("the sandbox did not start")
+        return self
+
+    def control(self, path: str, body: dict[str, Any]) -> None:
+        import httpx
+
+        root = self.base_url.removesuffix("/v2")
+        httpx.post(f"{root}/_sandbox/{path}", json=body, timeout=10).raise_for_status()
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except Exception:
+            self.proc.kill()
+            self.proc.wait()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
