@@ -57,7 +57,7 @@ def main() -> None:
         now = time.time()
         for row in range(first, last + 1):
             fax = model.item(row)
-            seen.setdefault((fax.id, fax.status), now)
+            seen.setdefault((fax.id, str(fax.status)), now)
             if fax.status in FINAL:
                 final.add(fax.id)
         if len(final) >= count:

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -112,15 +113,19 @@ def run_faxdesk(out: Path, restart: bool) -> None:
     ascending = Qt.SortOrder.AscendingOrder
     for col, name in ((1, "other party"), (2, "status"), (3, "pages"), (0, "direction"),
                       (4, "created, oldest first")):
-        add(f"sort by {name}", lambda c=col: table.sortByColumn(c, ascending))
+        add(f"sort by {name}", partial(table.sortByColumn, col, ascending))
     add("sort by created, newest first",
         lambda: table.sortByColumn(4, Qt.SortOrder.DescendingOrder))
     add("filter: received", lambda: window.direction_filter.setCurrentIndex(2))
     add("filter: failed", lambda: window.status_filter.setCurrentIndex(3))
-    add("filters cleared", lambda: (window.direction_filter.setCurrentIndex(0),
-                                    window.status_filter.setCurrentIndex(0)))
+
+    def clear_filters() -> None:
+        window.direction_filter.setCurrentIndex(0)
+        window.status_filter.setCurrentIndex(0)
+
+    add("filters cleared", clear_filters)
     for i, text in enumerate(("3", "31", "312", "3125")):
-        add(f"search typed ({i + 1} chars)", lambda t=text: window.search.setText(t))
+        add(f"search typed ({i + 1} chars)", partial(window.search.setText, text))
     add("search cleared", lambda: window.search.setText(""))
     add("select first row", lambda: table.selectRow(0))
     add("scroll to bottom", table.scrollToBottom)

@@ -14,7 +14,7 @@ from keyring.errors import PasswordSetError
 
 
 class EnvKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]  # keyring declares it as a classproperty
+    priority = 1
 
     def get_password(self, service: str, username: str) -> str | None:
         return os.environ.get("FAXDESK_BENCH_KEY")

@@ -40,7 +40,7 @@ def count_faxes_requests(sandbox: SandboxServer) -> int:
 
 
 def simulate(sandbox: SandboxServer, clock: JumpClock, seconds: float,
-             tick: Callable[[], None], delay: Callable[[], float]) -> tuple[int, int]:
+             tick: Callable[[], object], delay: Callable[[], float]) -> tuple[int, int]:
     """Run tick/wait for `seconds` of simulated time; returns (ticks, requests counted)."""
     sandbox.reset_request_log()
     end = clock.t + seconds
