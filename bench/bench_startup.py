@@ -34,7 +34,7 @@ def time_to_paint(mode: str, account: tuple[str, str] | None = None) -> tuple[fl
             config.mkdir()
             (config / "settings.json").write_text(json.dumps(
                 {"first_run_done": True, "api_base_url": base_url}))
-            extra |= {"PYTHON_KEYRING_BACKEND": "bench_keyring.EnvKeyring",
+            extra |= {"PYTHON_KEYRING_BACKEND": "env_keyring.EnvKeyring",
                       "FAXDESK_BENCH_KEY": key}
         env = child_env(**extra)
         start = time.monotonic()

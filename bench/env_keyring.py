@@ -1,7 +1,7 @@
 """A keyring backend for benchmark subprocesses: the API key comes from FAXDESK_BENCH_KEY.
 
 FaxDesk reads its key through `keyring`; benchmarks select this backend with
-PYTHON_KEYRING_BACKEND=bench_keyring.EnvKeyring so the app starts on its real account path
+PYTHON_KEYRING_BACKEND=env_keyring.EnvKeyring so the app starts on its real account path
 (settings, key, engine) without a desktop keyring. Nothing is ever written.
 """
 
