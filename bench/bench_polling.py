@@ -81,8 +81,8 @@ def main() -> Report:
     from faxdesk.core.sync import SyncConfig, Syncer
 
     quick = is_quick()
-    idle_minutes = 10 if quick else 30
-    busy_minutes = 1 if quick else 3
+    idle_minutes = 10 if quick else 20
+    busy_minutes = 1
     report = Report("Polling economy (requests counted by the sandbox; simulated time)")
     with tempfile.TemporaryDirectory() as tmp, \
             SandboxServer(manual_clock=True, seed_history=500,

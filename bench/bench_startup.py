@@ -50,7 +50,7 @@ def main() -> Report:
     from faxdesk.sandbox.server import SandboxServer
     from faxdesk.ui import app as _app  # noqa: F401  (without the window there is nothing to time)
 
-    runs = 3 if is_quick() else 7
+    runs = 3 if is_quick() else 5
     times: dict[str, list[float]] = {"bare": [], "account": [], "sandbox": []}
     with SandboxServer(demo=True) as sandbox:
         account = (sandbox.base_url, sandbox.api_key)

@@ -71,10 +71,10 @@ def run_load_child(mode: str, *, history: int, timeout: float = 400) -> dict[str
 
 
 class ExternalSandbox:
-    """`faxdesk sandbox` in its own process (so its work never shares this process's GIL)."""
+    """A sandbox in its own process (so its work never shares this process's GIL)."""
 
-    def __init__(self, *extra_args: str) -> None:
-        self.args = extra_args
+    def __init__(self, history: int = 0) -> None:
+        self.history = history
         self.base_url = self.api_key = ""
         self.proc: Any = None
 
@@ -82,18 +82,17 @@ class ExternalSandbox:
         import subprocess
         import sys
 
-        from common import child_env, free_port
+        from common import BENCH_DIR, child_env
 
-        port = free_port()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "faxdesk", "sandbox", "--port", str(port), *self.args],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=child_env())
+            [sys.executable, str(BENCH_DIR / "_sandbox_process.py"), str(self.history)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=child_env())
         for line in self.proc.stdout:
-            key, _, value = line.partition(":")
-            if key.strip() == "Base URL":
-                self.base_url = value.strip()
-            elif key.strip() == "API key":
-                self.api_key = value.strip()
+            key, _, value = line.strip().partition(" ")
+            if key == "BASE_URL":
+                self.base_url = value
+            elif key == "API_KEY":
+                self.api_key = value
             if self.base_url and self.api_key:
                 break
         if not (self.base_url and self.api_key):
@@ -108,11 +107,10 @@ class ExternalSandbox:
         httpx.post(f"{root}/_sandbox/{path}", json=body, timeout=10).raise_for_status()
 
     def __exit__(self, *exc: object) -> None:
-        self.proc.terminate()
+        self.proc.stdin.close()
         try:
             self.proc.wait(10)
         except Exception:
             self.proc.kill()
             self.proc.wait()
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
+        self.proc.stdout.close()
