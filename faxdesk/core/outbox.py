@@ -1,0 +1,443 @@
+"""The outbox: the send journal and exactly-once sending.
+
+Every send is written to the journal before any network call, with a unique token. The token names
+the uploaded media (`faxdesk-<token>.pdf`) and travels as `client_state` (base64 of
+`faxdesk:<token>`), so after a crash or an ambiguous failure the outbox can find what it already
+did on the server instead of doing it again:
+
+    prepared ──upload──▶ media_uploaded ──create──▶ fax_created ──▶ tracking ──▶ done
+        (get_media before re-uploading)   (list by `to` + created_at, match client_state)
+
+`rejected` ends an entry Telnyx refused outright (nothing was sent); `abandoned` one the user
+cancelled before it was created. Automatic retries (transient failure reasons only) are new
+entries with `parent_id` and `attempt` + 1, waiting until `next_attempt_at`.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import logging
+import shutil
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from faxdesk.api.errors import (
+    ApiError,
+    AuthenticationError,
+    NotFoundError,
+    RateLimitError,
+    RequestAbortedError,
+    ServerError,
+    TelnyxError,
+    TransportError,
+)
+from faxdesk.api.models import Fax
+from faxdesk.core.events import EventHub, FaxChanged, OutboxChanged
+from faxdesk.core.records import JournalEntry
+from faxdesk.core.status import StatusUpdate, apply_status
+from faxdesk.core.store import Store, iso
+
+if TYPE_CHECKING:
+    from faxdesk.api.client import TelnyxClient
+
+log = logging.getLogger(__name__)
+
+#: Failure reasons worth an automatic retry: the line or the far end, not the document or account.
+TRANSIENT_FAILURE_REASONS = frozenset({
+    "user_busy",
+    "receiver_no_answer",
+    "receiver_call_dropped",
+    "service_unavailable",
+    "destination_unreachable",
+    "fax_initial_communication_timeout",
+})
+
+#: Send options passed through to `send_fax` (media_url / store_media do not mix with media_name).
+SEND_OPTIONS = frozenset({
+    "quality", "t38_enabled", "monochrome", "black_threshold", "store_preview", "preview_format",
+    "webhook_url", "from_display_name",
+})
+
+StepHook = Callable[[str, JournalEntry], None]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxConfig:
+    auto_retry: bool = False
+    retry_delay: float = 300.0  # seconds between an automatic retry and the failure before it
+    max_attempts: int = 3  # including the first try
+    retry_reasons: frozenset[str] = field(default=TRANSIENT_FAILURE_REASONS)
+    # How far before the journal time to look for a fax we may have created (clock skew).
+    reconcile_margin: float = 600.0
+    error_backoff: float = 5.0  # first wait after a network problem; doubles up to the cap
+    error_backoff_cap: float = 300.0
+
+
+def token_client_state(token: str) -> str:
+    return base64.b64encode(f"faxdesk:{token}".encode()).decode("ascii")
+
+
+def token_media_name(token: str) -> str:
+    return f"faxdesk-{token}.pdf"
+
+
+class Outbox:
+    """Runs journal entries to `tracking`; one worker thread, one send at a time."""
+
+    def __init__(
+        self,
+        store: Store,
+        hub: EventHub,
+        get_client: Callable[[], TelnyxClient],
+        data_dir: Path,
+        config: OutboxConfig | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        step_hook: StepHook | None = None,
+    ) -> None:
+        self._store = store
+        self._hub = hub
+        self._get_client = get_client
+        self._documents = data_dir / "outbox"
+        self.config = config or OutboxConfig()
+        self._clock = clock
+        self._step_hook = step_hook
+        self._lock = threading.Lock()
+        self._busy: set[int] = set()
+        self._failures: dict[int, int] = {}
+        self._executor: ThreadPoolExecutor | None = None
+        self._unsubscribe = hub.subscribe(self._on_fax_changed, FaxChanged)
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the worker and resume every unfinished entry."""
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(1, thread_name_prefix="faxdesk-outbox")
+        self.resume_all()
+
+    def stop(self) -> None:
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    def close(self) -> None:
+        self.stop()
+        self._unsubscribe()
+
+    def _schedule(self, entry_id: int, resumed: bool) -> None:
+        with self._lock:
+            executor = self._executor
+        if executor is None:
+            return  # not started: `start()` resumes it
+        # RuntimeError: shutting down; the entry is resumed on the next start.
+        with contextlib.suppress(RuntimeError):
+            executor.submit(self._run_safely, entry_id, resumed)
+
+    def _run_safely(self, entry_id: int, resumed: bool) -> None:
+        try:
+            self.process(entry_id, resumed=resumed)
+        except Exception:
+            log.exception("outbox entry %s failed unexpectedly", entry_id)
+
+    def _hook(self, step: str, entry: JournalEntry) -> None:
+        if self._step_hook is not None:
+            self._step_hook(step, entry)
+
+    # --- requests -------------------------------------------------------------------------
+
+    def submit(
+        self,
+        document_path: Path,
+        to: str,
+        from_number: str,
+        connection_id: str,
+        options: Mapping[str, Any] | None = None,
+        *,
+        attempt: int = 1,
+        parent_id: int | None = None,
+        not_before: float | None = None,
+    ) -> int:
+        """Record a send and queue it; returns the journal id. No network call happens here."""
+        opts = dict(options or {})
+        unknown = set(opts) - SEND_OPTIONS
+        if unknown:
+            raise ValueError(f"unknown send options: {', '.join(sorted(unknown))}")
+        token = uuid.uuid4().hex
+        # Keep our own copy: the journal must survive the user moving or deleting the original.
+        self._documents.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._documents.chmod(0o700)
+        copy = self._documents / f"{token}.pdf"
+        shutil.copyfile(document_path, copy)
+        copy.chmod(0o600)
+        entry = self._store.create_journal_entry(
+            token=token,
+            document_path=str(copy),
+            to=to,
+            from_number=from_number,
+            connection_id=connection_id,
+            options=opts,
+            media_name=token_media_name(token),
+            client_state=token_client_state(token),
+            attempt=attempt,
+            parent_id=parent_id,
+            next_attempt_at=not_before,
+            now=self._clock(),
+        )
+        self._hub.publish(OutboxChanged(entry.id))
+        self._hook("prepared", entry)
+        if not_before is None:
+            self._schedule(entry.id, resumed=False)
+        return entry.id
+
+    def resend(self, journal_id: int) -> int:
+        """A new entry with the same document, recipient and options as an old one."""
+        old = self._store.journal_entry(journal_id)
+        if old is None:
+            raise KeyError(journal_id)
+        return self.submit(Path(old.document_path), old.to, old.from_number, old.connection_id,
+                           old.options, parent_id=old.id)
+
+    def abandon(self, journal_id: int) -> bool:
+        """Drop an entry that has not created a fax yet (e.g. a scheduled retry)."""
+        entry = self._store.journal_entry(journal_id)
+        if entry is None or entry.is_finished or entry.state not in ("prepared", "media_uploaded"):
+            return False
+        with self._lock:
+            if journal_id in self._busy:
+                return False
+        self._store.update_journal(journal_id, state="abandoned", next_attempt_at=None)
+        self._hub.publish(OutboxChanged(journal_id))
+        return True
+
+    def resume_all(self) -> None:
+        """Queue every unfinished entry that is due (after a crash, a restart or an error)."""
+        now = self._clock()
+        for entry in self._store.journal_entries(unfinished=True):
+            if entry.state == "tracking":
+                self._check_tracking(entry)
+            elif entry.next_attempt_at is None or entry.next_attempt_at <= now:
+                self._schedule(entry.id, resumed=True)
+
+    def poll_due(self) -> None:
+        """Queue entries whose wait (retry or backoff) is over; the sync loop calls this."""
+        now = self._clock()
+        for entry in self._store.journal_entries(unfinished=True):
+            if (entry.state != "tracking" and entry.next_attempt_at is not None
+                    and entry.next_attempt_at <= now):
+                self._schedule(entry.id, resumed=True)
+
+    def next_due(self) -> float | None:
+        """Wall-clock time of the earliest waiting entry, for the sync loop's sleep."""
+        times = [e.next_attempt_at for e in self._store.journal_entries(unfinished=True)
+                 if e.state != "tracking" and e.next_attempt_at is not None]
+        return min(times) if times else None
+
+    def has_pending(self) -> bool:
+        return any(e.state != "tracking" for e in self._store.journal_entries(unfinished=True))
+
+    # --- the state machine ----------------------------------------------------------------
+
+    def process(self, entry_id: int, *, resumed: bool = False) -> JournalEntry | None:
+        """Run one entry as far as it goes. `resumed`: we may have done steps we did not record."""
+        with self._lock:
+            if entry_id in self._busy:
+                return None
+            self._busy.add(entry_id)
+        try:
+            return self._process(entry_id, resumed)
+        finally:
+            with self._lock:
+                self._busy.discard(entry_id)
+
+    def _process(self, entry_id: int, resumed: bool) -> JournalEntry | None:
+        entry = self._store.journal_entry(entry_id)
+        if entry is None or entry.is_finished:
+            return entry
+        if entry.next_attempt_at is not None and entry.next_attempt_at > self._clock():
+            return entry
+        # After a crash or an earlier error we cannot know how far the server got: look first.
+        verify = resumed or entry.error is not None
+        fax: Fax | None = None
+        try:
+            if entry.state == "prepared":
+                entry = self._upload(entry, verify)
+            if entry.state == "media_uploaded":
+                entry, fax = self._create(entry, verify)
+            if entry.state == "fax_created":
+                entry = self._track(entry, fax)
+            if entry.state == "tracking":
+                self._check_tracking(entry)
+        except AuthenticationError as exc:
+            # Nothing is lost: the entry stays where it is and resumes after the key is fixed.
+            entry = self._store.update_journal(entry.id, error=str(exc), next_attempt_at=None)
+            self._hub.publish(OutboxChanged(entry.id))
+        except RequestAbortedError:
+            pass  # quitting; resumed on the next start
+        except (TransportError, RateLimitError, ServerError) as exc:
+            entry = self._retry_later(entry, exc)
+        except ApiError as exc:
+            # A definite refusal (422, 400, 404...): nothing was sent.
+            entry = self._store.update_journal(entry.id, state="rejected", error=str(exc),
+                                               next_attempt_at=None)
+            self._hub.publish(OutboxChanged(entry.id))
+        except OSError as exc:
+            entry = self._store.update_journal(
+                entry.id, state="rejected", next_attempt_at=None,
+                error=f"Cannot read the document: {exc.strerror or exc}")
+            self._hub.publish(OutboxChanged(entry.id))
+        return entry
+
+    def _retry_later(self, entry: JournalEntry, exc: TelnyxError) -> JournalEntry:
+        with self._lock:
+            count = self._failures.get(entry.id, 0) + 1
+            self._failures[entry.id] = count
+        cfg = self.config
+        delay = min(cfg.error_backoff * 2.0 ** (count - 1), cfg.error_backoff_cap)
+        if isinstance(exc, RateLimitError) and exc.retry_after:
+            delay = max(delay, exc.retry_after)
+        entry = self._store.update_journal(entry.id, error=str(exc),
+                                           next_attempt_at=self._clock() + delay)
+        self._hub.publish(OutboxChanged(entry.id))
+        return entry
+
+    def _upload(self, entry: JournalEntry, verify: bool) -> JournalEntry:
+        client = self._get_client()
+        if not (verify and self._media_exists(client, entry.media_name)):
+            self._put_media(client, entry)
+        self._hook("media_uploading", entry)
+        entry = self._store.update_journal(entry.id, state="media_uploaded", error=None)
+        self._hub.publish(OutboxChanged(entry.id))
+        self._hook("media_uploaded", entry)
+        return entry
+
+    def _put_media(self, client: TelnyxClient, entry: JournalEntry) -> None:
+        try:
+            client.upload_media(Path(entry.document_path), media_name=entry.media_name)
+        except TransportError as exc:
+            if not (exc.maybe_sent and self._media_exists(client, entry.media_name)):
+                raise
+
+    @staticmethod
+    def _media_exists(client: TelnyxClient, media_name: str) -> bool:
+        try:
+            client.get_media(media_name)
+        except NotFoundError:
+            return False
+        return True
+
+    def _create(self, entry: JournalEntry, verify: bool) -> tuple[JournalEntry, Fax]:
+        client = self._get_client()
+        fax = self.find_created(entry) if verify else None
+        if fax is None and verify and not self._media_exists(client, entry.media_name):
+            # Resumed after the upload expired (Telnyx keeps media 48 h): upload it again
+            # under the same name; no fax used it, or find_created would have found that fax.
+            self._put_media(client, entry)
+        if fax is None:
+            try:
+                fax = client.send_fax(
+                    connection_id=entry.connection_id,
+                    from_number=entry.from_number,
+                    to=entry.to,
+                    media_name=entry.media_name,
+                    client_state=entry.client_state,
+                    **dict(entry.options),
+                )
+            except (TransportError, ServerError) as exc:
+                # The request may have been acted on: look before trying again.
+                if isinstance(exc, RequestAbortedError):
+                    raise
+                fax = self.find_created(entry)
+                if fax is None:
+                    raise
+        self._hook("fax_creating", entry)
+        entry = self._store.update_journal(entry.id, state="fax_created", fax_id=fax.id, error=None)
+        self._hub.publish(OutboxChanged(entry.id))
+        self._hook("fax_created", entry)
+        return entry, fax
+
+    def find_created(self, entry: JournalEntry) -> Fax | None:
+        """The fax this entry created on the server, if any (matched by client_state)."""
+        since = datetime.fromtimestamp(entry.created_at - self.config.reconcile_margin, UTC)
+        for fax in self._get_client().iter_faxes(to=entry.to, created_at_or_after=since):
+            if fax.client_state == entry.client_state:
+                return fax
+        return None
+
+    def _track(self, entry: JournalEntry, fax: Fax | None) -> JournalEntry:
+        assert entry.fax_id is not None
+        detail = "sent from FaxDesk"
+        if entry.attempt > 1:
+            detail = f"automatic retry, attempt {entry.attempt} of {self.config.max_attempts}"
+        elif entry.parent_id is not None:
+            detail = "resent from FaxDesk"
+        if fax is not None:
+            apply_status(self._store, self._hub, StatusUpdate.from_fax(fax, "local", detail))
+        else:
+            # Resumed after a crash: the server has the fax; the next poll fills in the rest.
+            apply_status(self._store, self._hub, StatusUpdate(
+                fax_id=entry.fax_id, status=None, source="local", fields={
+                    "direction": "outbound", "to_number": entry.to,
+                    "from_number": entry.from_number, "connection_id": entry.connection_id,
+                    "client_state": entry.client_state, "media_name": entry.media_name,
+                    "created_at": iso(datetime.fromtimestamp(entry.created_at, UTC)),
+                }))
+            self._store.add_timeline(entry.fax_id, "submitted", "local", detail)
+        self._store.update_local(entry.fax_id, journal_id=entry.id,
+                                 document_path=entry.document_path)
+        entry = self._store.update_journal(entry.id, state="tracking", error=None)
+        with self._lock:
+            self._failures.pop(entry.id, None)
+        self._hub.publish(OutboxChanged(entry.id))
+        self._hook("tracking", entry)
+        return entry
+
+    # --- finishing and automatic retry ----------------------------------------------------
+
+    def _check_tracking(self, entry: JournalEntry) -> None:
+        if entry.fax_id is None:
+            return
+        record = self._store.get_fax(entry.fax_id)
+        if record is not None and record.is_final:
+            self._finish(entry, record.status, record.failure_reason)
+
+    def _on_fax_changed(self, event: FaxChanged) -> None:
+        if event.fax is None or not event.fax.is_final or event.fax.journal_id is None:
+            return
+        entry = self._store.journal_entry(event.fax.journal_id)
+        if entry is not None and entry.state == "tracking":
+            self._finish(entry, event.fax.status, event.fax.failure_reason)
+
+    def _finish(self, entry: JournalEntry, status: str | None, reason: str | None) -> None:
+        with self._lock:
+            current = self._store.journal_entry(entry.id)
+            if current is None or current.state != "tracking":
+                return
+            entry = self._store.update_journal(entry.id, state="done")
+        self._hub.publish(OutboxChanged(entry.id))
+        cfg = self.config
+        if (status == "failed" and cfg.auto_retry and reason in cfg.retry_reasons
+                and entry.attempt < cfg.max_attempts
+                and not self._store.journal_children(entry.id)):
+            at = self._clock() + cfg.retry_delay
+            assert entry.fax_id is not None
+            self._store.add_timeline(
+                entry.fax_id, "retry_scheduled", "local",
+                f"automatic retry {entry.attempt + 1} of {cfg.max_attempts} "
+                f"in {int(cfg.retry_delay)} s ({reason})")
+            self.submit(Path(entry.document_path), entry.to, entry.from_number,
+                        entry.connection_id, entry.options, attempt=entry.attempt + 1,
+                        parent_id=entry.id, not_before=at)
+
+    def pending_retries(self, journal_id: int) -> Iterable[JournalEntry]:
+        return [e for e in self._store.journal_children(journal_id) if not e.is_finished]

@@ -1,0 +1,154 @@
+"""The one function that applies a status update to the store, from polling or a webhook.
+
+Webhooks arrive late, twice and out of order, and a poll may return an older picture than a
+webhook already applied. So an update never moves a fax backwards in its lifecycle
+(`STATUS_RANK`), a finished fax stays finished with its first final status, and an event id is
+applied once. Every applied status change lands in the fax's timeline and is published.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from faxdesk.api.models import FINAL_STATUSES, STATUS_RANK, Fax
+from faxdesk.core.events import EventHub, FaxChanged
+from faxdesk.core.records import FaxRecord
+from faxdesk.core.store import Store, fax_columns, iso
+
+
+@dataclass(frozen=True, slots=True)
+class StatusUpdate:
+    """What one source says about one fax.
+
+    `fax` is the whole object when it came from the API (poll, get, create); a webhook carries
+    only the fields it has (`fields`, in store column names).
+    """
+
+    fax_id: str
+    status: str | None
+    source: str  # "poll" | "webhook" | "local"
+    at: datetime | None = None
+    fax: Fax | None = None
+    fields: dict[str, Any] | None = None
+    failure_reason: str | None = None
+    event_id: str | None = None
+    detail: str | None = None
+
+    @classmethod
+    def from_fax(cls, fax: Fax, source: str = "poll", detail: str | None = None) -> StatusUpdate:
+        return cls(
+            fax_id=fax.id,
+            status=fax.status,
+            source=source,
+            at=fax.updated_at,
+            fax=fax,
+            failure_reason=fax.failure_reason,
+            detail=detail,
+        )
+
+
+def _rank(status: str | None) -> int:
+    return STATUS_RANK.get(status or "", 0)
+
+
+def _moves_forward(old: str | None, new: str | None) -> bool:
+    """Whether `new` may replace `old`."""
+    if new is None or new == old:
+        return False
+    if old is None:
+        return True
+    if old in FINAL_STATUSES:
+        return False  # finished is finished: the first final status wins
+    if new not in STATUS_RANK:
+        # An unknown status (a new one Telnyx added) is shown, unless we know we are further on.
+        return _rank(old) <= 1
+    return _rank(new) > _rank(old) or (_rank(old) == 0)
+
+
+def _timeline_detail(update: StatusUpdate, status: str) -> str | None:
+    parts = []
+    if status == "failed" and update.failure_reason:
+        parts.append(update.failure_reason)
+    if update.detail:
+        parts.append(update.detail)
+    return "; ".join(parts) or None
+
+
+def _apply_in(
+    conn: sqlite3.Connection, store: Store, update: StatusUpdate
+) -> tuple[bool, str | None, FaxRecord | None]:
+    if update.event_id and store.event_applied(update.event_id, conn):
+        return False, None, None
+    existing = store.get_fax(update.fax_id, conn)
+    old_status = existing.status if existing else None
+    forward = _moves_forward(old_status, update.status)
+
+    columns: dict[str, Any] = {}
+    if update.fax is not None:
+        server = fax_columns(update.fax)
+        if existing is None or forward or update.status == old_status:
+            columns.update(server)
+        else:
+            # An older picture: keep our status, take only fields we do not have yet.
+            columns.update({k: v for k, v in server.items() if v is not None
+                            and getattr(existing, _FIELD.get(k, k), None) is None})
+            columns.pop("status", None)
+            columns.pop("failure_reason", None)
+    if update.fields:
+        for key, value in update.fields.items():
+            if value is None:
+                continue
+            if key in ("status", "failure_reason") and not forward:
+                continue
+            if key == "created_at" and existing is not None and existing.created_at is not None:
+                continue  # an event's time is only a stand-in until the server's is known
+            known = getattr(existing, _FIELD.get(key, key), None) if existing else None
+            if existing is not None and not forward and known:
+                continue  # a late event does not overwrite what a newer one set
+            columns[key] = value
+    if forward:
+        columns["status"] = update.status
+        if update.failure_reason:
+            columns["failure_reason"] = update.failure_reason
+    else:
+        columns.pop("status", None)
+    # Drop values equal to what is stored so an identical poll is a no-op.
+    if existing is not None:
+        columns = {k: v for k, v in columns.items() if _stored(existing, k) != v}
+    changed = existing is None or bool(columns)
+    if changed:
+        store.save_fax_columns(conn, update.fax_id, columns)
+    if forward and update.status:
+        at = update.at or datetime.now(UTC)
+        store.add_timeline(update.fax_id, update.status, update.source,
+                           _timeline_detail(update, update.status), at, conn)
+    if update.event_id:
+        store.mark_event_applied(conn, update.event_id, update.fax_id)
+    record = store.get_fax(update.fax_id, conn) if changed else existing
+    return changed, old_status, record
+
+
+# record attribute names that differ from column names
+_FIELD = {"to_number": "to"}
+
+
+def _stored(record: FaxRecord, column: str) -> Any:
+    if column == "raw":
+        return json.dumps(dict(record.raw), default=str)
+    value = getattr(record, _FIELD.get(column, column), None)
+    if column in ("created_at", "updated_at"):
+        return iso(value)
+    return value
+
+
+def apply_status(store: Store, hub: EventHub | None, update: StatusUpdate) -> bool:
+    """Apply `update`; returns True when the stored fax changed (and FaxChanged was published)."""
+    with store.transaction() as conn:
+        changed, old_status, record = _apply_in(conn, store, update)
+    if changed and hub is not None and record is not None:
+        hub.publish(FaxChanged(update.fax_id, old_status, record.status, record))
+    return changed

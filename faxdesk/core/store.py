@@ -1,0 +1,527 @@
+"""The local SQLite store: the server's faxes and applications as last seen, and local data.
+
+One connection, guarded by a lock, so any worker thread may call any method; SQLite runs in WAL
+mode so a crash never leaves a half-written row. The schema is versioned with
+`PRAGMA user_version` and upgraded by the ordered MIGRATIONS on open.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from faxdesk.api.models import Fax, FaxApplication, parse_timestamp
+from faxdesk.core.records import (
+    JOURNAL_FINAL_STATES,
+    ApplicationRecord,
+    FaxRecord,
+    JournalEntry,
+    TimelineEntry,
+)
+
+DB_NAME = "faxdesk.sqlite3"
+
+#: Each item upgrades the schema by one version; never edit a released one, append instead.
+MIGRATIONS: Sequence[str] = (
+    # 1: initial schema
+    """
+    CREATE TABLE faxes (
+        id TEXT PRIMARY KEY,
+        direction TEXT, status TEXT, from_number TEXT, to_number TEXT, connection_id TEXT,
+        failure_reason TEXT, page_count INTEGER, client_state TEXT, media_name TEXT,
+        media_url TEXT, created_at TEXT, updated_at TEXT, raw TEXT NOT NULL DEFAULT '{}',
+        is_read INTEGER NOT NULL DEFAULT 0, note TEXT, document_path TEXT,
+        downloaded_path TEXT, download_state TEXT, download_error TEXT, journal_id INTEGER
+    );
+    CREATE INDEX faxes_created ON faxes (created_at DESC);
+    CREATE INDEX faxes_direction_created ON faxes (direction, created_at DESC);
+    CREATE INDEX faxes_status ON faxes (status);
+    CREATE INDEX faxes_connection ON faxes (connection_id);
+    CREATE INDEX faxes_download ON faxes (download_state);
+    CREATE TABLE timeline (
+        id INTEGER PRIMARY KEY, fax_id TEXT NOT NULL, status TEXT NOT NULL, at TEXT NOT NULL,
+        source TEXT NOT NULL, detail TEXT
+    );
+    CREATE INDEX timeline_fax ON timeline (fax_id, id);
+    CREATE TABLE applications (
+        id TEXT PRIMARY KEY, name TEXT, raw TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE journal (
+        id INTEGER PRIMARY KEY, token TEXT NOT NULL UNIQUE, state TEXT NOT NULL,
+        document_path TEXT NOT NULL, to_number TEXT NOT NULL, from_number TEXT NOT NULL,
+        connection_id TEXT NOT NULL, options TEXT NOT NULL DEFAULT '{}',
+        media_name TEXT NOT NULL, client_state TEXT NOT NULL, fax_id TEXT,
+        created_at REAL NOT NULL, updated_at REAL NOT NULL, attempt INTEGER NOT NULL DEFAULT 1,
+        parent_id INTEGER, error TEXT, next_attempt_at REAL
+    );
+    CREATE INDEX journal_state ON journal (state);
+    CREATE INDEX journal_fax ON journal (fax_id);
+    CREATE TABLE webhook_events (
+        id TEXT PRIMARY KEY, fax_id TEXT, applied_at REAL NOT NULL
+    );
+    CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer FaxDesk; opening it could lose data."""
+
+
+def iso(dt: datetime | None) -> str | None:
+    """A UTC timestamp that sorts as text (fixed width, microseconds, `Z`)."""
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _loads(text: str | None) -> dict[str, Any]:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+_FAX_COLUMNS = (
+    "id, direction, status, from_number, to_number, connection_id, failure_reason, page_count, "
+    "client_state, media_name, media_url, created_at, updated_at, raw, is_read, note, "
+    "document_path, downloaded_path, download_state, download_error, journal_id"
+)
+_JOURNAL_COLUMNS = (
+    "id, token, state, document_path, to_number, from_number, connection_id, options, "
+    "media_name, client_state, fax_id, created_at, updated_at, attempt, parent_id, error, "
+    "next_attempt_at"
+)
+
+
+def _fax_record(row: sqlite3.Row, with_raw: bool = True) -> FaxRecord:
+    return FaxRecord(
+        id=row["id"],
+        direction=row["direction"],
+        status=row["status"],
+        from_number=row["from_number"],
+        to=row["to_number"],
+        connection_id=row["connection_id"],
+        failure_reason=row["failure_reason"],
+        page_count=row["page_count"],
+        client_state=row["client_state"],
+        media_name=row["media_name"],
+        media_url=row["media_url"],
+        created_at=parse_timestamp(row["created_at"]),
+        updated_at=parse_timestamp(row["updated_at"]),
+        read=bool(row["is_read"]),
+        note=row["note"],
+        document_path=row["document_path"],
+        downloaded_path=row["downloaded_path"],
+        download_state=row["download_state"],
+        download_error=row["download_error"],
+        journal_id=row["journal_id"],
+        raw=_loads(row["raw"]) if with_raw else {},
+    )
+
+
+def _journal_entry(row: sqlite3.Row) -> JournalEntry:
+    return JournalEntry(
+        id=row["id"],
+        token=row["token"],
+        state=row["state"],
+        document_path=row["document_path"],
+        to=row["to_number"],
+        from_number=row["from_number"],
+        connection_id=row["connection_id"],
+        options=_loads(row["options"]),
+        media_name=row["media_name"],
+        client_state=row["client_state"],
+        fax_id=row["fax_id"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        attempt=row["attempt"],
+        parent_id=row["parent_id"],
+        error=row["error"],
+        next_attempt_at=row["next_attempt_at"],
+    )
+
+
+def fax_columns(fax: Fax) -> dict[str, Any]:
+    """The cached server fields of a Fax, as store columns."""
+    return {
+        "direction": fax.direction,
+        "status": fax.status,
+        "from_number": fax.from_number,
+        "to_number": fax.to,
+        "connection_id": fax.connection_id,
+        "failure_reason": fax.failure_reason,
+        "page_count": fax.page_count,
+        "client_state": fax.client_state,
+        "media_name": fax.media_name,
+        "media_url": fax.media_url,
+        "created_at": iso(fax.created_at),
+        "updated_at": iso(fax.updated_at),
+        "raw": json.dumps(dict(fax.raw), default=str),
+    }
+
+
+class Store:
+    """All reads and writes of the local database."""
+
+    def __init__(self, data_dir: Path) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.path = data_dir / DB_NAME
+        # Numbers and notes are private: the database (and its -wal/-shm, which SQLite creates
+        # with the same mode) is readable by the user only.
+        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+        self.path.chmod(0o600)
+        self._lock = threading.RLock()
+        # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE in `transaction`).
+        self._conn = sqlite3.connect(
+            self.path, check_same_thread=False, isolation_level=None, timeout=10.0
+        )
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        with self._lock:
+            version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise SchemaTooNewError(
+                    f"{self.path} has schema version {version}; this FaxDesk knows up to "
+                    f"{SCHEMA_VERSION}. Update FaxDesk to open it."
+                )
+            for number in range(version, SCHEMA_VERSION):
+                # executescript commits on its own; the version bump is inside the same script
+                # so an interrupted migration is re-run as a whole next time.
+                self._conn.executescript(
+                    f"BEGIN;\n{MIGRATIONS[number]}\n"
+                    f"PRAGMA user_version = {number + 1};\nCOMMIT;"
+                )
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Hold the writer lock and one SQLite transaction; rolled back on error."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # --- faxes ----------------------------------------------------------------------------
+
+    def get_fax(self, fax_id: str, conn: sqlite3.Connection | None = None) -> FaxRecord | None:
+        sql = f"SELECT {_FAX_COLUMNS} FROM faxes WHERE id = ?"
+        if conn is not None:
+            row = conn.execute(sql, (fax_id,)).fetchone()
+        else:
+            rows = self._query(sql, (fax_id,))
+            row = rows[0] if rows else None
+        return _fax_record(row) if row is not None else None
+
+    def list_faxes(
+        self,
+        direction: str | None = None,
+        status: str | Sequence[str] | None = None,
+        connection_id: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        unread: bool | None = None,
+    ) -> list[FaxRecord]:
+        """Newest first. `search` matches numbers, note, id and failure reason (substring).
+
+        Rows for lists: `raw` (the server's JSON) is left empty; `get_fax` fills it.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if direction:
+            where.append("direction = ?")
+            params.append(direction)
+        if status:
+            statuses = [status] if isinstance(status, str) else list(status)
+            where.append(f"status IN ({','.join('?' * len(statuses))})")
+            params.extend(statuses)
+        if connection_id:
+            where.append("connection_id = ?")
+            params.append(connection_id)
+        if unread is not None:
+            where.append("is_read = ?")
+            params.append(0 if unread else 1)
+        if search:
+            like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                "(from_number LIKE ? ESCAPE '\\' OR to_number LIKE ? ESCAPE '\\' OR "
+                "note LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\' OR "
+                "failure_reason LIKE ? ESCAPE '\\')"
+            )
+            params.extend([like] * 5)
+        sql = f"SELECT {_FAX_COLUMNS} FROM faxes"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY created_at DESC, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [_fax_record(r, with_raw=False) for r in self._query(sql, params)]
+
+    def count_faxes(self) -> int:
+        return int(self._query("SELECT COUNT(*) FROM faxes")[0][0])
+
+    def in_flight(self) -> list[FaxRecord]:
+        """Faxes whose status can still change (not delivered, failed or received)."""
+        rows = self._query(
+            f"SELECT {_FAX_COLUMNS} FROM faxes WHERE {self._IN_FLIGHT} ORDER BY created_at"
+        )
+        return [_fax_record(r, with_raw=False) for r in rows]
+
+    _IN_FLIGHT = "status IS NULL OR status NOT IN ('delivered', 'failed', 'received')"
+
+    def in_flight_times(self) -> list[tuple[str, datetime | None]]:
+        """(id, created_at) of every fax in flight: what the sync planner needs, cheaply."""
+        rows = self._query(f"SELECT id, created_at FROM faxes WHERE {self._IN_FLIGHT}")
+        return [(r[0], parse_timestamp(r[1])) for r in rows]
+
+    def has_in_flight(self) -> bool:
+        return bool(self._query(f"SELECT 1 FROM faxes WHERE {self._IN_FLIGHT} LIMIT 1"))
+
+    def pending_downloads(self) -> list[FaxRecord]:
+        """Received inbound faxes whose document is not on disk yet."""
+        rows = self._query(
+            f"SELECT {_FAX_COLUMNS} FROM faxes WHERE direction = 'inbound' AND status = 'received' "
+            "AND (download_state IS NULL OR download_state != 'done') ORDER BY created_at"
+        )
+        return [_fax_record(r) for r in rows]
+
+    def save_fax_columns(
+        self, conn: sqlite3.Connection, fax_id: str, columns: Mapping[str, Any]
+    ) -> None:
+        """Insert or update a fax row (inside a `transaction`)."""
+        exists = conn.execute("SELECT 1 FROM faxes WHERE id = ?", (fax_id,)).fetchone()
+        if exists:
+            if columns:
+                sets = ", ".join(f"{k} = :{k}" for k in columns)
+                conn.execute(f"UPDATE faxes SET {sets} WHERE id = :_id", {**columns, "_id": fax_id})
+        else:
+            cols = {"id": fax_id, **columns}
+            names = ", ".join(cols)
+            values = ", ".join(f":{k}" for k in cols)
+            conn.execute(f"INSERT INTO faxes ({names}) VALUES ({values})", cols)
+
+    def update_local(self, fax_id: str, **columns: Any) -> FaxRecord | None:
+        """Set local columns (is_read, note, document_path, download_*, journal_id)."""
+        allowed = {"is_read", "note", "document_path", "downloaded_path", "download_state",
+                   "download_error", "journal_id"}
+        bad = set(columns) - allowed
+        if bad:
+            raise ValueError(f"not local columns: {sorted(bad)}")
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM faxes WHERE id = ?", (fax_id,)).fetchone() is None:
+                return None
+            self.save_fax_columns(conn, fax_id, columns)
+            return self.get_fax(fax_id, conn)
+
+    def delete_fax(self, fax_id: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM faxes WHERE id = ?", (fax_id,))
+            conn.execute("DELETE FROM timeline WHERE fax_id = ?", (fax_id,))
+
+    # --- timeline -------------------------------------------------------------------------
+
+    def add_timeline(
+        self,
+        fax_id: str,
+        status: str,
+        source: str,
+        detail: str | None = None,
+        at: datetime | None = None,
+        conn: sqlite3.Connection | None = None,
+    ) -> None:
+        params = (fax_id, status, iso(at or datetime.now(UTC)), source, detail)
+        sql = "INSERT INTO timeline (fax_id, status, at, source, detail) VALUES (?, ?, ?, ?, ?)"
+        if conn is not None:
+            conn.execute(sql, params)
+        else:
+            with self.transaction() as c:
+                c.execute(sql, params)
+
+    def timeline(self, fax_id: str) -> list[TimelineEntry]:
+        rows = self._query(
+            "SELECT fax_id, status, at, source, detail FROM timeline WHERE fax_id = ? ORDER BY id",
+            (fax_id,),
+        )
+        return [
+            TimelineEntry(
+                fax_id=r["fax_id"],
+                status=r["status"],
+                at=parse_timestamp(r["at"]) or datetime.now(UTC),
+                source=r["source"],
+                detail=r["detail"],
+            )
+            for r in rows
+        ]
+
+    # --- webhook events -------------------------------------------------------------------
+
+    def event_applied(self, event_id: str, conn: sqlite3.Connection | None = None) -> bool:
+        sql = "SELECT 1 FROM webhook_events WHERE id = ?"
+        if conn is not None:
+            return conn.execute(sql, (event_id,)).fetchone() is not None
+        return bool(self._query(sql, (event_id,)))
+
+    def mark_event_applied(
+        self, conn: sqlite3.Connection, event_id: str, fax_id: str | None
+    ) -> None:
+        conn.execute(
+            "INSERT OR IGNORE INTO webhook_events (id, fax_id, applied_at) VALUES (?, ?, ?)",
+            (event_id, fax_id, time.time()),
+        )
+
+    # --- applications ---------------------------------------------------------------------
+
+    def replace_applications(self, apps: Sequence[FaxApplication]) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM applications")
+            conn.executemany(
+                "INSERT INTO applications (id, name, raw) VALUES (?, ?, ?)",
+                [(a.id, a.application_name, json.dumps(dict(a.raw), default=str)) for a in apps],
+            )
+
+    def save_application(self, app: FaxApplication) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO applications (id, name, raw) VALUES (?, ?, ?)",
+                (app.id, app.application_name, json.dumps(dict(app.raw), default=str)),
+            )
+
+    def remove_application(self, app_id: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM applications WHERE id = ?", (app_id,))
+
+    def applications(self) -> list[FaxApplication]:
+        rows = self._query("SELECT raw FROM applications ORDER BY name COLLATE NOCASE, id")
+        return [FaxApplication.from_json(_loads(r["raw"])) for r in rows]
+
+    def application_records(self) -> list[ApplicationRecord]:
+        rows = self._query("SELECT id, name, raw FROM applications ORDER BY name COLLATE NOCASE")
+        return [ApplicationRecord(r["id"], r["name"], _loads(r["raw"])) for r in rows]
+
+    # --- journal --------------------------------------------------------------------------
+
+    def create_journal_entry(
+        self,
+        *,
+        token: str,
+        document_path: str,
+        to: str,
+        from_number: str,
+        connection_id: str,
+        options: Mapping[str, Any],
+        media_name: str,
+        client_state: str,
+        attempt: int = 1,
+        parent_id: int | None = None,
+        next_attempt_at: float | None = None,
+        now: float | None = None,
+    ) -> JournalEntry:
+        stamp = time.time() if now is None else now
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO journal (token, state, document_path, to_number, from_number, "
+                "connection_id, options, media_name, client_state, created_at, updated_at, "
+                "attempt, parent_id, next_attempt_at) "
+                "VALUES (?, 'prepared', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (token, document_path, to, from_number, connection_id,
+                 json.dumps(dict(options), default=str), media_name, client_state, stamp, stamp,
+                 attempt, parent_id, next_attempt_at),
+            )
+            entry_id = int(cur.lastrowid or 0)
+            row = conn.execute(f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE id = ?",
+                               (entry_id,)).fetchone()
+        return _journal_entry(row)
+
+    def update_journal(self, entry_id: int, **columns: Any) -> JournalEntry:
+        allowed = {"state", "fax_id", "error", "next_attempt_at"}
+        bad = set(columns) - allowed
+        if bad:
+            raise ValueError(f"not journal columns: {sorted(bad)}")
+        with self.transaction() as conn:
+            sets = ", ".join(f"{k} = :{k}" for k in columns)
+            conn.execute(
+                f"UPDATE journal SET {sets}, updated_at = :_now WHERE id = :_id",
+                {**columns, "_now": time.time(), "_id": entry_id},
+            )
+            row = conn.execute(f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE id = ?",
+                               (entry_id,)).fetchone()
+        if row is None:
+            raise KeyError(entry_id)
+        return _journal_entry(row)
+
+    def journal_entry(self, entry_id: int) -> JournalEntry | None:
+        rows = self._query(f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE id = ?", (entry_id,))
+        return _journal_entry(rows[0]) if rows else None
+
+    def journal_for_fax(self, fax_id: str) -> JournalEntry | None:
+        rows = self._query(
+            f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE fax_id = ? ORDER BY id DESC LIMIT 1",
+            (fax_id,),
+        )
+        return _journal_entry(rows[0]) if rows else None
+
+    def journal_entries(self, *, unfinished: bool = False) -> list[JournalEntry]:
+        sql = f"SELECT {_JOURNAL_COLUMNS} FROM journal"
+        params: list[Any] = []
+        if unfinished:
+            finals = sorted(JOURNAL_FINAL_STATES)
+            sql += f" WHERE state NOT IN ({','.join('?' * len(finals))})"
+            params.extend(finals)
+        return [_journal_entry(r) for r in self._query(sql + " ORDER BY id", params)]
+
+    def journal_children(self, entry_id: int) -> list[JournalEntry]:
+        rows = self._query(
+            f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE parent_id = ? ORDER BY id", (entry_id,)
+        )
+        return [_journal_entry(r) for r in rows]
+
+    # --- key/value (sync watermark and the like) -------------------------------------------
+
+    def get_value(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM kv WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def set_value(self, key: str, value: str | None) -> None:
+        with self.transaction() as conn:
+            if value is None:
+                conn.execute("DELETE FROM kv WHERE key = ?", (key,))
+            else:
+                conn.execute("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", (key, value))
