@@ -20,7 +20,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from common import BENCH_DIR, Report, child_env, free_port, is_quick, percentile, run_standalone
+from common import (
+    BENCH_DIR,
+    Report,
+    child_env,
+    free_port,
+    is_quick,
+    percentile,
+    require,
+    run_standalone,
+)
 from fixtures import FROM_NUMBER, make_application
 
 TARGET_MS = 100.0
@@ -90,8 +99,7 @@ def measure(webhooks: bool, count: int) -> tuple[list[float], int, int]:
 
 
 def main() -> Report:
-    from faxdesk.core import webhook_listener as _listener  # noqa: F401  (engine and window)
-    from faxdesk.ui import main_window as _window  # noqa: F401
+    require("faxdesk.core.engine", "faxdesk.ui.main_window", "faxdesk.ui.engine_backend")
 
     count = 4 if is_quick() else 10
     report = Report(f"Status latency: sandbox change -> table model ({count} faxes sent, "

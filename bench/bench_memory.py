@@ -8,15 +8,14 @@ is then sorted, filtered and searched. Peak RSS is `ru_maxrss` of the child proc
 
 from __future__ import annotations
 
-from common import Report, is_quick, percentile, run_standalone
+from common import Report, is_quick, percentile, require, run_standalone
 from fixtures import run_load_child
 
 LIMIT_MB = 60.0
 
 
 def main() -> Report:
-    from faxdesk.core import engine as _engine  # noqa: F401  (needs the engine and the window)
-    from faxdesk.ui import main_window as _window  # noqa: F401
+    require("faxdesk.core.engine", "faxdesk.ui.main_window", "faxdesk.ui.engine_backend")
 
     history = 2000 if is_quick() else 10_000
     report = Report(f"Memory with a {history:,}-fax history in the window (peak RSS)")

@@ -9,7 +9,7 @@ the window's GIL (Telnyx is another machine, after all).
 
 from __future__ import annotations
 
-from common import Report, is_quick, percentile, run_standalone
+from common import Report, is_quick, percentile, require, run_standalone
 from fixtures import run_load_child
 
 MAX_MS, P99_MS = 50.0, 16.7
@@ -24,8 +24,7 @@ def add_stalls(report: Report, label: str, gaps: list[float], note: str = "") ->
 
 
 def main() -> Report:
-    from faxdesk.core import engine as _engine  # noqa: F401  (needs the engine and the window)
-    from faxdesk.ui import main_window as _window  # noqa: F401
+    require("faxdesk.core.engine", "faxdesk.ui.main_window", "faxdesk.ui.engine_backend")
 
     history = 2000 if is_quick() else 10_000
     report = Report(f"GUI responsiveness, {history:,}-fax history (5 ms heartbeat on the GUI "

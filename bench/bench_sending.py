@@ -14,7 +14,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from common import Report, is_quick, run_standalone
+from common import Report, is_quick, require, run_standalone
 from fixtures import FROM_NUMBER, TO_NUMBER, ExternalSandbox, pdf_bytes
 
 PAGES = 3
@@ -22,9 +22,8 @@ PAGES = 3
 
 def outbox_run(sandbox: ExternalSandbox, app_id: str, count: int) -> tuple[float, float]:
     """(seconds to submit all, seconds until every one has a fax id on Telnyx)."""
-    from faxdesk.core.engine import FaxEngine
-
     from faxdesk.api.client import TelnyxClient
+    from faxdesk.core.engine import FaxEngine
 
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "letter.pdf"
@@ -76,7 +75,7 @@ def client_run(sandbox: ExternalSandbox, app_id: str, count: int, workers: int) 
 
 def main() -> Report:
     from faxdesk.api.client import TelnyxClient
-    from faxdesk.core import outbox as _outbox  # noqa: F401  (needs the engine)
+    require("faxdesk.core.engine")
 
     count = 20 if is_quick() else 100
     report = Report(f"Sending {count} faxes ({PAGES} pages each) through the outbox")

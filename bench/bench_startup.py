@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import BENCH_DIR, Report, child_env, is_quick, median, run_standalone
+from common import BENCH_DIR, Report, child_env, is_quick, median, require, run_standalone
 
 CHILD = str(BENCH_DIR / "_gui_first_paint.py")
 
@@ -48,7 +48,7 @@ def time_to_paint(mode: str, account: tuple[str, str] | None = None) -> tuple[fl
 
 def main() -> Report:
     from faxdesk.sandbox.server import SandboxServer
-    from faxdesk.ui import app as _app  # noqa: F401  (without the window there is nothing to time)
+    require("faxdesk.ui.app")  # without the window there is nothing to time
 
     runs = 3 if is_quick() else 5
     times: dict[str, list[float]] = {"bare": [], "account": [], "sandbox": []}

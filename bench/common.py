@@ -133,6 +133,14 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def require(*modules: str) -> None:
+    """Import these parts of FaxDesk now, so a checkout without them says so (`not run`)."""
+    import importlib
+
+    for module in modules:
+        importlib.import_module(module)
+
+
 def run_standalone(name: str, main: Callable[[], Report]) -> Report:
     """`python bench/bench_<name>.py [--quick] [--json DIR]`: run, print the table, write JSON."""
     parser = argparse.ArgumentParser(description=f"FaxDesk benchmark: {name}")

@@ -34,7 +34,10 @@ def summary(names: list[str], out: Path) -> None:
         if not path.exists():
             rows.append((name, "(did not run)", "", "", ""))
             continue
-        for f in json.loads(path.read_text())["figures"]:
+        data = json.loads(path.read_text())
+        if not data["figures"]:
+            rows.append((name, "(not run: " + "; ".join(data.get("notes", [])) + ")", "", "", ""))
+        for f in data["figures"]:
             verdict = "" if f["met"] is None else ("met" if f["met"] else "MISSED")
             rows.append((name, f["name"], f"{f['value']:,.3f} {f['unit']}", f["target"], verdict))
     widths = [max(len(r[i]) for r in rows) for i in range(5)] if rows else [0] * 5
