@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from faxdesk import __version__
 
@@ -21,10 +22,34 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _load_command_modules() -> list[ModuleType]:
+    modules = []
+    for name in COMMAND_MODULES:
+        try:
+            modules.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return modules
+
+
+def build_command_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The headless subcommands (`faxdesk send ...`, `faxdesk sandbox ...`) and their names."""
+    parser = argparse.ArgumentParser(prog="faxdesk")
+    parser.add_argument("--version", action="version", version=f"FaxDesk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in _load_command_modules():
+        module.register(subparsers)
+    return parser, set(subparsers.choices)
+
+
+def build_gui_parser(command_names: set[str]) -> argparse.ArgumentParser:
+    """The desktop window: `faxdesk [--sandbox] [--send] [FILE...]`."""
     parser = argparse.ArgumentParser(
         prog="faxdesk",
         description="FaxDesk: send and receive faxes through Telnyx from your desktop.",
+        epilog="Headless commands: " + ", ".join(sorted(command_names))
+        + ". Run `faxdesk COMMAND --help` for one of them.",
     )
     parser.add_argument("--version", action="version", version=f"FaxDesk {__version__}")
     parser.add_argument(
@@ -32,26 +57,21 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run against the embedded Telnyx sandbox (no account needed)",
     )
+    parser.add_argument("--send", action="store_true", help="open the send dialog")
     parser.add_argument("files", nargs="*", help="documents to open in the send dialog")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(args_list)
-    handler = getattr(args, "handler", None)
-    if handler is not None:
-        return int(handler(args))
+    command_parser, command_names = build_command_parser()
+    # A subcommand is recognised by the first word that is not an option; anything else is the
+    # window with files to send. One parser for both would let `files` swallow command names.
+    first_word = next((a for a in args_list if not a.startswith("-")), None)
+    if first_word in command_names:
+        args = command_parser.parse_args(args_list)
+        return int(args.handler(args))
+    args = build_gui_parser(command_names).parse_args(args_list)
     from faxdesk.cli.gui_command import run_gui
 
     return run_gui(args)

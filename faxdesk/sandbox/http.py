@@ -91,7 +91,7 @@ class SandboxApp:
                  sender: WebhookSender, advance: Callable[[float], None] | None = None,
                  rate_limit: int = 1000, info: Callable[[], dict[str, Any]] | None = None) -> None:
         self.state = state
-        self._api_key = api_key
+        self.api_key = api_key
         self.faults = faults
         self.sender = sender
         self.advance = advance
@@ -196,7 +196,7 @@ class SandboxApp:
         header = request.headers.get("Authorization", "")
         scheme, _, token = header.partition(" ")
         return scheme.lower() == "bearer" and hmac.compare_digest(token.strip().encode(),
-                                                                  self._api_key.encode())
+                                                                  self.api_key.encode())
 
     def _count_request(self) -> tuple[dict[str, str], bool]:
         with self._log_lock:

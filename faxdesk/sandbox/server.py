@@ -137,6 +137,11 @@ class SandboxServer:
     def public_key_b64(self) -> str:
         return self.webhooks.public_key_b64
 
+    def set_api_key(self, key: str) -> None:
+        """Accept only `key` from now on: what revoking or rotating a key in the portal does."""
+        self._api_key = key
+        self.app.api_key = key
+
     # -- control ----------------------------------------------------------------------------------
 
     def advance(self, seconds: float) -> None:

@@ -14,9 +14,8 @@ from tests.core.conftest import FROM_NUMBER, fast_client
 
 
 def set_server_key(sandbox: Any, key: str) -> None:
-    """The key the sandbox accepts. SandboxServer has no public control for this yet, so this
-    one helper reaches into its WSGI app (asked of the sandbox's owner)."""
-    sandbox.app._api_key = key
+    """The key the sandbox accepts (revoking a key in the portal)."""
+    sandbox.set_api_key(key)
 
 
 def _send_direct(sandbox: Any, app_id: str, n: int, to: str = "+14155550123") -> list[str]:
