@@ -8,6 +8,8 @@ records every stall. Writes JSON to the path in FAXDESK_BENCH_OUT.
                                FAXDESK_BENCH_EXPECT faxes; then the table is driven as a user would
                                (sort, filter, search, select, scroll, reload), each phase timed by
                                the heartbeat.
+`python _gui_load.py engine`   the engine's first sync with the heartbeat but no window: the part of
+                               the stalls that the engine's threads cause through the GIL.
 `python _gui_load.py restart`  the same with the history already in the store (synced headless
                                before the window opens), as on every start after the first.
 """
@@ -78,13 +80,45 @@ def run_bare(out: Path) -> None:
     out.write_text(json.dumps({"peak_rss_mb": peak, "rss_mb": current}))
 
 
-def run_faxdesk(out: Path, restart: bool) -> None:
+def run_engine_only(out: Path) -> None:
+    from faxdesk.api.client import TelnyxClient
     from faxdesk.core.engine import EngineConfig, FaxEngine
     from faxdesk.core.sync import SyncConfig
+
+    expect = int(os.environ["FAXDESK_BENCH_EXPECT"])
+    app = QApplication(sys.argv[:1])
+    tmp = Path(tempfile.mkdtemp(prefix="faxdesk-bench-"))
+    client = TelnyxClient(os.environ["FAXDESK_BENCH_KEY"], base_url=os.environ["FAXDESK_BENCH_URL"])
+    engine = FaxEngine(tmp / "data", lambda: client,
+                       EngineConfig(sync=SyncConfig(initial_pages=math.ceil(expect / 250) + 1)))
+    beat = Heartbeat()
+    start = time.perf_counter()
+
+    def check() -> None:
+        if engine.syncer.last_sync is None and time.perf_counter() - start < 300:
+            QTimer.singleShot(50, check)
+            return
+        beat.set_phase("done")
+        beat.timer.stop()
+        out.write_text(json.dumps({"expect": expect, "gaps_ms": beat.gaps,
+                                   "sync_seconds": time.perf_counter() - start,
+                                   "stored": len(engine.store.list_faxes())}))
+        engine.stop()
+        app.quit()
+
+    beat.start("engine sync")
+    engine.start()
+    QTimer.singleShot(50, check)
+    app.exec()
+
+
+def run_faxdesk(out: Path, restart: bool) -> None:
     from faxdesk.ui.engine_backend import EngineBackend
     from faxdesk.ui.main_window import MainWindow
 
     from faxdesk.api.client import TelnyxClient
+    from faxdesk.core.engine import EngineConfig, FaxEngine
+    from faxdesk.core.sync import SyncConfig
 
     expect = int(os.environ["FAXDESK_BENCH_EXPECT"])
     app = QApplication(sys.argv[:1])
@@ -179,5 +213,7 @@ if __name__ == "__main__":
     target = Path(os.environ["FAXDESK_BENCH_OUT"])
     if sys.argv[1] == "bare":
         run_bare(target)
+    elif sys.argv[1] == "engine":
+        run_engine_only(target)
     else:
         run_faxdesk(target, restart=sys.argv[1] == "restart")

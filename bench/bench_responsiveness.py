@@ -41,6 +41,11 @@ def main() -> Report:
     worst = max(table, key=lambda k: max(table[k]))
     add_stalls(report, "working the table", [g for v in table.values() for g in v],
                note=f"worst: {worst.removeprefix('table: ')}")
+    engine = run_load_child("engine", history=history)
+    report.add(f"engine alone (no window): first sync of {history:,}", engine["sync_seconds"],
+               "s", note=f"{engine['stored']:,} faxes stored")
+    add_stalls(report, "engine alone: heartbeat", engine["gaps_ms"]["engine sync"],
+               note="the engine's threads, through the GIL")
     for phase, values in table.items():
         report.note(f"{phase.removeprefix('table: ')}: max {max(values):.0f} ms, "
                     f"p99 {percentile(values, 99):.0f} ms")
