@@ -24,7 +24,7 @@ def time_import(module: str, runs: int, python: str = sys.executable) -> list[fl
 
 
 def main() -> Report:
-    runs = 3 if is_quick() else 5
+    runs = 2 if is_quick() else 5
     report = Report(f"Import time (fresh process, median of {runs})")
     ours = median(time_import("faxdesk.api", runs))
     report.add("import faxdesk.api", ours * 1000, "ms", target="< 200 ms", met=ours < 0.2)

@@ -82,10 +82,10 @@ def main() -> Report:
 
     quick = is_quick()
     idle_minutes = 10 if quick else 20
-    busy_minutes = 1
+    busy_minutes = 0.25 if quick else 1
     report = Report("Polling economy (requests counted by the sandbox; simulated time)")
     with tempfile.TemporaryDirectory() as tmp, \
-            SandboxServer(manual_clock=True, seed_history=500,
+            SandboxServer(manual_clock=True, seed_history=100 if quick else 500,
                           rate_limit=1_000_000) as sandbox:  # simulated minutes pass in ms
         client = TelnyxClient(sandbox.api_key, base_url=sandbox.base_url)
         clock = JumpClock()

@@ -26,7 +26,7 @@ def add_stalls(report: Report, label: str, gaps: list[float], note: str = "") ->
 def main() -> Report:
     require("faxdesk.core.engine", "faxdesk.ui.main_window", "faxdesk.ui.engine_backend")
 
-    history = 2000 if is_quick() else 10_000
+    history = 1000 if is_quick() else 10_000
     report = Report(f"GUI responsiveness, {history:,}-fax history (5 ms heartbeat on the GUI "
                     "thread)")
     result = run_load_child("sync", history=history)

@@ -77,7 +77,7 @@ def main() -> Report:
     from faxdesk.api.client import TelnyxClient
     require("faxdesk.core.engine")
 
-    count = 20 if is_quick() else 100
+    count = 10 if is_quick() else 100
     report = Report(f"Sending {count} faxes ({PAGES} pages each) through the outbox")
     with ExternalSandbox() as sandbox:
         client = TelnyxClient(sandbox.api_key, base_url=sandbox.base_url)
