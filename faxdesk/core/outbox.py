@@ -24,7 +24,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -381,8 +381,12 @@ class Outbox:
             detail = f"automatic retry, attempt {entry.attempt} of {self.config.max_attempts}"
         elif entry.parent_id is not None:
             detail = "resent from FaxDesk"
+        # Telnyx reports pages only in fax.delivered; the document we sent already tells.
+        pages = _page_count(Path(entry.document_path))
         if fax is not None:
-            apply_status(self._store, self._hub, StatusUpdate.from_fax(fax, "local", detail))
+            update = replace(StatusUpdate.from_fax(fax, "local", detail),
+                             fields={"page_count": pages})
+            apply_status(self._store, self._hub, update)
         else:
             # Resumed after a crash: the server has the fax; the next poll fills in the rest.
             apply_status(self._store, self._hub, StatusUpdate(
@@ -391,6 +395,7 @@ class Outbox:
                     "from_number": entry.from_number, "connection_id": entry.connection_id,
                     "client_state": entry.client_state, "media_name": entry.media_name,
                     "created_at": iso(datetime.fromtimestamp(entry.created_at, UTC)),
+                    "page_count": pages,
                 }))
             self._store.add_timeline(entry.fax_id, "submitted", "local", detail)
         self._store.update_local(entry.fax_id, journal_id=entry.id,
@@ -441,3 +446,14 @@ class Outbox:
 
     def pending_retries(self, journal_id: int) -> Iterable[JournalEntry]:
         return [e for e in self._store.journal_children(journal_id) if not e.is_finished]
+
+
+def _page_count(path: Path) -> int | None:
+    """Pages of a document we sent, or None when it cannot be read (never fatal)."""
+    from pypdf import PdfReader  # lazy: keeps `import faxdesk.core.outbox` light
+
+    try:
+        return len(PdfReader(path).pages)
+    except Exception:  # a damaged copy must not stop tracking the fax
+        log.debug("could not count the pages of %s", path, exc_info=True)
+        return None

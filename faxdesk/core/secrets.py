@@ -10,6 +10,7 @@ an exception message.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Protocol
 
@@ -147,9 +148,11 @@ class KeyStore:
         otherwise keeps the backend it found at the first use for the whole process."""
         if self._backend is None:
             # ``get_all_keyring`` memoises which backends were viable; forget that first.
+            # (`reset` raises KeyError when nothing was memoised yet.)
             reset = getattr(keyring.backend.get_all_keyring, "reset", None)
             if callable(reset):
-                reset()
+                with contextlib.suppress(KeyError):
+                    reset()
             keyring.core.init_backend()
 
     def is_available(self) -> bool:

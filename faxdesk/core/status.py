@@ -89,13 +89,15 @@ def _apply_in(
 
     columns: dict[str, Any] = {}
     if update.fax is not None:
-        server = fax_columns(update.fax)
+        # An absent field is no news: the Fax object lacks what webhooks carry (page_count), and
+        # a poll must not erase it.
+        server = {k: v for k, v in fax_columns(update.fax).items() if v is not None}
         if existing is None or forward or update.status == old_status:
             columns.update(server)
         else:
             # An older picture: keep our status, take only fields we do not have yet.
-            columns.update({k: v for k, v in server.items() if v is not None
-                            and getattr(existing, _FIELD.get(k, k), None) is None})
+            columns.update({k: v for k, v in server.items()
+                            if getattr(existing, _FIELD.get(k, k), None) is None})
             columns.pop("status", None)
             columns.pop("failure_reason", None)
     if update.fields:

@@ -38,9 +38,11 @@ def test_a_send_goes_through_every_step_to_tracking(
     record = engine.store.get_fax(entry.fax_id)
     assert record is not None and record.journal_id == journal_id
     assert record.status == "queued" and record.direction == "outbound"
+    assert record.page_count == 2  # from the document: the Fax object has no page count
     sandbox.advance(60)
     engine.syncer.tick()
     assert engine.store.get_fax(entry.fax_id).status == "delivered"  # type: ignore[union-attr]
+    assert engine.store.get_fax(entry.fax_id).page_count == 2  # type: ignore[union-attr]
     assert engine.store.journal_entry(journal_id).state == "done"  # type: ignore[union-attr]
     assert [t.status for t in engine.store.timeline(entry.fax_id)][-1] == "delivered"
 

@@ -305,3 +305,14 @@ def test_session_only_mode_keeps_the_key_in_memory_only() -> None:
     with pytest.raises(ValueError):
         store.set_key("   ")
     assert isinstance(make_key_store("keyring"), KeyStore)
+
+
+def test_redetect_before_any_keyring_use_does_not_raise() -> None:
+    # keyring memoises its backend list lazily; resetting it before the first use raised KeyError.
+    import subprocess
+    import sys
+
+    code = "from faxdesk.core.secrets import KeyStore; KeyStore().redetect(); print('ok')"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

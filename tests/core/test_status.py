@@ -97,3 +97,14 @@ def test_any_order_with_duplicates_ends_delivered(tmp_path: Path, order: tuple[i
     statuses = [t.status for t in store.timeline("f1")]
     assert statuses[-1] == "delivered" and len(statuses) == len(set(statuses))
     store.close()
+
+
+def test_a_poll_keeps_what_only_a_webhook_told(store: Store) -> None:
+    # The Fax object has no page_count or call duration; fax.delivered has both. The next poll
+    # (same status, fields absent) must not erase them.
+    apply_status(store, None, StatusUpdate.from_fax(fax("f1", "sending")))
+    apply_status(store, None, webhook("delivered", "e1", page_count=4))
+    apply_status(store, None, StatusUpdate.from_fax(fax("f1", "delivered")))
+    record = store.get_fax("f1")
+    assert record is not None
+    assert (record.status, record.page_count) == ("delivered", 4)

@@ -1,0 +1,255 @@
+"""The fax detail pane: every field, the status timeline, failure in words, preview, actions.
+
+The pane only shows and asks: each action button emits `actionRequested(name)` and the main window
+runs it on the worker. That keeps one place that decides how actions run and report errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from faxdesk.api.models import FINAL_STATUSES
+from faxdesk.ui.app_dialog import ERROR_STYLE
+from faxdesk.ui.backend import FaxItem, TimelineEntry
+from faxdesk.ui.icons import icon
+from faxdesk.ui.texts import (
+    FAILURE_REASONS,
+    direction_text,
+    failure_text,
+    format_time_long,
+    status_icon_name,
+    status_text,
+)
+
+ACTIONS = ("cancel", "delete", "refresh", "resend", "save", "open", "mark_read")
+
+
+class FaxDetailPane(QScrollArea):
+    actionRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.fax: FaxItem | None = None
+        self.application_name: Callable[[str | None], str] = lambda cid: cid or ""
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+
+        self.title = QLabel(self.tr("No fax selected"))
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+
+        self.status_icon = QLabel()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_label")
+        status_row = QGridLayout()
+        status_row.addWidget(self.status_icon, 0, 0)
+        status_row.addWidget(self.status_label, 0, 1)
+        status_row.setColumnStretch(1, 1)
+        layout.addLayout(status_row)
+
+        self.failure = QLabel()
+        self.failure.setObjectName("failure_label")
+        self.failure.setWordWrap(True)
+        self.failure.setStyleSheet(ERROR_STYLE)
+        self.failure.hide()
+        layout.addWidget(self.failure)
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        labels = {
+            "cancel": (self.tr("&Cancel sending"), "cancel"),
+            "delete": (self.tr("&Delete…"), "delete"),
+            "refresh": (self.tr("Re&fresh link"), "refresh"),
+            "resend": (self.tr("&Resend"), "resend"),
+            "save": (self.tr("&Save PDF…"), "save"),
+            "open": (self.tr("&Open"), "open"),
+            "mark_read": (self.tr("Mark &read"), "mark-read"),
+        }
+        for position, name in enumerate(ACTIONS):
+            text, icon_name = labels[name]
+            button = QPushButton(icon(icon_name), text)
+            button.setObjectName(f"action_{name}")
+            button.clicked.connect(lambda _checked=False, n=name: self.actionRequested.emit(n))
+            self.buttons[name] = button
+            grid.addWidget(button, position // 2, position % 2)
+        layout.addLayout(grid)
+
+        details = QGroupBox(self.tr("Details"))
+        self.form = QFormLayout(details)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.values: dict[str, QLabel] = {}
+        for key, label in (
+            ("direction", self.tr("Direction:")),
+            ("from", self.tr("From:")),
+            ("to", self.tr("To:")),
+            ("application", self.tr("Application:")),
+            ("status", self.tr("Status:")),
+            ("pages", self.tr("Pages:")),
+            ("duration", self.tr("Call duration:")),
+            ("quality", self.tr("Quality:")),
+            ("created", self.tr("Created:")),
+            ("updated", self.tr("Updated:")),
+            ("failure_code", self.tr("Failure code:")),
+            ("internal_failure", self.tr("Internal reason:")),
+            ("media_name", self.tr("Media name:")),
+            ("client_state", self.tr("Client state:")),
+            ("note", self.tr("Note:")),
+            ("id", self.tr("Fax ID:")),
+        ):
+            value = QLabel()
+            value.setObjectName(f"value_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.values[key] = value
+            self.form.addRow(label, value)
+        layout.addWidget(details)
+
+        history = QGroupBox(self.tr("Status timeline"))
+        hist_layout = QVBoxLayout(history)
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("timeline")
+        self.timeline.setMinimumHeight(90)
+        self.timeline.setWordWrap(True)
+        hist_layout.addWidget(self.timeline)
+        layout.addWidget(history)
+
+        preview = QGroupBox(self.tr("Document"))
+        prev_layout = QVBoxLayout(preview)
+        self.preview_note = QLabel(self.tr("No document"))
+        self.preview_note.setWordWrap(True)
+        self.thumbnails = QListWidget()
+        self.thumbnails.setObjectName("thumbnails")
+        self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
+        self.thumbnails.setIconSize(QSize(120, 160))
+        self.thumbnails.setFlow(QListView.Flow.LeftToRight)
+        self.thumbnails.setWrapping(False)
+        self.thumbnails.setMinimumHeight(190)
+        self.thumbnails.setMovement(QListView.Movement.Static)
+        self.thumbnails.itemActivated.connect(lambda _item: self.actionRequested.emit("open"))
+        prev_layout.addWidget(self.preview_note)
+        prev_layout.addWidget(self.thumbnails)
+        layout.addWidget(preview)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.show_fax(None)
+
+    # showing ---------------------------------------------------------------------------------
+    def show_fax(self, fax: FaxItem | None) -> None:
+        same = fax is not None and self.fax is not None and fax.id == self.fax.id
+        self.fax = fax
+        if not same:
+            self.timeline.clear()
+            self.thumbnails.clear()
+            self.preview_note.setText(self.tr("No document"))
+        if fax is None:
+            self.title.setText(self.tr("No fax selected"))
+            self.status_label.clear()
+            self.status_icon.clear()
+            self.failure.hide()
+            for value in self.values.values():
+                value.clear()
+            self._update_buttons()
+            return
+        party = fax.contact_name or fax.other_party or self.tr("unknown number")
+        if fax.direction == "inbound":
+            self.title.setText(self.tr("Fax from {party}").format(party=party))
+        else:
+            self.title.setText(self.tr("Fax to {party}").format(party=party))
+        self.status_icon.setPixmap(icon(status_icon_name(fax.status)).pixmap(20, 20))
+        self.status_label.setText(status_text(fax.status))
+        if fax.failure_reason:
+            self.failure.setText(failure_text(fax.failure_reason))
+            self.failure.show()
+        else:
+            self.failure.hide()
+        v = self.values
+        v["direction"].setText(direction_text(fax.direction))
+        v["from"].setText(fax.from_number or "")
+        v["to"].setText(fax.to or "")
+        v["application"].setText(self.application_name(fax.connection_id))
+        v["status"].setText(f"{status_text(fax.status)} ({fax.status or '?'})")
+        v["pages"].setText("" if fax.page_count is None else str(fax.page_count))
+        v["duration"].setText(
+            "" if fax.call_duration_secs is None
+            else self.tr("{n} s").format(n=fax.call_duration_secs)
+        )
+        v["quality"].setText(fax.quality or "")
+        v["created"].setText(format_time_long(fax.created_at))
+        v["updated"].setText(format_time_long(fax.updated_at))
+        v["failure_code"].setText(fax.failure_reason or "")
+        v["internal_failure"].setText(fax.internal_failure_reason or "")
+        v["media_name"].setText(fax.media_name or "")
+        v["client_state"].setText(fax.client_state or "")
+        v["note"].setText(fax.note or "")
+        v["id"].setText(fax.id)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        fax = self.fax
+        b = self.buttons
+        has = fax is not None
+        outbound = has and fax is not None and fax.direction == "outbound"
+        b["cancel"].setEnabled(
+            outbound and fax is not None and fax.status in ("queued", "media.processed",
+                                                             "originated", "sending")
+        )
+        b["delete"].setEnabled(has)
+        b["refresh"].setEnabled(has and fax is not None and fax.direction == "inbound")
+        b["resend"].setEnabled(
+            outbound and fax is not None and fax.status in FINAL_STATUSES
+        )
+        b["save"].setEnabled(has)
+        b["open"].setEnabled(has)
+        b["mark_read"].setEnabled(has and fax is not None and fax.direction == "inbound")
+        if fax is not None and fax.direction == "inbound" and fax.read:
+            b["mark_read"].setText(self.tr("Mark &unread"))
+        else:
+            b["mark_read"].setText(self.tr("Mark &read"))
+
+    def show_timeline(self, fax_id: str, entries: Sequence[TimelineEntry]) -> None:
+        if self.fax is None or self.fax.id != fax_id:
+            return
+        self.timeline.clear()
+        for entry in entries:
+            text = f"{format_time_long(entry.at)}  {status_text(entry.status)}"
+            if entry.detail:
+                known = entry.detail in FAILURE_REASONS
+                text += f"\n{failure_text(entry.detail) if known else entry.detail}"
+            item = QListWidgetItem(icon(status_icon_name(entry.status)), text)
+            self.timeline.addItem(item)
+
+    def show_preview(self, fax_id: str, images: Sequence[QImage], note: str = "") -> None:
+        if self.fax is None or self.fax.id != fax_id:
+            return
+        self.thumbnails.clear()
+        for number, image in enumerate(images, start=1):
+            item = QListWidgetItem(QPixmap.fromImage(image), self.tr("Page {n}").format(n=number))
+            self.thumbnails.addItem(item)
+        self.preview_note.setText(note)
+
+    def show_preview_note(self, fax_id: str, note: str) -> None:
+        if self.fax is not None and self.fax.id == fax_id:
+            self.thumbnails.clear()
+            self.preview_note.setText(note)

@@ -1,0 +1,816 @@
+"""The main window: applications | faxes | detail, with menus, toolbar and status bar.
+
+All work on the account or the disk runs on the `Worker`; events from the backend arrive through
+an `EventBridge` on the GUI thread and update the table row of that fax in place.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from faxdesk.api.models import STATUS_RANK, FaxApplication
+from faxdesk.ui.app_dialog import ApplicationDialog
+from faxdesk.ui.apps_pane import ApplicationsPane
+from faxdesk.ui.backend import (
+    ApplicationsChanged,
+    Backend,
+    BackendProblem,
+    FaxChanged,
+    FaxesReloaded,
+    FaxItem,
+    FaxReceived,
+    OutboxChanged,
+    SyncStateChanged,
+    TimelineEntry,
+)
+from faxdesk.ui.detail_pane import FaxDetailPane
+from faxdesk.ui.icons import icon
+from faxdesk.ui.models import COL_CREATED, FaxFilterProxy, FaxTableModel, export_csv
+from faxdesk.ui.preview import render_thumbnails
+from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
+from faxdesk.ui.texts import format_time
+from faxdesk.ui.worker import EventBridge, Worker
+
+log = logging.getLogger(__name__)
+
+#: How long quitting waits for the backend to stop (its network calls are aborted first).
+STOP_WAIT_SECS = 1.0
+
+
+class SettingsHost(Protocol):
+    """Where settings live and what applying them means (app.py provides it)."""
+
+    def current_settings(self) -> Any: ...
+    def settings_services(self, applications: Sequence[FaxApplication]) -> SettingsServices: ...
+    def apply_settings(self, settings: Any, key: str | None) -> None: ...
+
+
+class MainWindow(QMainWindow):
+    faxChanged = Signal(object)  # FaxItem (for the tray's notifications, issue 7)
+    faxReceived = Signal(object)  # FaxItem
+    syncStateChanged = Signal(object)  # SyncStateChanged
+    inFlightChanged = Signal(int)
+
+    def __init__(
+        self,
+        backend: Backend,
+        *,
+        worker: Worker | None = None,
+        settings_host: SettingsHost | None = None,
+        state: QSettings | None = None,
+        title_suffix: str = "",
+    ) -> None:
+        super().__init__()
+        self.worker = worker or Worker(self)
+        self.backend = backend
+        self.settings_host = settings_host
+        self._state = state if state is not None else QSettings()
+        self._shut_down = False
+        #: Issue 7 sets this: build the send dialog for the given files.
+        self.send_dialog_factory: Callable[[MainWindow, list[str]], QDialog] | None = None
+        #: Issue 7 sets this to the tray icon; when it says so, closing hides instead of quitting.
+        self.tray: Any = None
+        self.sync_state: SyncStateChanged | None = None
+        self.last_error = ""
+        self._error_from_sync = False
+        self._since_reload: list[FaxChanged] | None = None
+
+        self.setWindowTitle(self.tr("FaxDesk") + title_suffix)
+        self.setWindowIcon(icon("app"))
+        self.setMinimumSize(QSize(760, 480))
+
+        self.model = FaxTableModel(self)
+        self.proxy = FaxFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.apps_pane = ApplicationsPane()
+        self.detail = FaxDetailPane()
+        self.detail.application_name = self.apps_pane.name_of
+        self.detail.actionRequested.connect(self.run_action)
+        self.apps_pane.selectionChanged.connect(self.proxy.set_application)
+        self.apps_pane.newRequested.connect(self.new_application)
+        self.apps_pane.editRequested.connect(self.edit_application)
+        self.apps_pane.deleteRequested.connect(self.delete_application)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.apps_pane)
+        self.splitter.addWidget(self._build_faxes_pane())
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([180, 680, 360])
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_status_bar()
+
+        self.bridge = EventBridge(self)
+        self.bridge.received.connect(self._on_event)
+        self.worker.unhandledError.connect(lambda exc: self.show_error(str(exc)))
+        self._restore_geometry()
+
+    # construction ----------------------------------------------------------------------------
+    def _build_faxes_pane(self) -> QWidget:
+        pane = QWidget()
+        self.direction_filter = QComboBox()
+        self.direction_filter.setObjectName("direction_filter")
+        self.direction_filter.addItem(self.tr("Sent and received"), "")
+        self.direction_filter.addItem(self.tr("Sent"), "outbound")
+        self.direction_filter.addItem(self.tr("Received"), "inbound")
+        self.direction_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_direction(self.direction_filter.currentData())
+        )
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        for label, value in (
+            (self.tr("Any status"), "all"),
+            (self.tr("In progress"), "active"),
+            (self.tr("Delivered"), "delivered"),
+            (self.tr("Failed"), "failed"),
+            (self.tr("Received"), "received"),
+            (self.tr("Unread"), "unread"),
+        ):
+            self.status_filter.addItem(label, value)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status_filter.currentData())
+        )
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        # Filtering 10,000 rows takes a few hundred ms: wait for a pause in typing (Enter: now).
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self.export_button = QPushButton(icon("export"), self.tr("Export CSV…"))
+        self.export_button.clicked.connect(self.export_csv)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.direction_filter)
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.export_button)
+
+        self.table = QTableView()
+        self.table.setObjectName("fax_table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_CREATED, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        # Fixed row height: no per-row measuring, so 10,000 rows scroll smoothly.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10
+        )
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for col, width in ((0, 95), (1, 130), (2, 125), (3, 48), (4, 128), (5, 128)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._current_changed(current)
+        )
+        self.table.doubleClicked.connect(lambda _i: self.run_action("open"))
+
+        self.count_label = QLabel()
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        return pane
+
+    def _action(
+        self, text: str, icon_name: str | None, slot: Callable[[], object],
+        shortcut: QKeySequence | str | None = None, name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_new_fax = self._action(self.tr("&New fax…"), "new-fax",
+                                        lambda: self.open_send_dialog([]), "Ctrl+N", "new_fax")
+        self.act_sync = self._action(self.tr("&Sync now"), "sync", self.sync_now, "F5", "sync")
+        self.act_export = self._action(self.tr("&Export CSV…"), "export", self.export_csv,
+                                       None, "export")
+        self.act_settings = self._action(self.tr("Se&ttings…"), "settings", self.open_settings,
+                                         "Ctrl+,", "settings")
+        self.act_quit = self._action(self.tr("&Quit"), "quit", self.quit, "Ctrl+Q", "quit")
+        self.act_search = self._action(self.tr("&Find…"), None, self.focus_search, "Ctrl+F",
+                                       "find")
+        self.act_cancel = self._action(self.tr("&Cancel sending"), "cancel",
+                                       lambda: self.run_action("cancel"), None, "cancel")
+        self.act_delete = self._action(self.tr("&Delete…"), "delete",
+                                       lambda: self.run_action("delete"),
+                                       QKeySequence(QKeySequence.StandardKey.Delete), "delete")
+        # Del deletes a fax only while the table has focus (not while typing in the search).
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.act_delete)
+        self.act_resend = self._action(self.tr("&Resend"), "resend",
+                                       lambda: self.run_action("resend"), None, "resend")
+        self.act_refresh = self._action(self.tr("Re&fresh link"), "refresh",
+                                        lambda: self.run_action("refresh"), None, "refresh")
+        self.act_open = self._action(self.tr("&Open document"), "open",
+                                     lambda: self.run_action("open"), "Ctrl+O", "open")
+        self.act_save = self._action(self.tr("&Save PDF…"), "save",
+                                     lambda: self.run_action("save"), "Ctrl+S", "save")
+        self.act_read = self._action(self.tr("Mark read/&unread"), "mark-read",
+                                     lambda: self.run_action("mark_read"), "Ctrl+U", "mark_read")
+        self.act_new_app = self._action(self.tr("New &application…"), "add",
+                                        self.new_application, None, "new_app")
+        self.act_about = self._action(self.tr("&About FaxDesk"), None, self.about, None, "about")
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for a in (self.act_new_fax, self.act_new_app, None, self.act_export, None,
+                  self.act_settings, None, self.act_quit):
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+        fax_menu = bar.addMenu(self.tr("F&ax"))
+        for a in (self.act_sync, None, self.act_open, self.act_save, self.act_read, None,
+                  self.act_cancel, self.act_resend, self.act_refresh, self.act_delete):
+            fax_menu.addSeparator() if a is None else fax_menu.addAction(a)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.act_search)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+        self.toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.act_new_fax, self.act_sync, None, self.act_cancel, self.act_resend,
+                  self.act_delete, None, self.act_export, self.act_settings):
+            self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
+        self._update_actions()
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.conn_icon = QLabel()
+        self.conn_label = QLabel(self.tr("Connecting…"))
+        self.conn_label.setObjectName("connection_state")
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("last_sync")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("status_error")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.inflight_label = QLabel()
+        status.addWidget(self.conn_icon)
+        status.addWidget(self.conn_label)
+        status.addWidget(self.error_label, 1)
+        status.addPermanentWidget(self.inflight_label)
+        status.addPermanentWidget(self.sync_label)
+
+    # start / stop ----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Connect to the backend and load everything (all on the worker)."""
+        self.backend.subscribe(self.bridge.post)
+        self.worker.submit(self.backend.start, on_done=lambda _r: self._after_start(),
+                           on_error=lambda exc: self.show_error(str(exc)))
+
+    def _after_start(self) -> None:
+        self.reload_faxes()
+        self.reload_applications()
+
+    def reload_faxes(self) -> None:
+        # Changes that arrive while the list is read may be newer than the list: keep them and
+        # apply them again on top of it (the sync thread does not wait for us).
+        if self._since_reload is None:
+            self._since_reload = []
+        self.worker.submit(self.backend.list_faxes, on_done=self._faxes_loaded,
+                           on_error=lambda exc: self.show_error(str(exc)))
+
+    def _faxes_loaded(self, items: list[FaxItem]) -> None:
+        selected = self.detail.fax.id if self.detail.fax else None
+        later, self._since_reload = self._since_reload or [], None
+        self.model.set_items(items)
+        for event in later:
+            if event.removed or event.fax is None:
+                self.model.remove(event.fax_id or "")
+                continue
+            current = self.model.item_by_id(event.fax.id)
+            if current is None or not _older(event.fax, current):
+                self.model.upsert([event.fax])
+        if selected:
+            self.select_fax(selected)
+        self._update_count()
+
+    def reload_applications(self) -> None:
+        self.worker.submit(self.backend.list_applications,
+                           on_done=self.apps_pane.set_applications,
+                           on_error=lambda exc: self.show_error(str(exc)))
+
+    def shutdown(self) -> None:
+        """Stop the backend and the worker without ever hanging on the network."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self._save_geometry()
+        # stop() aborts in-flight calls; run it aside so a stuck stop cannot freeze quitting.
+        stopper = threading.Thread(target=self._stop_backend, name="faxdesk-stop", daemon=True)
+        stopper.start()
+        stopper.join(STOP_WAIT_SECS)
+        self.worker.shutdown()
+
+    def _stop_backend(self) -> None:
+        try:
+            self.backend.stop()
+        except Exception:
+            log.exception("stopping the backend failed")
+
+    def set_backend(self, backend: Backend) -> None:
+        """Switch to another account or server (after settings changed)."""
+        old = self.backend
+        self.backend = backend
+        threading.Thread(target=old.stop, name="faxdesk-stop-old", daemon=True).start()
+        self.model.set_items([])
+        self.detail.show_fax(None)
+        self.start()
+
+    @Slot()
+    def quit(self) -> None:
+        self.shutdown()
+        self.close()
+        app = QApplicationInstance()
+        if app is not None:
+            app.quit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        tray = self.tray
+        hide = getattr(tray, "should_hide", None) if tray is not None else None
+        if not self._shut_down and hide is not None and hide():
+            self._save_geometry()
+            self.hide()
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def _restore_geometry(self) -> None:
+        geometry = self._state.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 720)
+        splitter = self._state.value("main/splitter")
+        self._splitter_restored = isinstance(splitter, QByteArray) and not splitter.isEmpty()
+        if isinstance(splitter, QByteArray) and self._splitter_restored:
+            self.splitter.restoreState(splitter)
+        header = self._state.value("main/table_header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitter_restored:
+            # First run: sizes are only meaningful once the window has its real width.
+            self._splitter_restored = True
+            width = self.splitter.width()
+            self.splitter.setSizes([200, max(width - 200 - 370, 400), 370])
+
+    def _save_geometry(self) -> None:
+        self._state.setValue("main/geometry", self.saveGeometry())
+        self._state.setValue("main/splitter", self.splitter.saveState())
+        self._state.setValue("main/table_header", self.table.horizontalHeader().saveState())
+        self._state.sync()
+
+    # events from the backend -----------------------------------------------------------------
+    @Slot(object)
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, FaxChanged):
+            if self._since_reload is not None:
+                self._since_reload.append(event)
+            if event.removed or (event.fax is None and event.fax_id):
+                self._fax_removed(event.fax_id or "")
+            elif event.fax is not None:
+                self._fax_updated(event.fax)
+        elif isinstance(event, FaxesReloaded):
+            self.reload_faxes()
+        elif isinstance(event, ApplicationsChanged):
+            if event.applications is not None:
+                self.apps_pane.set_applications(event.applications)
+            else:
+                self.reload_applications()
+        elif isinstance(event, SyncStateChanged):
+            self._sync_state(event)
+        elif isinstance(event, OutboxChanged):
+            self._set_in_flight(event.in_flight)
+        elif isinstance(event, FaxReceived):
+            self._fax_updated(event.fax)
+            self.faxReceived.emit(event.fax)
+        elif isinstance(event, BackendProblem):
+            self.show_error(event.message)
+
+    def _fax_updated(self, fax: FaxItem) -> None:
+        self.model.upsert([fax])
+        shown = self.detail.fax
+        if shown is not None and shown.id == fax.id:
+            self.detail.show_fax(fax)
+            self._update_actions()
+            if shown.status != fax.status:
+                self._load_timeline(fax.id)
+            if shown.document_path != fax.document_path or shown.status != fax.status:
+                self._load_preview(fax)  # the document arrived (or the fax was received)
+        self.faxChanged.emit(fax)
+
+    def _fax_removed(self, fax_id: str) -> None:
+        self.model.remove(fax_id)
+        if self.detail.fax is not None and self.detail.fax.id == fax_id:
+            self.detail.show_fax(None)
+            self._update_actions()
+
+    def _sync_state(self, event: SyncStateChanged) -> None:
+        self.sync_state = event
+        words = {
+            "ok": self.tr("Connected"),
+            "online": self.tr("Connected"),
+            "connecting": self.tr("Connecting…"),
+            "offline": self.tr("Offline — will retry"),
+            "auth_failed": self.tr("API key not accepted"),
+            "rate_limited": self.tr("Slowing down (Telnyx rate limit)"),
+            "paused": self.tr("Syncing paused"),
+            "error": self.tr("Error"),
+            "no_account": self.tr("Not connected"),
+        }
+        self.conn_label.setText(words.get(event.state, event.state))
+        good = event.state in ("ok", "online")
+        bad = event.state in ("auth_failed", "error", "no_account")
+        name = "online" if good else "error" if bad else "offline"
+        self.conn_icon.setPixmap(icon(name).pixmap(16, 16))
+        if event.last_sync is not None:
+            self.sync_label.setText(
+                self.tr("Last sync {time}").format(time=format_time(event.last_sync))
+            )
+        if good:
+            if self._error_from_sync:
+                self.error_label.clear()
+        elif event.message:
+            self.show_error(event.message, from_sync=True)
+        self.syncStateChanged.emit(event)
+
+    def _set_in_flight(self, count: int) -> None:
+        self.inflight_label.setText(
+            self.tr("{n} in flight").format(n=count) if count else ""
+        )
+        self.inFlightChanged.emit(count)
+
+    def show_error(self, text: str, *, from_sync: bool = False) -> None:
+        """Errors in words; a sync error goes away by itself once syncing works again."""
+        self._error_from_sync = from_sync
+        self.last_error = text
+        self.error_label.setText(text)
+        self.error_label.setToolTip(text)
+
+    def show_info(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    # selection and detail --------------------------------------------------------------------
+    def _current_changed(self, current: QModelIndex) -> None:
+        fax = None
+        if current.isValid():
+            fax = self.model.item(self.proxy.mapToSource(current).row())
+        self.detail.show_fax(fax)
+        self._update_actions()
+        if fax is not None:
+            self._load_timeline(fax.id)
+            self._load_preview(fax)
+
+    def select_fax(self, fax_id: str) -> bool:
+        row = self.model.row_of(fax_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def selected_fax(self) -> FaxItem | None:
+        return self.detail.fax
+
+    def _load_timeline(self, fax_id: str) -> None:
+        def shown(entries: list[TimelineEntry]) -> None:
+            self.detail.show_timeline(fax_id, entries)
+
+        self.worker.submit(self.backend.timeline, fax_id, on_done=shown,
+                           on_error=lambda exc: log.info("no timeline: %s", exc))
+
+    def _load_preview(self, fax: FaxItem) -> None:
+        if fax.direction == "inbound" and fax.status != "received":
+            self.detail.show_preview_note(fax.id, self.tr("The document arrives when the fax "
+                                                          "has been received."))
+            return
+        backend = self.backend
+
+        def render() -> tuple[int, list[Any]]:
+            path = backend.document(fax.id)
+            if path is None:
+                return 0, []
+            return render_thumbnails(path)
+
+        def shown(result: tuple[int, list[Any]]) -> None:
+            pages, images = result
+            if not images:
+                self.detail.show_preview_note(fax.id, self.tr("No document is available."))
+            else:
+                self.detail.show_preview(fax.id, images,
+                                         self.tr("{n} page(s)").format(n=pages))
+
+        self.detail.show_preview_note(fax.id, self.tr("Loading preview…"))
+        self.worker.submit(
+            render, on_done=shown,
+            on_error=lambda exc: self.detail.show_preview_note(
+                fax.id, self.tr("Preview unavailable: {error}").format(error=exc)),
+        )
+
+    def _update_actions(self) -> None:
+        buttons = self.detail.buttons
+        for action, name in (
+            (self.act_cancel, "cancel"), (self.act_delete, "delete"),
+            (self.act_resend, "resend"), (self.act_refresh, "refresh"),
+            (self.act_open, "open"), (self.act_save, "save"), (self.act_read, "mark_read"),
+        ):
+            action.setEnabled(buttons[name].isEnabled())
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("{n} faxes").format(n=total))
+        else:
+            self.count_label.setText(self.tr("{shown} of {total} faxes").format(
+                shown=shown, total=total))
+
+    # fax actions -----------------------------------------------------------------------------
+    @Slot(str)
+    def run_action(self, name: str) -> None:
+        fax = self.detail.fax
+        if fax is None:
+            return
+        backend = self.backend
+        if name == "cancel":
+            self._run(lambda: backend.cancel(fax.id), self.tr("Cancel requested."), fax.id)
+        elif name == "delete":
+            if self.confirm(
+                self.tr("Delete fax"),
+                self.tr("Delete this fax from Telnyx and from this computer? "
+                        "This cannot be undone."),
+            ):
+                self._run(lambda: backend.delete(fax.id), self.tr("Fax deleted."), None)
+        elif name == "refresh":
+            self._run(lambda: backend.refresh(fax.id),
+                      self.tr("The document link was refreshed."), fax.id)
+        elif name == "resend":
+            self.worker.submit(
+                backend.resend, fax.id,
+                on_done=lambda new_id: self.show_info(self.tr("Sent again.")),
+                on_error=lambda exc: self.show_error(str(exc)),
+            )
+        elif name == "mark_read":
+            self._run(lambda: backend.mark_read(fax.id, not fax.read), "", fax.id)
+        elif name == "open":
+            self.worker.submit(backend.document, fax.id, on_done=self._open_document,
+                               on_error=lambda exc: self.show_error(str(exc)))
+        elif name == "save":
+            self.save_pdf(fax)
+
+    def _run(self, fn: Callable[[], object], done_text: str, reload_id: str | None) -> None:
+        def done(_result: object) -> None:
+            if done_text:
+                self.show_info(done_text)
+            if reload_id is not None:
+                self._reload_one(reload_id)
+
+        self.worker.submit(fn, on_done=done, on_error=lambda exc: self.show_error(str(exc)))
+
+    def _reload_one(self, fax_id: str) -> None:
+        def got(fax: FaxItem | None) -> None:
+            if fax is None:
+                self._fax_removed(fax_id)
+            else:
+                self._fax_updated(fax)
+
+        self.worker.submit(self.backend.get_fax, fax_id, on_done=got,
+                           on_error=lambda exc: self.show_error(str(exc)))
+
+    def _open_document(self, path: Path | None) -> None:
+        if path is None:
+            self.show_error(self.tr("No document is available for this fax."))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def save_pdf(self, fax: FaxItem, target: str | None = None) -> None:
+        if target is None:
+            suggested = f"fax-{fax.other_party.lstrip('+') or fax.id}.pdf"
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save fax as PDF"), str(Path.home() / suggested),
+                self.tr("PDF documents (*.pdf)"),
+            )
+        if not target:
+            return
+        backend = self.backend
+        dest = Path(target)
+
+        def copy() -> Path:
+            path = backend.document(fax.id)
+            if path is None:
+                raise FileNotFoundError("No document is available for this fax.")
+            shutil.copyfile(path, dest)
+            return dest
+
+        self.worker.submit(
+            copy, on_done=lambda p: self.show_info(self.tr("Saved {path}").format(path=p)),
+            on_error=lambda exc: self.show_error(str(exc)),
+        )
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, title, text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def sync_now(self) -> None:
+        self.show_info(self.tr("Syncing…"))
+        self.worker.submit(self.backend.sync_now,
+                           on_error=lambda exc: self.show_error(str(exc)))
+
+    @Slot()
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.proxy.set_search(self.search.text())
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def export_csv(self, target: str | None = None) -> None:
+        if target is None:
+            stamp = datetime.now().strftime("%Y-%m-%d")
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export faxes"), str(Path.home() / f"faxes-{stamp}.csv"),
+                self.tr("CSV files (*.csv)"),
+            )
+        if not target:
+            return
+        rows = self.proxy.visible_items()  # what the user sees, in the order shown
+        self.worker.submit(
+            export_csv, rows, Path(target),
+            on_done=lambda n: self.show_info(self.tr("Exported {n} faxes.").format(n=n)),
+            on_error=lambda exc: self.show_error(str(exc)),
+        )
+
+    # applications ----------------------------------------------------------------------------
+    def new_application(self) -> ApplicationDialog:
+        dialog = ApplicationDialog(self.worker, self.backend.create_application, None, self)
+        dialog.accepted.connect(lambda: self._application_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def edit_application(self, app: FaxApplication) -> ApplicationDialog:
+        backend = self.backend
+        dialog = ApplicationDialog(
+            self.worker, lambda fields: backend.update_application(app.id, fields), app, self
+        )
+        dialog.accepted.connect(lambda: self._application_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _application_saved(self, dialog: ApplicationDialog) -> None:
+        app = dialog.result_application
+        if app is not None:
+            self.show_info(self.tr("Saved application {name}.").format(
+                name=app.application_name or app.id))
+        self.reload_applications()
+
+    def delete_application(self, app: FaxApplication) -> None:
+        name = app.application_name or app.id
+        if not self.confirm(
+            self.tr("Delete application"),
+            self.tr("Delete the fax application “{name}” from your Telnyx account? Numbers "
+                    "assigned to it stop receiving faxes.").format(name=name),
+        ):
+            return
+        def deleted(_app: object) -> None:
+            self.show_info(self.tr("Deleted {name}.").format(name=name))
+            self.reload_applications()
+
+        self.worker.submit(self.backend.delete_application, app.id, on_done=deleted,
+                           on_error=lambda exc: self.show_error(str(exc)))
+
+    # settings and sending hooks --------------------------------------------------------------
+    @Slot()
+    def open_settings(self) -> SettingsDialog | None:
+        host = self.settings_host
+        if host is None:
+            self.show_info(self.tr("Settings are not available in this mode."))
+            return None
+        dialog = SettingsDialog(self.worker, host.current_settings(),
+                                host.settings_services(self.apps_pane.applications), self)
+        dialog.accepted.connect(
+            lambda: host.apply_settings(dialog.saved_settings, dialog.saved_key)
+        )
+        dialog.open()
+        return dialog
+
+    @Slot(list)
+    def open_send_dialog(self, files: list[str]) -> None:
+        """Hook for issue 7: the send dialog with these files (also from the command line)."""
+        self.show_normal_and_raise()
+        if self.send_dialog_factory is None:
+            self.show_info(self.tr("Sending from the window comes with the send dialog."))
+            return
+        dialog = self.send_dialog_factory(self, list(files))
+        dialog.open()
+
+    def show_normal_and_raise(self) -> None:
+        if self.isMinimized() or not self.isVisible():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def about(self) -> None:
+        from faxdesk import __version__
+
+        QMessageBox.about(
+            self, self.tr("About FaxDesk"),
+            self.tr("FaxDesk {version}\nSend and receive faxes through Telnyx.").format(
+                version=__version__),
+        )
+
+
+def _older(candidate: FaxItem, current: FaxItem) -> bool:
+    """True when `candidate` is an earlier state of the fax than `current`."""
+    rank_a = STATUS_RANK.get(candidate.status or "", 0)
+    rank_b = STATUS_RANK.get(current.status or "", 0)
+    if rank_a != rank_b:
+        return rank_a < rank_b
+    if candidate.updated_at and current.updated_at:
+        return candidate.updated_at < current.updated_at
+    return False
+
+
+def QApplicationInstance() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()

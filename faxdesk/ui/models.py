@@ -1,0 +1,391 @@
+"""Item models for the fax table: rows updated in place by fax id, filtering in a proxy.
+
+The source model never rebuilds on a change: `upsert` replaces one row (one dataChanged) or appends
+new ones (one insert), `remove` drops one. That keeps 10,000 rows smooth while the poller streams
+status updates.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from faxdesk.api.models import FINAL_STATUSES
+from faxdesk.ui.backend import FaxItem
+from faxdesk.ui.icons import icon
+from faxdesk.ui.texts import (
+    direction_text,
+    failure_text,
+    format_time,
+    status_icon_name,
+    status_text,
+)
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+IdRole = Qt.ItemDataRole.UserRole + 3
+
+COL_DIRECTION, COL_PARTY, COL_STATUS, COL_PAGES, COL_CREATED, COL_UPDATED = range(6)
+_EPOCH = datetime.min.replace(tzinfo=UTC)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _headers() -> list[str]:
+    t = QCoreApplication.translate
+    return [
+        t("FaxTableModel", "Direction"),
+        t("FaxTableModel", "Other party"),
+        t("FaxTableModel", "Status"),
+        t("FaxTableModel", "Pages"),
+        t("FaxTableModel", "Created"),
+        t("FaxTableModel", "Updated"),
+    ]
+
+
+class FaxTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FaxItem] = []
+        self._index: dict[str, int] = {}
+        self._headers = _headers()
+        self._sort_col = COL_CREATED
+        self._sort_desc = True
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # reading ---------------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def item(self, row: int) -> FaxItem:
+        return self._rows[row]
+
+    def item_by_id(self, fax_id: str) -> FaxItem | None:
+        row = self._index.get(fax_id)
+        return None if row is None else self._rows[row]
+
+    def row_of(self, fax_id: str) -> int | None:
+        return self._index.get(fax_id)
+
+    def items(self) -> Sequence[FaxItem]:
+        return tuple(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        fax = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(fax, col)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col == COL_DIRECTION:
+                return icon("inbound" if fax.direction == "inbound" else "outbound")
+            if col == COL_STATUS:
+                return icon(status_icon_name(fax.status))
+            return None
+        if role == SortRole:
+            return self._sort_key(fax, col)
+        if role == ItemRole:
+            return fax
+        if role == IdRole:
+            return fax.id
+        if role == Qt.ItemDataRole.FontRole and _unread(fax):
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS and fax.failure_reason:
+            return failure_text(fax.failure_reason)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_PAGES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(fax: FaxItem, col: int) -> str:
+        if col == COL_DIRECTION:
+            return direction_text(fax.direction)
+        if col == COL_PARTY:
+            party = fax.other_party
+            return f"{fax.contact_name} ({party})" if fax.contact_name else party
+        if col == COL_STATUS:
+            return status_text(fax.status)
+        if col == COL_PAGES:
+            return "" if fax.page_count is None else str(fax.page_count)
+        if col == COL_CREATED:
+            return format_time(fax.created_at)
+        if col == COL_UPDATED:
+            return format_time(fax.updated_at)
+        return ""
+
+    @staticmethod
+    def _sort_key(fax: FaxItem, col: int) -> Any:
+        if col == COL_PAGES:
+            return fax.page_count if fax.page_count is not None else -1
+        if col == COL_CREATED:
+            return (fax.created_at or _EPOCH).timestamp()
+        if col == COL_UPDATED:
+            return (fax.updated_at or fax.created_at or _EPOCH).timestamp()
+        return FaxTableModel._display(fax, col).lower()
+
+    # sorting (here, in Python: a proxy sort calls back into Python per comparison) -----------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._headers):
+            return
+        self._sort_col, self._sort_desc = column, order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        old_ids = {i: fax.id for i, fax in enumerate(self._rows)}
+        self._sort_rows()
+        persistent = self.persistentIndexList()
+        new_indexes = [
+            self.index(self._index[old_ids[idx.row()]], idx.column()) for idx in persistent
+        ]
+        self.changePersistentIndexList(persistent, new_indexes)
+        self.layoutChanged.emit()
+
+    def _key(self, fax: FaxItem) -> tuple[Any, str]:
+        return (self._sort_key(fax, self._sort_col), fax.id)
+
+    def _sort_rows(self) -> None:
+        self._rows.sort(key=self._key, reverse=self._sort_desc)
+        self._index = {f.id: i for i, f in enumerate(self._rows)}
+
+    def _position(self, fax: FaxItem) -> int:
+        """Where `fax` belongs in the sorted rows (binary search)."""
+        key = self._key(fax)
+        lo, hi = 0, len(self._rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            other = self._key(self._rows[mid])
+            if (other > key) if self._sort_desc else (other < key):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    # writing ---------------------------------------------------------------------------------
+    def set_items(self, items: Iterable[FaxItem]) -> None:
+        """Replace everything (first load only)."""
+        self.beginResetModel()
+        unique = {f.id: f for f in items}
+        self._rows = list(unique.values())
+        self._sort_rows()
+        self.endResetModel()
+
+    def upsert(self, items: Iterable[FaxItem]) -> None:
+        """Update rows in place by id; insert new ones where the sort order puts them."""
+        new: dict[str, FaxItem] = {}
+        last_col = self.columnCount() - 1
+        for fax in items:
+            row = self._index.get(fax.id)
+            if row is None:
+                new[fax.id] = fax
+                continue
+            old = self._rows[row]
+            if old == fax:
+                continue
+            self._rows[row] = fax
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last_col))
+            if self._key(old) != self._key(fax):
+                self._move_into_place(row)
+        if len(new) > 100:
+            # A big batch: append and sort once instead of one binary search each.
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._rows.extend(new.values())
+            self._index.update({f.id: first + i for i, f in enumerate(new.values())})
+            self.endInsertRows()
+            self.sort(self._sort_col, self._order())
+            return
+        for fax in new.values():
+            pos = self._position(fax)
+            self.beginInsertRows(QModelIndex(), pos, pos)
+            self._rows.insert(pos, fax)
+            self._reindex(pos, len(self._rows))
+            self.endInsertRows()
+
+    def _order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._sort_desc else Qt.SortOrder.AscendingOrder
+
+    def _move_into_place(self, row: int) -> None:
+        fax = self._rows.pop(row)
+        pos = self._position(fax)
+        self._rows.insert(row, fax)
+        if pos == row:
+            return
+        # beginMoveRows counts the destination in the list before the move.
+        dest = pos if pos < row else pos + 1
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), dest)
+        self._rows.pop(row)
+        self._rows.insert(pos, fax)
+        self._reindex(min(row, pos), max(row, pos) + 1)
+        self.endMoveRows()
+
+    def _reindex(self, start: int, stop: int) -> None:
+        for i in range(start, stop):
+            self._index[self._rows[i].id] = i
+
+    def remove(self, fax_id: str) -> bool:
+        row = self._index.get(fax_id)
+        if row is None:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        del self._index[fax_id]
+        self._reindex(row, len(self._rows))
+        self.endRemoveRows()
+        return True
+
+
+STATUS_FILTERS = ("all", "active", "delivered", "failed", "received", "unread")
+
+
+class FaxFilterProxy(QSortFilterProxyModel):
+    """Filter by application, direction, status group and search text; sort by real values."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._application: str | None = None
+        self._direction: str | None = None
+        self._status = "all"
+        self._search = ""
+        self.setDynamicSortFilter(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in the source model; the proxy keeps its order and only filters."""
+        model = self.sourceModel()
+        if isinstance(model, FaxTableModel):
+            model.sort(column, order)
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        # Qt 6.9+ has begin/endFilterChange (invalidateFilter is deprecated there).
+        begin = getattr(self, "beginFilterChange", None)
+        if begin is None:
+            change()
+            self.invalidateFilter()
+            return
+        begin()
+        change()
+        self.endFilterChange()
+
+    def set_application(self, connection_id: str | None) -> None:
+        def change() -> None:
+            self._application = connection_id or None
+
+        self._refilter(change)
+
+    def set_direction(self, direction: str | None) -> None:
+        def change() -> None:
+            self._direction = direction or None
+
+        self._refilter(change)
+
+    def set_status(self, group: str) -> None:
+        def change() -> None:
+            self._status = group if group in STATUS_FILTERS else "all"
+
+        self._refilter(change)
+
+    def set_search(self, text: str) -> None:
+        def change() -> None:
+            self._search = text.strip().casefold()
+
+        self._refilter(change)
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, FaxTableModel)
+        self._model = model
+        super().setSourceModel(model)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        # Called once per row on every filter change: keep it lean (no Qt calls).
+        if not (self._application or self._direction or self._search or self._status != "all"):
+            return True
+        fax = self._model._rows[source_row]
+        if self._application and fax.connection_id != self._application:
+            return False
+        if self._direction and fax.direction != self._direction:
+            return False
+        if not _status_matches(self._status, fax):
+            return False
+        if self._search:
+            return self._search in _haystack(fax)
+        return True
+
+    def item_at(self, proxy_row: int) -> FaxItem:
+        return self._model.item(self.mapToSource(self.index(proxy_row, 0)).row())
+
+    def visible_items(self) -> list[FaxItem]:
+        return [self.item_at(r) for r in range(self.rowCount())]
+
+
+def _status_matches(group: str, fax: FaxItem) -> bool:
+    if group == "all":
+        return True
+    if group == "active":
+        return fax.status not in FINAL_STATUSES
+    if group == "unread":
+        return _unread(fax)
+    return fax.status == group
+
+
+def _unread(fax: FaxItem) -> bool:
+    # Only received faxes are read or unread; what we sent needs no reading.
+    return fax.direction == "inbound" and not fax.read
+
+
+@lru_cache(maxsize=32768)
+def _haystack(fax: FaxItem) -> str:
+    # Cached per (immutable) row value: typing in the search box re-filters 10,000 rows.
+    parts = (
+        fax.from_number, fax.to, fax.contact_name, fax.id, fax.note, fax.status,
+        status_text(fax.status), fax.failure_reason,
+    )
+    return " ".join(p for p in parts if p).casefold()
+
+
+CSV_FIELDS = (
+    "id", "direction", "status", "from_number", "to", "contact_name", "connection_id",
+    "page_count", "created_at", "updated_at", "failure_reason", "failure_text", "read", "note",
+)
+
+
+def export_csv(items: Sequence[FaxItem], path: Path) -> int:
+    """Write the given rows to a CSV file (run on the worker); returns the row count."""
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_FIELDS)
+        for fax in items:
+            writer.writerow([
+                fax.id, fax.direction or "", fax.status or "", fax.from_number or "", fax.to or "",
+                fax.contact_name or "", fax.connection_id or "",
+                "" if fax.page_count is None else fax.page_count,
+                fax.created_at.isoformat() if fax.created_at else "",
+                fax.updated_at.isoformat() if fax.updated_at else "",
+                fax.failure_reason or "", failure_text(fax.failure_reason),
+                "yes" if fax.read else "no", fax.note or "",
+            ])
+    return len(items)

@@ -1,0 +1,373 @@
+"""Settings: API key (keyring or session only), connection, defaults, polling, webhooks, alerts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from faxdesk.api.models import FaxApplication, PhoneNumber
+from faxdesk.ui.app_dialog import ERROR_STYLE
+from faxdesk.ui.worker import Worker
+
+OK_STYLE = "color: #1b5e20;"
+
+
+class KeyStoreLike(Protocol):
+    persistent: bool
+
+    def get_key(self) -> str | None: ...
+    def set_key(self, key: str) -> None: ...
+    def delete_key(self) -> None: ...
+
+
+@dataclass
+class SettingsServices:
+    """What the dialog needs from outside; every callable runs on the worker."""
+
+    #: The store for a `key_storage` value ("keyring" / "session").
+    key_store: Callable[[str], KeyStoreLike]
+    #: Tries a key against a base URL; returns a short success text or raises.
+    test_connection: Callable[[str, str], str]
+    #: Persists the new settings.
+    save_settings: Callable[[Any], object]
+    #: Applications and numbers for the default pickers (may be empty when offline).
+    applications: Sequence[FaxApplication] = ()
+    list_numbers: Callable[[str], Sequence[PhoneNumber]] | None = None
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        worker: Worker,
+        settings: Any,
+        services: SettingsServices,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._settings = settings
+        self._services = services
+        self.saved_settings: Any = None
+        self.saved_key: str | None = None
+        self._key_loaded = False
+        self.setWindowTitle(self.tr("FaxDesk settings"))
+        self.setMinimumWidth(560)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._account_tab(), self.tr("&Account"))
+        self.tabs.addTab(self._sending_tab(), self.tr("&Sending"))
+        self.tabs.addTab(self._updates_tab(), self.tr("&Updates"))
+        self.tabs.addTab(self._advanced_tab(), self.tr("Ad&vanced"))
+
+        self.error = QLabel()
+        self.error.setObjectName("error_general")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._load_key()
+
+    # tabs ------------------------------------------------------------------------------------
+    def _account_tab(self) -> QWidget:
+        s = self._settings
+        page = QWidget()
+        form = QFormLayout(page)
+        self.api_key = QLineEdit()
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key.setPlaceholderText(self.tr("KEY… from the Telnyx portal (API Keys)"))
+        self.show_key = QCheckBox(self.tr("Show"))
+        self.show_key.toggled.connect(
+            lambda on: self.api_key.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.api_key, 1)
+        key_row.addWidget(self.show_key)
+        key_label = QLabel(self.tr("API &key:"))
+        key_label.setBuddy(self.api_key)  # a label given with a layout gets no mnemonic
+        form.addRow(key_label, key_row)
+
+        self.session_only = QCheckBox(
+            self.tr("Keep the key for this session only (never saved to disk)")
+        )
+        self.session_only.setChecked(s.key_storage == "session")
+        self.session_only.toggled.connect(lambda _on: self._load_key())
+        form.addRow("", self.session_only)
+
+        self.keyring_message = QLabel()
+        self.keyring_message.setObjectName("keyring_message")
+        self.keyring_message.setWordWrap(True)
+        self.keyring_message.hide()
+        form.addRow("", self.keyring_message)
+
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.clicked.connect(self._test_connection)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("test_result")
+        self.test_result.setWordWrap(True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow("", test_row)
+        return page
+
+    def _sending_tab(self) -> QWidget:
+        s = self._settings
+        page = QWidget()
+        form = QFormLayout(page)
+        self.default_app = QComboBox()
+        self.default_app.addItem(self.tr("(none)"), "")
+        for app in self._services.applications:
+            self.default_app.addItem(app.application_name or app.id, app.id)
+        _select(self.default_app, s.default_application_id)
+        self.default_app.currentIndexChanged.connect(lambda _i: self._load_numbers())
+        form.addRow(self.tr("Default &application:"), self.default_app)
+
+        self.default_from = QComboBox()
+        self.default_from.setEditable(True)
+        self.default_from.setCurrentText(s.default_from_number)
+        form.addRow(self.tr("Default &sending number:"), self.default_from)
+
+        self.country = QLineEdit(s.default_country)
+        self.country.setMaxLength(2)
+        self.country.setPlaceholderText("US")
+        self.country.setToolTip(
+            self.tr("Two-letter country code used for numbers typed without +country prefix")
+        )
+        form.addRow(self.tr("Default &country:"), self.country)
+
+        box = QGroupBox(self.tr("Notifications"))
+        column = QVBoxLayout(box)
+        self.notify_delivered = QCheckBox(self.tr("When a fax is &delivered"))
+        self.notify_failed = QCheckBox(self.tr("When a fax &fails"))
+        self.notify_received = QCheckBox(self.tr("When a fax is &received"))
+        for check, value in (
+            (self.notify_delivered, s.notify_delivered),
+            (self.notify_failed, s.notify_failed),
+            (self.notify_received, s.notify_received),
+        ):
+            check.setChecked(bool(value))
+            column.addWidget(check)
+        form.addRow(box)
+        self._load_numbers()
+        return page
+
+    def _updates_tab(self) -> QWidget:
+        s = self._settings
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        polling = QGroupBox(self.tr("Checking for updates (polling)"))
+        form = QFormLayout(polling)
+        self.poll_fast = _seconds(1, 3600, s.poll_fast_secs)
+        self.poll_slow = _seconds(1, 86400, s.poll_slow_secs)
+        form.addRow(self.tr("While faxes are in &flight, every:"), self.poll_fast)
+        form.addRow(self.tr("When &idle, every:"), self.poll_slow)
+        layout.addWidget(polling)
+
+        hooks = QGroupBox(self.tr("Webhook listener (instant updates)"))
+        form = QFormLayout(hooks)
+        self.webhook_enabled = QCheckBox(self.tr("&Listen for Telnyx webhooks"))
+        self.webhook_enabled.setChecked(bool(s.webhook_listener_enabled))
+        self.webhook_host = QLineEdit(s.webhook_host)
+        self.webhook_port = QSpinBox()
+        self.webhook_port.setRange(1, 65535)
+        self.webhook_port.setValue(int(s.webhook_port))
+        self.webhook_key = QLineEdit(s.webhook_public_key)
+        self.webhook_key.setPlaceholderText(self.tr("base64 public key from the Telnyx portal"))
+        note = QLabel(self.tr(
+            "Telnyx must be able to reach this address (for example through a tunnel). "
+            "Polling carries on as a safety net."
+        ))
+        note.setWordWrap(True)
+        form.addRow("", self.webhook_enabled)
+        form.addRow(self.tr("Add&ress:"), self.webhook_host)
+        form.addRow(self.tr("&Port:"), self.webhook_port)
+        form.addRow(self.tr("Public &key:"), self.webhook_key)
+        form.addRow("", note)
+        for widget in (self.webhook_host, self.webhook_port, self.webhook_key):
+            widget.setEnabled(self.webhook_enabled.isChecked())
+            self.webhook_enabled.toggled.connect(widget.setEnabled)
+        layout.addWidget(hooks)
+        layout.addStretch(1)
+        return page
+
+    def _advanced_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.base_url = QLineEdit(self._settings.api_base_url)
+        form.addRow(self.tr("API &base URL:"), self.base_url)
+        hint = QLabel(self.tr("Change only to use a test server; the default is "
+                              "https://api.telnyx.com/v2."))
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        return page
+
+    # key -------------------------------------------------------------------------------------
+    def key_storage(self) -> str:
+        return "session" if self.session_only.isChecked() else "keyring"
+
+    def _load_key(self) -> None:
+        storage = self.key_storage()
+        self.keyring_message.hide()
+
+        def load() -> str | None:
+            return self._services.key_store(storage).get_key()
+
+        self._worker.submit(load, on_done=self._key_loaded_ok, on_error=self._key_failed)
+
+    def _key_loaded_ok(self, key: str | None) -> None:
+        self._key_loaded = True
+        if key and not self.api_key.text():
+            self.api_key.setText(key)
+        if self.key_storage() == "session":
+            self._show_key_message(self.tr(
+                "The key is kept in memory only and forgotten when FaxDesk quits."
+            ), ok=True)
+        elif key:
+            self._show_key_message(self.tr("The key is stored in the system keyring."), ok=True)
+
+    def _key_failed(self, exc: BaseException) -> None:
+        self._key_loaded = True
+        self._show_key_message(str(exc), ok=False)
+
+    def _show_key_message(self, text: str, *, ok: bool) -> None:
+        self.keyring_message.setText(text)
+        self.keyring_message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.keyring_message.show()
+
+    def _test_connection(self) -> None:
+        key = self.api_key.text().strip()
+        if not key:
+            self._set_test_result(self.tr("Enter an API key first."), ok=False)
+            return
+        self.test_button.setEnabled(False)
+        self._set_test_result(self.tr("Connecting…"), ok=True)
+        self._worker.submit(
+            self._services.test_connection, key, self.base_url.text().strip(),
+            on_done=lambda text: self._tested(str(text), True),
+            on_error=lambda exc: self._tested(str(exc), False),
+        )
+
+    def _tested(self, text: str, ok: bool) -> None:
+        self.test_button.setEnabled(True)
+        self._set_test_result(text, ok=ok)
+
+    def _set_test_result(self, text: str, *, ok: bool) -> None:
+        self.test_result.setText(text)
+        self.test_result.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+
+    def _load_numbers(self) -> None:
+        app_id = self.default_app.currentData()
+        if not app_id or self._services.list_numbers is None:
+            return
+        current = self.default_from.currentText()
+        self._worker.submit(
+            self._services.list_numbers, app_id,
+            on_done=lambda numbers: self._fill_numbers(numbers, current),
+            on_error=lambda _exc: None,  # the field stays editable by hand
+        )
+
+    def _fill_numbers(self, numbers: Sequence[PhoneNumber], current: str) -> None:
+        self.default_from.clear()
+        for number in numbers:
+            if number.phone_number:
+                self.default_from.addItem(number.phone_number)
+        self.default_from.setCurrentText(current or self.default_from.itemText(0))
+
+    # saving ----------------------------------------------------------------------------------
+    def new_settings(self) -> Any:
+        """The edited settings (raises ValueError in words for an invalid value)."""
+        return self._settings.replace(
+            api_base_url=self.base_url.text().strip(),
+            key_storage=self.key_storage(),
+            default_application_id=self.default_app.currentData() or "",
+            default_from_number=self.default_from.currentText().strip(),
+            poll_fast_secs=self.poll_fast.value(),
+            poll_slow_secs=self.poll_slow.value(),
+            webhook_listener_enabled=self.webhook_enabled.isChecked(),
+            webhook_host=self.webhook_host.text().strip(),
+            webhook_port=self.webhook_port.value(),
+            webhook_public_key=self.webhook_key.text().strip(),
+            notify_delivered=self.notify_delivered.isChecked(),
+            notify_failed=self.notify_failed.isChecked(),
+            notify_received=self.notify_received.isChecked(),
+            default_country=self.country.text().strip().upper(),
+        )
+
+    def _submit(self) -> None:
+        self.error.hide()
+        try:
+            settings = self.new_settings()
+        except ValueError as exc:
+            self._show_error(str(exc))
+            return
+        key = self.api_key.text().strip()
+        storage = self.key_storage()
+        services = self._services
+
+        def save() -> tuple[Any, str | None]:
+            store = services.key_store(storage)
+            if key:
+                store.set_key(key)
+            services.save_settings(settings)
+            return settings, key or None
+
+        self.buttons.setEnabled(False)
+        self._worker.submit(save, on_done=self._saved, on_error=self._save_failed)
+
+    def _saved(self, result: tuple[Any, str | None]) -> None:
+        self.buttons.setEnabled(True)
+        self.saved_settings, self.saved_key = result
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self._show_error(str(exc))
+        self._show_key_message(str(exc), ok=False)
+        self.tabs.setCurrentIndex(0)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+def _seconds(low: int, high: int, value: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setSuffix(" s")
+    spin.setValue(int(value))
+    return spin
+
+
+def _select(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)

@@ -1,0 +1,118 @@
+"""Fixtures for the window tests: a demo sandbox on loopback and a window connected to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from faxdesk.ui.app import make_backend, make_client
+from faxdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def ui_state(tmp_path: Path) -> QSettings:
+    """Window geometry goes to a throwaway file, never the user's settings."""
+    return QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+class FastSettings:
+    """Only what make_backend reads: poll often so a test sees changes quickly."""
+
+    poll_fast_secs = 0.05
+    poll_slow_secs = 0.05
+
+
+def _engine_available() -> bool:
+    from faxdesk.ui.engine_backend import engine_available
+
+    return engine_available()
+
+
+@pytest.fixture
+def backend_kind() -> str:
+    """The real app's backend (the core engine) when present; the client adapter otherwise.
+    test_client_backend.py overrides this to run the main flows over the adapter too."""
+    return "engine" if _engine_available() else "client"
+
+
+@pytest.fixture
+def demo_sandbox() -> Iterator[Any]:
+    from faxdesk.sandbox.server import SandboxServer
+
+    server = SandboxServer(demo=True, manual_clock=True).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def sandbox_api(demo_sandbox: Any) -> Iterator[Any]:
+    """A separate client for the test's own checks of what the server holds."""
+    client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def window(
+    qtbot: Any, demo_sandbox: Any, ui_state: QSettings, tmp_path: Path, backend_kind: str
+) -> Iterator[MainWindow]:
+    client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
+    backend = make_backend(client, FastSettings(), cache_dir=tmp_path / "docs",
+                           data_dir=tmp_path / "data", engine=backend_kind == "engine")
+    win = MainWindow(backend, state=ui_state)
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    # The first sync may arrive fax by fax: wait for the whole demo history and applications.
+    faxes = len(list(client.iter_faxes()))
+    apps = len(list(client.iter_fax_applications()))
+    qtbot.waitUntil(lambda: win.model.rowCount() >= faxes
+                    and len(win.apps_pane.applications) >= apps, timeout=20000)
+    try:
+        yield win
+    finally:
+        win.shutdown()
+        client.close()
+
+
+def answer_next_message_box(button: QMessageBox.StandardButton) -> None:
+    """Click `button` on the next modal message box (QMessageBox.question runs its own loop)."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(button).click()
+        else:
+            QTimer.singleShot(10, click)
+
+    QTimer.singleShot(0, click)
+
+
+def wait_for(qtbot: Any, condition: Callable[[], object], timeout: int = 10000) -> None:
+    qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)
+
+
+@pytest.fixture(autouse=True)
+def no_threads_left_behind(qtbot: Any) -> Iterator[None]:
+    """Every window test stops what it started: workers, pollers, engines, sandboxes."""
+    import threading
+
+    before = set(threading.enumerate())
+    yield
+    deadline_ms = 5000
+
+    def leftover() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t not in before and t.is_alive()]
+
+    try:
+        qtbot.waitUntil(lambda: not leftover(), timeout=deadline_ms)
+    except Exception:
+        names = sorted(t.name for t in leftover())
+        raise AssertionError(f"threads left running: {names}") from None

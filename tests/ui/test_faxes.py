@@ -1,0 +1,231 @@
+"""The fax table and detail pane against the demo sandbox: live status, actions, filters."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from faxdesk.ui.backend import FaxItem, SendRequest
+from faxdesk.ui.main_window import MainWindow
+from faxdesk.ui.texts import FAILURE_REASONS, failure_text
+from tests.ui.conftest import answer_next_message_box, wait_for
+
+
+def _first(window: MainWindow, **want: Any) -> FaxItem:
+    for fax in window.model.items():
+        if all(getattr(fax, k) == v for k, v in want.items()):
+            return fax
+    raise AssertionError(f"no demo fax with {want}")
+
+
+def _status(window: MainWindow, fax_id: str) -> str | None:
+    item = window.model.item_by_id(fax_id)
+    return item.status if item else None
+
+
+def _click(qtbot: Any, window: MainWindow, action: str) -> None:
+    button = window.detail.buttons[action]
+    assert button.isEnabled(), f"{action} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_outbox_row_follows_the_fax_without_user_action(
+    qtbot: Any, window: MainWindow, demo_sandbox: Any
+) -> None:
+    fax = _first(window, direction="outbound", status="queued")
+    assert window.select_fax(fax.id)
+    row_before = window.model.row_of(fax.id)
+
+    demo_sandbox.advance(600)  # the sandbox's lifecycle runs on; nobody touches the window
+
+    wait_for(qtbot, lambda: _status(window, fax.id) in ("delivered", "failed"))
+    assert window.model.row_of(fax.id) == row_before  # updated in place, not re-added
+    assert window.detail.status_label.text() in ("Delivered", "Failed")
+    wait_for(qtbot, lambda: window.detail.timeline.count() >= 2)
+
+
+def test_cancel_from_the_detail_pane(
+    qtbot: Any, window: MainWindow, sandbox_api: Any
+) -> None:
+    fax = _first(window, direction="outbound", status="queued")
+    window.select_fax(fax.id)
+    _click(qtbot, window, "cancel")
+    wait_for(qtbot, lambda: _status(window, fax.id) == "failed")
+    assert sandbox_api.get_fax(fax.id).failure_reason == "sender_canceled"
+    assert window.detail.failure.text() == failure_text("sender_canceled")
+    assert window.detail.buttons["resend"].isEnabled()
+    assert not window.detail.buttons["cancel"].isEnabled()
+
+
+def test_delete_asks_then_removes_the_fax(
+    qtbot: Any, window: MainWindow, sandbox_api: Any
+) -> None:
+    from faxdesk.api.errors import NotFoundError
+
+    fax = _first(window, direction="outbound", status="delivered")
+    # Pause syncing so no tick races the DELETE: this test is about the window's flow (a run
+    # without the pause failed once in six here, cause not pinned down; noted in the report).
+    window.worker.submit(window.backend.pause)
+    window.worker.wait_idle()
+    qtbot.wait(200)
+    rows = window.model.rowCount()
+    window.select_fax(fax.id)
+
+    answer_next_message_box(QMessageBox.StandardButton.No)
+    _click(qtbot, window, "delete")
+    window.worker.wait_idle()
+    qtbot.wait(50)
+    assert window.model.item_by_id(fax.id) is not None
+
+    answer_next_message_box(QMessageBox.StandardButton.Yes)
+    _click(qtbot, window, "delete")
+    wait_for(qtbot, lambda: window.model.item_by_id(fax.id) is None)
+    assert window.model.rowCount() == rows - 1
+    assert window.detail.fax is None or window.detail.fax.id != fax.id
+    with pytest.raises(NotFoundError):
+        sandbox_api.get_fax(fax.id)
+
+
+def test_refresh_an_inbound_fax_link(
+    qtbot: Any, window: MainWindow, demo_sandbox: Any
+) -> None:
+    fax = _first(window, direction="inbound", status="received")
+    window.select_fax(fax.id)
+    assert not window.detail.buttons["cancel"].isEnabled()
+    demo_sandbox.reset_request_log()
+    _click(qtbot, window, "refresh")
+    wait_for(qtbot, lambda: any(
+        r.method == "POST" and r.path.endswith(f"/faxes/{fax.id}/actions/refresh")
+        and r.status == 200 for r in demo_sandbox.request_log
+    ))
+    wait_for(qtbot, lambda: "refreshed" in window.statusBar().currentMessage())
+
+
+def test_resend_a_failed_fax_creates_a_new_one(
+    qtbot: Any, window: MainWindow, sandbox_api: Any, demo_sandbox: Any,
+    make_pdf: Callable[..., Path],
+) -> None:
+    # A fax sent from this FaxDesk to the sandbox's "busy" number fails; then resend it.
+    app = window.apps_pane.applications[0]
+    number = next(iter(sandbox_api.iter_phone_numbers(connection_id=app.id))).phone_number
+    request = SendRequest(make_pdf(), "+12025550101", number, app.id)
+    known = {f.id for f in window.model.items()}
+    window.worker.submit(window.backend.submit, request)
+
+    def sent() -> list[FaxItem]:
+        return [f for f in window.model.items() if f.id not in known]
+
+    wait_for(qtbot, lambda: len(sent()) == 1)
+    demo_sandbox.advance(600)
+    wait_for(qtbot, lambda: sent()[0].status == "failed")
+    fax = sent()[0]
+    window.select_fax(fax.id)
+    assert window.detail.failure.text() == failure_text("user_busy")
+
+    before = {f.id for f in window.model.items()}
+    _click(qtbot, window, "resend")
+    wait_for(qtbot, lambda: len({f.id for f in window.model.items()} - before) == 1)
+    new_id = ({f.id for f in window.model.items()} - before).pop()
+    new = sandbox_api.get_fax(new_id)
+    assert (new.to, new.from_number, new.connection_id) == (
+        fax.to, fax.from_number, fax.connection_id)
+    assert new.direction == "outbound"
+
+
+def test_mark_read_toggles_the_bold_row(qtbot: Any, window: MainWindow) -> None:
+    fax = _first(window, direction="inbound", status="received")
+    window.select_fax(fax.id)
+    start = window.model.item_by_id(fax.id)
+    assert start is not None
+    _click(qtbot, window, "mark_read")
+    wait_for(qtbot, lambda: (window.model.item_by_id(fax.id) or start).read != start.read)
+    _click(qtbot, window, "mark_read")
+    wait_for(qtbot, lambda: (window.model.item_by_id(fax.id) or start).read == start.read)
+
+
+def test_save_pdf_and_preview(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    fax = _first(window, direction="inbound", status="received")
+    window.select_fax(fax.id)
+    wait_for(qtbot, lambda: window.detail.thumbnails.count() > 0)
+    target = tmp_path / "saved.pdf"
+    window.save_pdf(fax, str(target))
+    wait_for(qtbot, lambda: target.exists() and target.stat().st_size > 0)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_filters_and_search(qtbot: Any, window: MainWindow) -> None:
+    proxy = window.proxy
+    total = window.model.rowCount()
+
+    window.direction_filter.setCurrentIndex(window.direction_filter.findData("inbound"))
+    inbound = proxy.visible_items()
+    assert inbound and all(f.direction == "inbound" for f in inbound)
+    assert len(inbound) < total
+
+    window.direction_filter.setCurrentIndex(window.direction_filter.findData(""))
+    window.status_filter.setCurrentIndex(window.status_filter.findData("failed"))
+    failed = proxy.visible_items()
+    assert failed and all(f.status == "failed" for f in failed)
+
+    window.status_filter.setCurrentIndex(window.status_filter.findData("all"))
+    target = _first(window, direction="outbound", status="delivered")
+    qtbot.keyClicks(window.search, target.to or "")
+    wait_for(qtbot, lambda: proxy.rowCount() < total)  # applied after a pause in typing
+    found = proxy.visible_items()
+    assert found and all(target.to in (f.to, f.from_number) for f in found)
+    window.search.clear()
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)  # Enter applies at once
+    assert proxy.rowCount() == total
+
+    app = window.apps_pane.applications[0]
+    window.apps_pane.select_id(app.id)
+    mine = proxy.visible_items()
+    assert all(f.connection_id == app.id for f in mine)
+    window.apps_pane.select_id(None)
+    assert proxy.rowCount() == total
+    assert window.count_label.text() == f"{total} faxes"
+
+
+def test_ctrl_f_focuses_search_and_csv_export(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    window.activateWindow()
+    window.act_search.trigger()
+    assert window.search.hasFocus() or window.focusWidget() is window.search
+    window.status_filter.setCurrentIndex(window.status_filter.findData("failed"))
+    target = tmp_path / "faxes.csv"
+    window.export_csv(str(target))
+    wait_for(qtbot, lambda: target.exists() and "Exported" in window.statusBar().currentMessage())
+    with target.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and {r["status"] for r in rows} == {"failed"}
+    assert all(r["failure_text"] for r in rows)
+
+
+def test_every_documented_failure_reason_has_words() -> None:
+    documented = (
+        "account_disabled", "connection_channel_limit_exceeded", "destination_invalid",
+        "destination_not_in_countries_whitelist", "destination_not_in_service_plan",
+        "destination_unreachable", "fax_initial_communication_timeout", "fax_signaling_error",
+        "invalid_ecm_response_from_receiver", "no_outbound_profile",
+        "outbound_profile_channel_limit_exceeded", "outbound_profile_daily_spend_limit_exceeded",
+        "receiver_call_dropped", "receiver_communication_error", "receiver_decline",
+        "receiver_incompatible_destination", "receiver_invalid_number_format",
+        "receiver_no_answer", "receiver_no_response", "receiver_recovery_on_timer_expire",
+        "receiver_unallocated_number", "service_unavailable", "unverified_destination_not_allowed",
+        "unverified_origination_number", "user_busy", "user_channel_limit_exceeded",
+        "sender_call_dropped", "sender_canceled", "carrier_lost", "sender_communication_error",
+        "file_format_invalid", "file_download_failed", "file_size_limit_exceeded",
+        "page_count_limit_exceeded", "media_processing_exception",
+    )
+    assert set(documented) <= set(FAILURE_REASONS)
+    for reason in documented:
+        text = failure_text(reason)
+        assert text and "_" not in text and text.endswith(".")
+    assert "something_new" in failure_text("something_new")  # unknown: shown, not hidden

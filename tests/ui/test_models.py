@@ -1,0 +1,148 @@
+"""The fax table model with 10,000 rows: in-place updates, filtering, sorting, a real view."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from faxdesk.ui.backend import FaxItem
+from faxdesk.ui.models import (
+    COL_CREATED,
+    COL_PAGES,
+    COL_STATUS,
+    FaxFilterProxy,
+    FaxTableModel,
+    ItemRole,
+)
+
+STATUSES = ("queued", "sending", "delivered", "failed", "received")
+N = 10_000
+
+
+def _items(n: int = N) -> list[FaxItem]:
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    out = []
+    for i in range(n):
+        inbound = i % 5 == 4
+        out.append(FaxItem(
+            id=f"fax-{i:05d}",
+            direction="inbound" if inbound else "outbound",
+            status=STATUSES[i % 5],
+            from_number="+12025550100" if not inbound else f"+1617555{i % 10000:04d}",
+            to=f"+1415555{i % 10000:04d}" if not inbound else "+12025550100",
+            connection_id="app-a" if i % 2 else "app-b",
+            page_count=i % 13,
+            created_at=start + timedelta(minutes=i),
+            updated_at=start + timedelta(minutes=i, seconds=30),
+            failure_reason="user_busy" if STATUSES[i % 5] == "failed" else None,
+            read=not inbound,
+        ))
+    return out
+
+
+def test_ten_thousand_rows_update_in_place(qtbot: Any) -> None:
+    model = FaxTableModel()
+    proxy = FaxFilterProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(COL_CREATED, Qt.SortOrder.DescendingOrder)
+    view.show()
+
+    model.set_items(_items())
+    assert proxy.rowCount() == N
+    newest = proxy.data(proxy.index(0, 0), ItemRole)
+    assert newest.id == "fax-09999"
+
+    resets: list[int] = []
+    changed: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda top, bottom, roles=(): changed.append(top.row()))
+
+    # 500 status updates streamed one by one, as sync would publish them.
+    for i in range(0, 5000, 10):
+        old = model.item_by_id(f"fax-{i:05d}")
+        assert old is not None
+        model.upsert([FaxItem(**{**_as_dict(old), "status": "delivered"})])
+    assert resets == []
+    assert len(changed) == sum(1 for i in range(0, 5000, 10) if STATUSES[i % 5] != "delivered")
+    assert model.rowCount() == N
+    assert model.item_by_id("fax-00000").status == "delivered"
+
+    model.upsert([FaxItem(id="fax-new", direction="outbound", status="queued",
+                          to="+14155550000", created_at=datetime(2027, 1, 1, tzinfo=UTC))])
+    assert model.rowCount() == N + 1
+    assert proxy.data(proxy.index(0, 0), ItemRole).id == "fax-new"  # sorted into place
+
+    assert model.remove("fax-00005")
+    assert model.item_by_id("fax-00005") is None
+    assert model.item_by_id("fax-00006") is not None
+    # The id index stays right after inserts and removals.
+    for fax_id in ("fax-00000", "fax-00004", "fax-00006", "fax-09999", "fax-new"):
+        row = model.row_of(fax_id)
+        assert row is not None and model.item(row).id == fax_id
+
+
+def test_filter_and_sort_ten_thousand(qtbot: Any) -> None:
+    model = FaxTableModel()
+    proxy = FaxFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_items(_items())
+
+    proxy.set_direction("inbound")
+    assert proxy.rowCount() == N // 5
+    proxy.set_status("unread")
+    assert proxy.rowCount() == N // 5
+    proxy.set_direction(None)
+    proxy.set_status("failed")
+    assert proxy.rowCount() == N // 5
+    proxy.set_status("active")
+    assert proxy.rowCount() == 2 * N // 5  # queued + sending
+    proxy.set_status("all")
+    proxy.set_application("app-a")
+    assert proxy.rowCount() == N // 2
+    proxy.set_application(None)
+    proxy.set_search("+14155550042")
+    found = proxy.visible_items()
+    assert found and all(f.to == "+14155550042" for f in found)
+    proxy.set_search("busy")  # status words and failure reasons are searchable too
+    assert proxy.rowCount() == 0 or all(f.failure_reason for f in proxy.visible_items())
+    proxy.set_search("Failed")
+    assert proxy.rowCount() == N // 5
+    proxy.set_search("")
+
+    proxy.sort(COL_PAGES, Qt.SortOrder.DescendingOrder)
+    pages = [proxy.item_at(r).page_count for r in range(50)]
+    assert pages == sorted(pages, reverse=True) and pages[0] == 12
+    proxy.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)
+    assert proxy.index(0, COL_STATUS).data() == "Delivered"
+    proxy.set_status("failed")  # filtering keeps the sorted order
+    assert proxy.rowCount() == N // 5
+    proxy.sort(COL_CREATED, Qt.SortOrder.AscendingOrder)
+    created = [proxy.item_at(r).created_at for r in range(proxy.rowCount())]
+    assert created == sorted(created)
+
+
+def test_status_change_moves_the_row_when_sorted_by_status(qtbot: Any) -> None:
+    model = FaxTableModel()
+    proxy = FaxFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_items(_items(50))
+    proxy.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)
+    queued = next(f for f in model.items() if f.status == "queued")
+    model.upsert([FaxItem(**{**_as_dict(queued), "status": "delivered"})])
+    texts = [proxy.index(r, COL_STATUS).data() for r in range(proxy.rowCount())]
+    assert texts == sorted(texts)
+    row = model.row_of(queued.id)
+    assert row is not None and model.item(row).status == "delivered"
+
+
+def _as_dict(item: FaxItem) -> dict[str, Any]:
+    from dataclasses import fields
+
+    return {f.name: getattr(item, f.name) for f in fields(item)}
