@@ -115,7 +115,10 @@ class DesktopNotifier:
                 return True
             return SERVICE in _call(router, message_bus.ListActivatableNames())[0]
         except Exception as exc:
-            self._drop_connection(f"notification service check failed ({type(exc).__name__})")
+            # No session bus (KeyError: no DBUS_SESSION_BUS_ADDRESS) is normal on many systems:
+            # the tray falls back to Qt's own messages, so this is no warning.
+            log.info("Desktop notifications unavailable (%s)", type(exc).__name__)
+            self.shutdown()
             return False
 
     def server_information(self) -> tuple[str, str, str, str] | None:

@@ -118,10 +118,16 @@ def test_the_installed_package_opens_a_qt_window_with_its_icons(installed: Insta
     assert '"qt_platform": "offscreen"' in result.stdout
 
 
+def test_the_installed_app_opens_its_window_on_the_sandbox(installed: Installed) -> None:
+    # `faxdesk --sandbox` from the wheel, offscreen: the main window shows the demo history.
+    result = installed.run(installed.python, Path(__file__).with_name("installed_app_probe.py"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WINDOW FaxDesk" in result.stdout, result.stdout + result.stderr
+    rows = int(result.stdout.split("ROWS ", 1)[1].split()[0])
+    assert rows > 0
+
+
 def test_the_installed_sandbox_serves_http(installed: Installed) -> None:
-    probe = installed.run(installed.python, "-c", "import faxdesk.cli.sandbox_command")
-    if probe.returncode != 0:
-        pytest.skip("faxdesk.cli.sandbox_command is not merged into this tree yet")
     process = subprocess.Popen(
         [str(installed.python), "-m", "faxdesk", "sandbox", "--port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=installed.env(),

@@ -1,0 +1,221 @@
+"""Child process of bench_responsiveness and bench_memory: the real main window and engine load a
+large history from a sandbox in the parent's process, while a heartbeat timer on the GUI thread
+records every stall. Writes JSON to the path in FAXDESK_BENCH_OUT.
+
+`python _gui_load.py bare`     a bare QMainWindow, shown and painted: peak RSS only (the floor)
+`python _gui_load.py sync`     FaxEngine + EngineBackend + MainWindow against FAXDESK_BENCH_URL /
+                               FAXDESK_BENCH_KEY, empty store: the window shows the first sync of
+                               FAXDESK_BENCH_EXPECT faxes; then the table is driven as a user would
+                               (sort, filter, search, select, scroll, reload), each phase timed by
+                               the heartbeat.
+`python _gui_load.py engine`   the engine's first sync with the heartbeat but no window: the part of
+                               the stalls that the engine's threads cause through the GIL.
+`python _gui_load.py restart`  the same with the history already in the store (synced headless
+                               before the window opens), as on every start after the first.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+HEARTBEAT_MS = 5
+# Time for each table step (and the worker's part of it) before the next; --quick halves it.
+STEP_MS = 200 if os.environ.get("FAXDESK_BENCH_QUICK") == "1" else 400
+
+
+def rss_mb() -> tuple[float, float]:
+    """(peak, current) resident set size in MB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with open("/proc/self/statm") as f:
+        current = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return peak, current
+
+
+class Heartbeat:
+    """A 5 ms timer on the GUI thread; the gaps between its beats are the stalls a user feels."""
+
+    def __init__(self) -> None:
+        self.phase = "idle"
+        self.gaps: dict[str, list[float]] = {}
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self._beat)
+
+    def start(self, phase: str) -> None:
+        self.phase = phase
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def set_phase(self, phase: str) -> None:
+        self._beat()
+        self.phase = phase
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.gaps.setdefault(self.phase, []).append((now - self._last) * 1000)
+        self._last = now
+
+
+def run_bare(out: Path) -> None:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1200, 720)
+    window.show()
+    QTimer.singleShot(500, app.quit)
+    app.exec()
+    peak, current = rss_mb()
+    out.write_text(json.dumps({"peak_rss_mb": peak, "rss_mb": current}))
+
+
+def run_engine_only(out: Path) -> None:
+    from faxdesk.api.client import TelnyxClient
+    from faxdesk.core.engine import EngineConfig, FaxEngine
+    from faxdesk.core.sync import SyncConfig
+
+    expect = int(os.environ["FAXDESK_BENCH_EXPECT"])
+    app = QApplication(sys.argv[:1])
+    tmp = Path(tempfile.mkdtemp(prefix="faxdesk-bench-"))
+    client = TelnyxClient(os.environ["FAXDESK_BENCH_KEY"], base_url=os.environ["FAXDESK_BENCH_URL"])
+    engine = FaxEngine(tmp / "data", lambda: client,
+                       EngineConfig(sync=SyncConfig(initial_pages=math.ceil(expect / 250) + 1)))
+    beat = Heartbeat()
+    start = time.perf_counter()
+
+    def check() -> None:
+        if engine.syncer.last_sync is None and time.perf_counter() - start < 300:
+            QTimer.singleShot(50, check)
+            return
+        beat.set_phase("done")
+        beat.timer.stop()
+        out.write_text(json.dumps({"expect": expect, "gaps_ms": beat.gaps,
+                                   "sync_seconds": time.perf_counter() - start,
+                                   "stored": len(engine.store.list_faxes())}))
+        engine.stop()
+        app.quit()
+
+    beat.start("engine sync")
+    engine.start()
+    QTimer.singleShot(50, check)
+    app.exec()
+
+
+def run_faxdesk(out: Path, restart: bool) -> None:
+    from faxdesk.ui.engine_backend import EngineBackend
+    from faxdesk.ui.main_window import MainWindow
+
+    from faxdesk.api.client import TelnyxClient
+    from faxdesk.core.engine import EngineConfig, FaxEngine
+    from faxdesk.core.sync import SyncConfig
+
+    expect = int(os.environ["FAXDESK_BENCH_EXPECT"])
+    app = QApplication(sys.argv[:1])
+    tmp = Path(tempfile.mkdtemp(prefix="faxdesk-bench-"))
+    client = TelnyxClient(os.environ["FAXDESK_BENCH_KEY"], base_url=os.environ["FAXDESK_BENCH_URL"])
+    # The first sync of an empty store fetches `initial_pages` pages of history (default 4, i.e.
+    # 1,000 faxes); this benchmark asks for the whole history.
+    pages = math.ceil(expect / 250) + 1
+    engine = FaxEngine(tmp / "data", lambda: client,
+                       EngineConfig(sync=SyncConfig(initial_pages=pages)))
+    if restart:
+        engine.syncer.tick()  # what an earlier session left in the store
+    state = QSettings(str(tmp / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(EngineBackend(engine), state=state)
+    window.show()
+    beat = Heartbeat()
+    result: dict[str, Any] = {"expect": expect}
+    marks: dict[str, float] = {}
+
+    steps: list[tuple[str, Callable[[], None]]] = []
+    table, proxy = window.table, window.proxy
+
+    def add(phase: str, action: Callable[[], None]) -> None:
+        steps.append((phase, action))
+
+    ascending = Qt.SortOrder.AscendingOrder
+    for col, name in ((1, "other party"), (2, "status"), (3, "pages"), (0, "direction"),
+                      (4, "created, oldest first")):
+        add(f"sort by {name}", partial(table.sortByColumn, col, ascending))
+    add("sort by created, newest first",
+        lambda: table.sortByColumn(4, Qt.SortOrder.DescendingOrder))
+    add("filter: received", lambda: window.direction_filter.setCurrentIndex(2))
+    add("filter: failed", lambda: window.status_filter.setCurrentIndex(3))
+
+    def clear_filters() -> None:
+        window.direction_filter.setCurrentIndex(0)
+        window.status_filter.setCurrentIndex(0)
+
+    add("filters cleared", clear_filters)
+    for i, text in enumerate(("3", "31", "312", "3125")):
+        add(f"search typed ({i + 1} chars)", partial(window.search.setText, text))
+    add("search cleared", lambda: window.search.setText(""))
+    add("select first row", lambda: table.selectRow(0))
+    add("scroll to bottom", table.scrollToBottom)
+    add("select last row", lambda: table.selectRow(proxy.rowCount() - 1))
+    add("scroll to top", table.scrollToTop)
+    add("reload all rows from the store", window.reload_faxes)
+
+    def next_step() -> None:
+        if not steps:
+            finish()
+            return
+        phase, action = steps.pop(0)
+        beat.set_phase("table: " + phase)
+        action()
+        QTimer.singleShot(STEP_MS, next_step)
+
+    def check_loaded() -> None:
+        if window.model.rowCount() >= expect:
+            marks["loaded"] = time.perf_counter()
+            result["sync_seconds"] = marks["loaded"] - marks["start"]
+            result["rows"] = window.model.rowCount()
+            result["rss_after_load"] = rss_mb()
+            beat.set_phase("after sync (inbox downloads)")
+            QTimer.singleShot(3 * STEP_MS, next_step)
+        elif time.perf_counter() - marks["start"] > 300:
+            result["error"] = f"only {window.model.rowCount()} of {expect} rows after 300 s"
+            finish()
+        else:
+            QTimer.singleShot(50, check_loaded)
+
+    def finish() -> None:
+        beat.set_phase("done")
+        beat.timer.stop()
+        result["gaps_ms"] = beat.gaps
+        result["peak_rss_mb"], result["rss_mb"] = rss_mb()
+        out.write_text(json.dumps(result))
+        window.shutdown()
+        app.quit()
+
+    def begin() -> None:
+        marks["start"] = time.perf_counter()
+        beat.start("load from the store" if restart else f"first sync of {expect:,} faxes")
+        window.start()
+        QTimer.singleShot(50, check_loaded)
+
+    QTimer.singleShot(300, begin)  # let the first frame paint before timing anything
+    app.exec()
+
+
+if __name__ == "__main__":
+    target = Path(os.environ["FAXDESK_BENCH_OUT"])
+    if sys.argv[1] == "bare":
+        run_bare(target)
+    elif sys.argv[1] == "engine":
+        run_engine_only(target)
+    else:
+        run_faxdesk(target, restart=sys.argv[1] == "restart")
