@@ -84,3 +84,16 @@ def test_placeholder_check_catches_a_lost_placeholder() -> None:
     assert Counter(PLACEHOLDER.findall(source)) == Counter({"{number}": 1, "%1": 1})
     assert Counter(PLACEHOLDER.findall(broken)) != Counter(PLACEHOLDER.findall(source))
     assert MNEMONIC.findall("&File") and not MNEMONIC.findall("Fax && Co")
+
+
+def test_compiled_catalogues_ship_in_the_wheel() -> None:
+    import tomllib
+
+    from tests.i18n.catalogue import ROOT
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["*"]
+    assert "*.qm" in patterns
+    assert (ROOT / "faxdesk" / "data" / "__init__.py").exists()  # a package, so data is found
+    assert sorted(p.name for p in QM_DIR.glob("*.qm")) == [f"faxdesk_{lang}.qm"
+                                                            for lang in LANGUAGES]
