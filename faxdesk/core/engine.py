@@ -27,11 +27,13 @@ from faxdesk.core.records import FaxRecord, JournalEntry
 from faxdesk.core.status import StatusUpdate, apply_status
 from faxdesk.core.store import Store
 from faxdesk.core.sync import SyncConfig, Syncer
-from faxdesk.core.webhook_listener import WebhookListener
 
 if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
     from faxdesk.core.settings import Settings
+
+    # Imported in start() only when enabled: it pulls in werkzeug, which most users never need.
+    from faxdesk.core.webhook_listener import WebhookListener
 
 log = logging.getLogger(__name__)
 
@@ -94,19 +96,23 @@ class FaxEngine:
         self.inbox = Inbox(self.store, self.events, self.client, data_dir, opener=inbox_opener)
         self.syncer = Syncer(
             self.store, self.events, self.client, self.config.sync,
+            # Downloads are queued once per tick, after its pages are applied (also when a later
+            # page failed), not once per received fax in the middle of the sync.
             after_tick=(self.outbox.poll_due, self.inbox.enqueue_pending),
+            after_failed_tick=(self.inbox.enqueue_pending,),
             extra_busy=self.outbox.has_pending,
         )
         self.listener: WebhookListener | None = None
         self._started = False
-        # A fax received through a webhook is fetched at once, not after the next poll.
+        # A fax received through a webhook is fetched at once, not after the next poll (one
+        # received by polling is queued when the tick ends, see `after_tick`).
         self.events.subscribe(self._on_fax_changed, FaxChanged)
 
     def _on_fax_changed(self, event: FaxChanged) -> None:
         record = event.fax
         if (record is not None and event.old_status != event.new_status
                 and record.status == "received" and record.direction == "inbound"
-                and record.download_state != "done"):
+                and record.download_state != "done" and not self.syncer.in_tick()):
             self.inbox.enqueue_pending()
 
     # --- client ---------------------------------------------------------------------------
@@ -139,6 +145,8 @@ class FaxEngine:
         self.inbox.start()
         cfg = self.config
         if cfg.webhook_enabled and cfg.webhook_public_key:
+            from faxdesk.core.webhook_listener import WebhookListener
+
             self.listener = WebhookListener(
                 self.store, self.events, cfg.webhook_public_key, host=cfg.webhook_host,
                 port=cfg.webhook_port, max_body=cfg.webhook_max_body,

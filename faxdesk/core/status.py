@@ -4,12 +4,14 @@ Webhooks arrive late, twice and out of order, and a poll may return an older pic
 webhook already applied. So an update never moves a fax backwards in its lifecycle
 (`STATUS_RANK`), a finished fax stays finished with its first final status, and an event id is
 applied once. Every applied status change lands in the fax's timeline and is published.
+`apply_statuses` applies a whole page the same way in one transaction (the sync's hot path).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -154,3 +156,24 @@ def apply_status(store: Store, hub: EventHub | None, update: StatusUpdate) -> bo
     if changed and hub is not None and record is not None:
         hub.publish(FaxChanged(update.fax_id, old_status, record.status, record))
     return changed
+
+
+def apply_statuses(
+    store: Store, hub: EventHub | None, updates: Iterable[StatusUpdate]
+) -> list[FaxChanged]:
+    """Apply `updates` in order, in one transaction: the same result as `apply_status` on each.
+
+    One commit per page instead of per fax is what makes a first sync of thousands fast. Events
+    go out after the commit, in order, one per fax that changed (an unchanged fax costs neither a
+    timeline row nor an event); returns them.
+    """
+    events: list[FaxChanged] = []
+    with store.transaction() as conn:
+        for update in updates:
+            changed, old_status, record = _apply_in(conn, store, update)
+            if changed and record is not None:
+                events.append(FaxChanged(update.fax_id, old_status, record.status, record))
+    if hub is not None:
+        for event in events:
+            hub.publish(event)
+    return events

@@ -30,7 +30,7 @@ from faxdesk.api.errors import (
 )
 from faxdesk.api.models import parse_timestamp
 from faxdesk.core.events import EventHub, FaxChanged, SyncState, SyncStateChanged
-from faxdesk.core.status import StatusUpdate, apply_status
+from faxdesk.core.status import StatusUpdate, apply_status, apply_statuses
 from faxdesk.core.store import Store, iso
 
 if TYPE_CHECKING:
@@ -102,6 +102,7 @@ class Syncer:
         config: SyncConfig | None = None,
         *,
         after_tick: Sequence[Callable[[], None]] = (),
+        after_failed_tick: Sequence[Callable[[], None]] = (),
         extra_busy: Callable[[], bool] | None = None,
         wall: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
@@ -112,6 +113,7 @@ class Syncer:
         self._get_client = get_client
         self.config = config or SyncConfig()
         self._after_tick = list(after_tick)
+        self._after_failed_tick = list(after_failed_tick)
         self._extra_busy = extra_busy
         self._wall = wall
         self._mono = monotonic
@@ -120,6 +122,7 @@ class Syncer:
         self._lock = threading.Lock()
         self._tick_lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._ticking: int | None = None  # ident of the thread inside tick(), if any
         self._stopping = False
         self._paused = False
         self._now_requested = True
@@ -191,11 +194,37 @@ class Syncer:
         now = datetime.fromtimestamp(self._wall(), UTC)
         return plan_tick(in_flight, self.watermark(), now, self.config)
 
+    def in_tick(self) -> bool:
+        """True on the thread running a tick: its listeners may leave per-tick work (queueing
+        downloads, say) to the `after_tick` hooks instead of doing it once per fax."""
+        return self._ticking == threading.get_ident()
+
     def tick(self) -> bool:
-        """One sync. Returns True on success; errors become the sync state (never raised)."""
+        """One sync. Returns True on success; errors become the sync state (never raised).
+
+        `after_tick` hooks run after a successful tick, `after_failed_tick` hooks after one that
+        failed (pages applied before the failure may still need their follow-up work)."""
+        if not self._tick_once():
+            self._run_hooks(self._after_failed_tick)
+            return False
+        self._run_hooks(self._after_tick)
+        return True
+
+    def _run_hooks(self, hooks: Sequence[Callable[[], None]]) -> None:
+        for hook in hooks:
+            try:
+                hook()
+            except Exception:
+                log.exception("after-tick hook failed")
+
+    def _tick_once(self) -> bool:
         with self._tick_lock:
             try:
-                self._tick()
+                self._ticking = threading.get_ident()
+                try:
+                    self._tick()
+                finally:
+                    self._ticking = None
             except AuthenticationError as exc:
                 self._set_state("auth_failed", f"{exc} Syncing is stopped until a valid key "
                                 "is entered; nothing stored locally was lost.")
@@ -222,12 +251,7 @@ class Syncer:
             self.state = "paused" if self._paused else "ok"
             self.message = "Syncing is paused." if self._paused else ""
             self._hub.publish(SyncStateChanged(self.state, self.last_sync, self.message))
-        for hook in self._after_tick:
-            try:
-                hook()
-            except Exception:
-                log.exception("after-tick hook failed")
-        return True
+            return True
 
     def _tick(self) -> None:
         client = self._get_client()
@@ -239,11 +263,12 @@ class Syncer:
             page = client.list_faxes(created_at_or_after=plan.since, page_number=page_number,
                                      page_size=self.config.page_size)
             requests += 1
+            # The whole page in one transaction: one commit per page, not one per fax.
+            apply_statuses(self._store, self._hub,
+                           [StatusUpdate.from_fax(fax, "poll") for fax in page.items if fax.id])
             for fax in page.items:
-                if not fax.id:
-                    continue
-                apply_status(self._store, self._hub, StatusUpdate.from_fax(fax, "poll"))
-                if fax.created_at is not None and (newest is None or fax.created_at > newest):
+                if fax.id and fax.created_at is not None and (
+                        newest is None or fax.created_at > newest):
                     newest = fax.created_at
             if not page.has_next or not page.items:
                 break
