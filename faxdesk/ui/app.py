@@ -19,6 +19,7 @@ from faxdesk import APP_ID, APP_NAME
 from faxdesk.api.models import FaxApplication
 from faxdesk.ui.backend import Backend, NullBackend
 from faxdesk.ui.engine_backend import EngineBackend
+from faxdesk.ui.i18n import install_translations
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.settings_dialog import SettingsServices
 from faxdesk.ui.worker import Worker
@@ -224,6 +225,8 @@ def run_app(args: argparse.Namespace) -> int:
         guard = acquire_single_instance(files, send=send)
         if guard is None:
             return 0  # the running FaxDesk took the files
+    settings = _load_settings()
+    install_translations(app, getattr(settings, "language", "") if settings is not None else "")
     session = create_session(args)
     window = session.window
     if install_send_features is not None:

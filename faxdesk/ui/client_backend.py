@@ -16,6 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from faxdesk.api.errors import (
     ApiError,
     AuthenticationError,
@@ -236,14 +238,17 @@ class ClientBackend:
     def resend(self, fax_id: str) -> str:
         old = self.get_fax(fax_id) or self._reload(fax_id)
         if not (old.connection_id and old.from_number and old.to):
-            raise ValueError("This fax lacks the numbers or application needed to send it again.")
+            raise ValueError(QCoreApplication.translate(
+                "ClientBackend",
+                "This fax lacks the numbers or application needed to send it again."))
         kwargs: dict[str, Any] = {}
         if old.media_name:
             kwargs["media_name"] = old.media_name
         elif old.media_url:
             kwargs["media_url"] = old.media_url
         else:
-            raise ValueError("The document of this fax is no longer available on Telnyx.")
+            raise ValueError(QCoreApplication.translate(
+                "ClientBackend", "The document of this fax is no longer available on Telnyx."))
         if old.quality:
             kwargs["quality"] = old.quality
         fax = self._client.send_fax(

@@ -266,7 +266,7 @@ class ContactsDialog(QDialog):
         if not path:
             return
         self._run(self._book.export_csv, path, on_done=lambda n: self.status.setText(
-            self.tr("Exported {n} contact(s) to {path}.").format(n=n, path=path)))
+            self.tr("Exported %n contact(s) to {path}.", "", n).format(path=path)))
 
     def _choose(self) -> None:
         contact = self.selected()

@@ -33,6 +33,7 @@ from faxdesk.ui.texts import (
     direction_text,
     failure_text,
     format_time_long,
+    quality_text,
     status_icon_name,
     status_text,
 )
@@ -195,7 +196,7 @@ class FaxDetailPane(QScrollArea):
             "" if fax.call_duration_secs is None
             else self.tr("{n} s").format(n=fax.call_duration_secs)
         )
-        v["quality"].setText(fax.quality or "")
+        v["quality"].setText(quality_text(fax.quality))
         v["created"].setText(format_time_long(fax.created_at))
         v["updated"].setText(format_time_long(fax.updated_at))
         v["failure_code"].setText(fax.failure_reason or "")

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from faxdesk.api.models import FINAL_STATUSES, FaxApplication, PhoneNumber
 from faxdesk.ui.backend import (
     ApplicationsChanged,
@@ -160,7 +162,8 @@ class EngineBackend:
         if record.direction == "inbound" and record.status == "received":
             if record.download_state == "error" and record.download_error:
                 raise FileNotFoundError(record.download_error)
-            raise FileNotFoundError("The received document is still being downloaded.")
+            raise FileNotFoundError(QCoreApplication.translate(
+                "EngineBackend", "The received document is still being downloaded."))
         return None
 
     def submit(self, request: SendRequest) -> str:

@@ -572,7 +572,7 @@ class MainWindow(QMainWindow):
                 self.detail.show_preview_note(fax.id, self.tr("No document is available."))
             else:
                 self.detail.show_preview(fax.id, images,
-                                         self.tr("{n} page(s)").format(n=pages))
+                                         self.tr("%n page(s)", "", pages))
 
         self.detail.show_preview_note(fax.id, self.tr("Loading preview…"))
         self.worker.submit(
@@ -671,7 +671,7 @@ class MainWindow(QMainWindow):
         def copy() -> Path:
             path = backend.document(fax.id)
             if path is None:
-                raise FileNotFoundError("No document is available for this fax.")
+                raise FileNotFoundError(self.tr("No document is available for this fax."))
             shutil.copyfile(path, dest)
             return dest
 

@@ -48,14 +48,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("FaxTableModel", "Direction"),
-        t("FaxTableModel", "Other party"),
-        t("FaxTableModel", "Status"),
-        t("FaxTableModel", "Pages"),
-        t("FaxTableModel", "Created"),
-        t("FaxTableModel", "Updated"),
+        QCoreApplication.translate("FaxTableModel", "Direction"),
+        QCoreApplication.translate("FaxTableModel", "Other party"),
+        QCoreApplication.translate("FaxTableModel", "Status"),
+        QCoreApplication.translate("FaxTableModel", "Pages"),
+        QCoreApplication.translate("FaxTableModel", "Created"),
+        QCoreApplication.translate("FaxTableModel", "Updated"),
     ]
 
 

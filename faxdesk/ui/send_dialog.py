@@ -693,8 +693,8 @@ class SendDialog(QDialog):
             return
         plan = self.plan()
         self._set_sending(True)
-        self.summary.setText(self.tr("Preparing and queueing {n} fax(es)…").format(
-            n=len(plan.recipients)))
+        self.summary.setText(self.tr("Preparing and queueing %n fax(es)…", "",
+                                         len(plan.recipients)))
         submitted = self._runner.submit(run_send, plan, self._service, self._contacts,
                                         on_done=self._send_done, on_error=self._send_failed)
         if not submitted:
@@ -725,8 +725,8 @@ class SendDialog(QDialog):
         lines = [self.tr("Not sent to {who}: {reason}").format(who=r.label(), reason=reason)
                  for r, reason in outcome.failed]
         if outcome.sent:
-            lines.insert(0, self.tr("{n} fax(es) queued; the others were not:").format(
-                n=len(outcome.sent)))
+            lines.insert(0, self.tr("%n fax(es) queued; the others were not:", "",
+                                    len(outcome.sent)))
         self.problems.setText("\n".join(lines))
         self.problems.show()
 

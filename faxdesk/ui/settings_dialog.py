@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from faxdesk.api.models import FaxApplication, PhoneNumber
 from faxdesk.ui.app_dialog import ERROR_STYLE
+from faxdesk.ui.i18n import available_languages, language_name
 from faxdesk.ui.worker import Worker
 
 OK_STYLE = "color: #1b5e20;"
@@ -222,6 +223,15 @@ class SettingsDialog(QDialog):
     def _advanced_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System default"), "")
+        for code in available_languages():
+            self.language.addItem(language_name(code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(self._settings.language)))
+        form.addRow(self.tr("&Language:"), self.language)
+        restart = QLabel(self.tr("A new language is used from the next start of FaxDesk."))
+        restart.setWordWrap(True)
+        form.addRow("", restart)
         self.base_url = QLineEdit(self._settings.api_base_url)
         form.addRow(self.tr("API &base URL:"), self.base_url)
         hint = QLabel(self.tr("Change only to use a test server; the default is "
@@ -320,6 +330,7 @@ class SettingsDialog(QDialog):
             notify_failed=self.notify_failed.isChecked(),
             notify_received=self.notify_received.isChecked(),
             default_country=self.country.text().strip().upper(),
+            language=self.language.currentData() or "",
         )
 
     def _submit(self) -> None:

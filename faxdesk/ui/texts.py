@@ -116,16 +116,26 @@ _DIRECTION = {
 }
 
 
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+_QUALITY = {
+    "normal": QT_TRANSLATE_NOOP("Quality", "Normal"),
+    "high": QT_TRANSLATE_NOOP("Quality", "High"),
+    "very_high": QT_TRANSLATE_NOOP("Quality", "Very high"),
+    "ultra_light": QT_TRANSLATE_NOOP("Quality", "Ultra light"),
+    "ultra_dark": QT_TRANSLATE_NOOP("Quality", "Ultra dark"),
+}
+
+
+def quality_text(quality: str | None) -> str:
+    known = _QUALITY.get(quality or "")
+    return QCoreApplication.translate("Quality", str(known)) if known else (quality or "")
 
 
 def status_text(status: str | None) -> str:
     if not status:
-        return tr("Status", "Unknown")
+        return QCoreApplication.translate("Status", "Unknown")
     known = _STATUS.get(status)
     # An unknown status is shown as it came, never hidden.
-    return tr("Status", str(known)) if known else status
+    return QCoreApplication.translate("Status", str(known)) if known else status
 
 
 _STATUS_ICONS = {
@@ -148,7 +158,7 @@ def status_icon_name(status: str | None) -> str:
 
 def direction_text(direction: str | None) -> str:
     known = _DIRECTION.get(direction or "")
-    return tr("Direction", str(known)) if known else (direction or "")
+    return QCoreApplication.translate("Direction", str(known)) if known else (direction or "")
 
 
 def failure_text(reason: str | None) -> str:
@@ -156,8 +166,9 @@ def failure_text(reason: str | None) -> str:
         return ""
     known = FAILURE_REASONS.get(reason)
     if known:
-        return tr("FailureReason", str(known))
-    return tr("FailureReason", "The fax failed ({reason}).").format(reason=reason)
+        return QCoreApplication.translate("FailureReason", str(known))
+    return QCoreApplication.translate(
+        "FailureReason", "The fax failed ({reason}).").format(reason=reason)
 
 
 def format_time(value: datetime | None) -> str:

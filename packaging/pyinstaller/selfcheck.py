@@ -1,7 +1,8 @@
 """`faxdesk-selfcheck`: proves a frozen FaxDesk bundle carries what is loaded dynamically.
 
 Built into the same PyInstaller folder as `faxdesk`, so it sees the same Qt plugins, keyring
-backends and native libraries. It prints one JSON object and shows a window with every icon:
+backends, native libraries and translations. It prints one JSON object and shows a window with
+every icon:
 
     dist/faxdesk/faxdesk-selfcheck [--screenshot shot.png] [--keyring] [--seconds 1.5]
 
@@ -43,14 +44,33 @@ def check_libraries() -> dict[str, Any]:
 
 
 def check_keyring() -> dict[str, Any]:
-    import keyring
+    # The app's own key store (its backend choice included), under a probe entry: never the
+    # user's real key.
+    from faxdesk.core.secrets import KeyStore
 
-    backend = keyring.get_keyring()
-    keyring.set_password("faxdesk-selfcheck", "probe", "not-a-real-key")
-    round_trip = keyring.get_password("faxdesk-selfcheck", "probe") == "not-a-real-key"
-    keyring.delete_password("faxdesk-selfcheck", "probe")
+    store = KeyStore(service="faxdesk-selfcheck", username="probe")
+    backend = store.backend()
+    store.set_key("not-a-real-key")
+    round_trip = store.get_key() == "not-a-real-key"
+    store.delete_key()
     return {"backend": f"{type(backend).__module__}.{type(backend).__name__}",
-            "round_trip": round_trip}
+            "round_trip": round_trip and store.get_key() is None}
+
+
+def check_translations(app: Any) -> dict[str, Any]:
+    """FaxDesk's catalogue and Qt's own (standard buttons) load from inside the bundle."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from faxdesk.ui.i18n import available_languages, install_translations, remove_translations
+
+    used = install_translations(app, "zh_CN")
+    menu = QCoreApplication.translate("MainWindow", "&File")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    cancel = box.buttons()[0].text()
+    remove_translations(app)
+    return {"available": available_languages(), "zh_CN": used, "file_menu": menu,
+            "qt_cancel": cancel, "ok": used == "zh_CN" and menu != "&File" and cancel == "取消"}
 
 
 def main() -> int:
@@ -81,6 +101,7 @@ def main() -> int:
     }
     if args.keyring:
         report["keyring"] = check_keyring()
+    report["translations"] = check_translations(app)
 
     window = QWidget()
     window.setWindowTitle("FaxDesk self-check")
@@ -109,7 +130,8 @@ def main() -> int:
 
     ok = ("svg" in report["image_formats"] and "tiff" in report["image_formats"]
           and report["icons_rendered"] == len(icons)
-          and report.get("keyring", {}).get("round_trip", True))
+          and report.get("keyring", {}).get("round_trip", True)
+          and report["translations"]["ok"])
     report["ok"] = bool(ok)
     print(json.dumps(report, indent=2))
     return 0 if ok else 1

@@ -60,7 +60,12 @@ def bracketed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         translation = message.find("translation")
         assert translation is not None
         translation.attrib.pop("type", None)
-        translation.text = f"⟦{source}⟧"
+        if message.get("numerus") == "yes":  # plural texts (%n) carry their forms
+            for form in list(translation):
+                translation.remove(form)
+            ET.SubElement(translation, "numerusform").text = f"⟦{source}⟧"
+        else:
+            translation.text = f"⟦{source}⟧"
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     qm = work / "send.qm"
     subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True,
