@@ -62,7 +62,13 @@ from faxdesk.ui.backend import (
 )
 from faxdesk.ui.detail_pane import FaxDetailPane
 from faxdesk.ui.icons import icon
-from faxdesk.ui.models import COL_CREATED, FaxFilterProxy, FaxTableModel, export_csv
+from faxdesk.ui.models import (
+    COL_CREATED,
+    ContactNames,
+    FaxFilterProxy,
+    FaxTableModel,
+    export_csv,
+)
 from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.texts import format_time
@@ -111,6 +117,12 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self._error_from_sync = False
         self._since_reload: list[FaxChanged] | None = None
+        #: The address book (a ContactBook): names the other party in the table and the detail.
+        self.contacts: Any = None
+        self._contacts_timer = QTimer(self)
+        self._contacts_timer.setSingleShot(True)
+        self._contacts_timer.setInterval(150)
+        self._contacts_timer.timeout.connect(self.refresh_contacts)
 
         self.setWindowTitle(self.tr("FaxDesk") + title_suffix)
         self.setWindowIcon(icon("app"))
@@ -317,6 +329,7 @@ class MainWindow(QMainWindow):
     # start / stop ----------------------------------------------------------------------------
     def start(self) -> None:
         """Connect to the backend and load everything (all on the worker)."""
+        self.refresh_contacts()
         self.backend.subscribe(self.bridge.post)
         self.worker.submit(self.backend.start, on_done=lambda _r: self._after_start(),
                            on_error=lambda exc: self.show_error(str(exc)))
@@ -347,6 +360,32 @@ class MainWindow(QMainWindow):
         if selected:
             self.select_fax(selected)
         self._update_count()
+
+    def set_contacts(self, book: Any) -> None:
+        """Use this address book (anything with `all() -> list[Contact]`) to name faxes."""
+        self.contacts = book
+        self.refresh_contacts()
+
+    @Slot()
+    def contacts_changed(self) -> None:
+        """Contacts were edited somewhere: rebuild the names after the edits settle."""
+        self._contacts_timer.start()
+
+    @Slot()
+    def refresh_contacts(self) -> None:
+        book = self.contacts
+        if book is None:
+            return
+        self.worker.submit(lambda: ContactNames(book.all()), on_done=self._contacts_loaded,
+                           on_error=lambda exc: log.warning("contacts unavailable: %s", exc))
+
+    def _contacts_loaded(self, names: ContactNames) -> None:
+        self.model.set_contact_names(names)
+        shown = self.detail.fax
+        if shown is not None:
+            current = self.model.item_by_id(shown.id)
+            if current is not None and current != shown:
+                self.detail.show_fax(current)
 
     def reload_applications(self) -> None:
         self.worker.submit(self.backend.list_applications,
@@ -456,11 +495,12 @@ class MainWindow(QMainWindow):
 
     def _fax_updated(self, fax: FaxItem) -> None:
         self.model.upsert([fax])
+        fax = self.model.item_by_id(fax.id) or fax  # named after the contact
         shown = self.detail.fax
         if shown is not None and shown.id == fax.id:
             self.detail.show_fax(fax)
             self._update_actions()
-            if shown.status != fax.status:
+            if shown.status != fax.status or shown.pending != fax.pending:
                 self._load_timeline(fax.id)
             if shown.document_path != fax.document_path or shown.status != fax.status:
                 self._load_preview(fax)  # the document arrived (or the fax was received)
@@ -607,6 +647,13 @@ class MainWindow(QMainWindow):
         backend = self.backend
         if name == "cancel":
             self._run(lambda: backend.cancel(fax.id), self.tr("Cancel requested."), fax.id)
+        elif name == "delete" and fax.pending:
+            if self.confirm(
+                self.tr("Discard send"),
+                self.tr("Discard this send? Nothing has been sent to {party}.").format(
+                    party=fax.contact_name or fax.other_party),
+            ):
+                self._run(lambda: backend.delete(fax.id), self.tr("Send discarded."), fax.id)
         elif name == "delete":
             if self.confirm(
                 self.tr("Delete fax"),
