@@ -217,6 +217,7 @@ def run_app(args: argparse.Namespace) -> int:
     window = session.window
     if install_send_features is not None:
         install_send_features(window, guard=guard)
+        _name_faxes_from_contacts(window)
     _quit_on_signals(window)  # before anything starts, so a signal always finds a handler
     window.show()
     window.start()
@@ -228,6 +229,17 @@ def run_app(args: argparse.Namespace) -> int:
         session.close()
         if guard is not None:
             guard.close()
+
+
+def _name_faxes_from_contacts(window: MainWindow) -> None:
+    """The address book names the other party in the fax table (when it can be opened)."""
+    try:
+        from faxdesk.ui.send_dialog import contact_book
+    except ImportError:
+        return
+    book = contact_book(window)
+    if book is not None:
+        window.set_contacts(book)
 
 
 def _send_features() -> tuple[Any, Any]:

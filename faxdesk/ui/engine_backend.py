@@ -92,7 +92,9 @@ class EngineBackend:
                             slow_interval=float(get("poll_slow_secs", 60))),
             outbox=OutboxConfig(auto_retry=bool(get("auto_retry_enabled", False)),
                                 retry_delay=float(get("auto_retry_delay_secs", 300)),
-                                max_attempts=int(get("auto_retry_max", 3))),
+                                max_attempts=int(get("auto_retry_max", 3)),
+                                # First wait after a network problem (tests make it short).
+                                error_backoff=float(get("outbox_backoff_secs", 5.0))),
             webhook_enabled=bool(get("webhook_listener_enabled", False)),
             webhook_public_key=get("webhook_public_key", "") or None,
             webhook_host=str(get("webhook_host", "127.0.0.1")),

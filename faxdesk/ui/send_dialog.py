@@ -777,4 +777,7 @@ def make_send_dialog(window: Any, files: list[str]) -> SendDialog:
                         contacts=contact_book(window), settings=settings, files=files,
                         parent=window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    changed = getattr(window, "contacts_changed", None)
+    if changed is not None:  # a contact picked or added here may name faxes in the table
+        dialog.finished.connect(lambda _r: changed())
     return dialog

@@ -119,7 +119,7 @@ def test_resend_a_failed_fax_creates_a_new_one(
     window.worker.submit(window.backend.submit, request)
 
     def sent() -> list[FaxItem]:
-        return [f for f in window.model.items() if f.id not in known]
+        return [f for f in window.model.items() if f.id not in known and not f.pending]
 
     wait_for(qtbot, lambda: len(sent()) == 1)
     demo_sandbox.advance(600)
