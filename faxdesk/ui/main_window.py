@@ -583,6 +583,11 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index)
         return True
 
+    @property
+    def ui_state(self) -> QSettings:
+        """Where window state is remembered (the send dialog keeps its cover details there)."""
+        return self._state
+
     def selected_fax(self) -> FaxItem | None:
         return self.detail.fax
 
