@@ -220,7 +220,8 @@ class MainWindow(QMainWindow):
         )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in ((0, 95), (1, 130), (2, 125), (3, 48), (4, 128), (5, 128)):
+        # Wide enough for "Ada Lovelace (+1 312-555-0142)" and "Waiting for the network".
+        for col, width in ((0, 100), (1, 240), (2, 200), (3, 48), (4, 128), (5, 128)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self._current_changed(current)

@@ -230,6 +230,8 @@ class FaxTableModel(QAbstractTableModel):
             return fax.id
         if role == Qt.ItemDataRole.FontRole and _unread(fax):
             return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_PARTY and fax.contact_name:
+            return party_text(fax)  # in full, when the column is narrower than the name
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
             if fax.pending:
                 return fax.pending_error or None
