@@ -10,6 +10,7 @@ import logging
 import shutil
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -68,6 +69,7 @@ from faxdesk.ui.models import (
     FaxFilterProxy,
     FaxTableModel,
     export_csv,
+    pending_text,
 )
 from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
@@ -505,6 +507,9 @@ class MainWindow(QMainWindow):
                 self._load_timeline(fax.id)
             if shown.document_path != fax.document_path or shown.status != fax.status:
                 self._load_preview(fax)  # the document arrived (or the fax was received)
+        if fax.pending == "rejected":
+            # Listeners (the tray) read failure_reason; an unknown one is shown as it came.
+            fax = replace(fax, failure_reason=pending_text(fax))
         self.faxChanged.emit(fax)
 
     def _fax_removed(self, fax_id: str) -> None:

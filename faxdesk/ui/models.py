@@ -264,6 +264,9 @@ class FaxTableModel(QAbstractTableModel):
             return (fax.created_at or _EPOCH).timestamp()
         if col == COL_UPDATED:
             return (fax.updated_at or fax.created_at or _EPOCH).timestamp()
+        if col == COL_PARTY:
+            # Name, then the raw number: formatting 10,000 numbers just to sort costs ~1 s.
+            return f"{(fax.contact_name or '').casefold()}\x00{fax.other_party}"
         return FaxTableModel._display(fax, col).lower()
 
     # sorting (here, in Python: a proxy sort calls back into Python per comparison) -----------

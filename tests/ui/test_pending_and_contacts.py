@@ -181,6 +181,8 @@ def test_a_send_telnyx_refuses_shows_rejected_with_the_reason_and_can_be_discard
 ) -> None:
     app = window.apps_pane.applications[0]
     number = next(iter(sandbox_api.iter_phone_numbers(connection_id=app.id))).phone_number
+    notices: list[FaxItem] = []
+    window.faxChanged.connect(notices.append)  # what the tray hears
     # The sandbox answers 422 for a connection that is not a fax application of the account.
     window.worker.submit(window.backend.submit,
                          SendRequest(make_pdf(), "+13125550100", number, "999999999"))
@@ -189,6 +191,8 @@ def test_a_send_telnyx_refuses_shows_rejected_with_the_reason_and_can_be_discard
     rejected = _pending(window)[0]
     text = _cell(window, rejected.id, COL_STATUS)
     assert text.startswith("Rejected: ") and "not a fax application" in text
+    heard = [f for f in notices if f.id == rejected.id and f.status == "failed"]
+    assert heard and "not a fax application" in (heard[-1].failure_reason or "")
     window.status_filter.setCurrentIndex(window.status_filter.findData("failed"))
     assert rejected.id in {f.id for f in window.proxy.visible_items()}
 
