@@ -29,7 +29,7 @@ from faxdesk.ui.backend import (
 
 #: Journal states of a send Telnyx has not (visibly) created yet. `fax_created` stays a pending
 #: row until the fax row exists (`tracking`), so the user never sees a gap.
-_PENDING_STATES = frozenset({"prepared", "media_uploaded", "fax_created"})
+_PENDING_STATES = ("prepared", "media_uploaded", "fax_created")
 
 
 def _time(epoch: float | None) -> datetime | None:
@@ -149,7 +149,8 @@ class EngineBackend:
             self._publish(FaxChanged(item, item.id))
 
     def _pending_items(self) -> list[FaxItem]:
-        items = (pending_item(e) for e in self.engine.store.journal_entries())
+        entries = self.engine.store.journal_entries(states=(*_PENDING_STATES, "rejected"))
+        items = (pending_item(e) for e in entries)
         return [item for item in items if item is not None]
 
     def _in_flight(self) -> int:
