@@ -44,7 +44,7 @@ class FaxItem:
     document_path: str | None = None
     contact_name: str | None = None
     # A send not created on the server yet (journal entry): "preparing" | "uploading" |
-    # "waiting" | "scheduled" | "rejected"; None for a real fax.
+    # "waiting" | "held" | "scheduled" | "rejected"; None for a real fax.
     pending: str | None = None
     pending_error: str | None = None  # why it waits or was refused, in words
     next_attempt_at: datetime | None = None

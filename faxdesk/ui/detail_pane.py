@@ -43,6 +43,7 @@ _PENDING_STEPS = {
     "preparing": QT_TRANSLATE_NOOP("PendingSend", "Preparing"),
     "uploading": QT_TRANSLATE_NOOP("PendingSend", "Uploading"),
     "waiting": QT_TRANSLATE_NOOP("PendingSend", "Waiting for the network"),
+    "held": QT_TRANSLATE_NOOP("PendingSend", "Waiting for a valid API key"),
     "scheduled": QT_TRANSLATE_NOOP("PendingSend", "Automatic retry scheduled"),
     "rejected": QT_TRANSLATE_NOOP("PendingSend", "Rejected"),
 }

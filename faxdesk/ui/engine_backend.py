@@ -42,6 +42,8 @@ def pending_item(entry: Any) -> FaxItem | None:
         kind = "rejected"
     elif entry.state not in _PENDING_STATES:
         return None
+    elif entry.error and entry.next_attempt_at is None:
+        kind = "held"  # the key was refused: it resumes once a working key is set
     elif entry.error:
         kind = "waiting"
     elif entry.next_attempt_at is not None:

@@ -146,6 +146,8 @@ def pending_text(fax: FaxItem) -> str:
         return t("PendingSend", "Uploading")
     if kind == "waiting":
         return t("PendingSend", "Waiting for the network")
+    if kind == "held":
+        return t("PendingSend", "Waiting for a valid API key")
     if kind == "scheduled":
         return t("PendingSend", "Retry at {time}").format(time=format_time(fax.next_attempt_at))
     if kind == "rejected":

@@ -253,3 +253,34 @@ def test_timeline_is_in_time_order_and_stable_for_equal_times(qtbot: Any) -> Non
     lines = [pane.timeline.item(i).text().split("\n")[0].split("  ", 1)[1]
              for i in range(pane.timeline.count())]
     assert lines == ["Queued", "Sending", "Failed", "Automatic retry scheduled"]
+
+
+def test_every_journal_state_has_its_row_or_none() -> None:
+    from dataclasses import replace
+
+    from faxdesk.core.records import JournalEntry
+    from faxdesk.ui.engine_backend import pending_item
+    from faxdesk.ui.models import pending_text
+
+    base = JournalEntry(
+        id=7, token="t", state="prepared", document_path="/x.pdf", to="+13125550142",
+        from_number="+12025550100", connection_id="1", options={"quality": "high"},
+        media_name="m", client_state="cs", fax_id=None, created_at=1_000.0, updated_at=1_001.0)
+
+    def words(**change: Any) -> str | None:
+        item = pending_item(replace(base, **change))
+        return None if item is None else pending_text(item)
+
+    assert words() == "Preparing"
+    assert words(state="media_uploaded") == "Uploading"
+    assert words(state="fax_created", fax_id="f") == "Uploading"  # until its fax row exists
+    assert words(error="Could not reach Telnyx", next_attempt_at=1_010.0) == \
+        "Waiting for the network"
+    assert words(error="The API key was not accepted") == "Waiting for a valid API key"
+    assert (words(next_attempt_at=1_300.0) or "").startswith("Retry at ")
+    assert words(state="rejected", error="Telnyx refused the request. to: bad number") == \
+        "Rejected: to: bad number"
+    for gone in ("tracking", "done", "abandoned"):
+        assert words(state=gone, fax_id="f") is None
+    item = pending_item(base)
+    assert item is not None and item.id == "pending:7" and item.quality == "high"
