@@ -220,6 +220,17 @@ class Outbox:
         self._hub.publish(OutboxChanged(journal_id))
         return True
 
+    def discard(self, journal_id: int) -> bool:
+        """The user drops a send that created no fax: a waiting one, or one Telnyx refused."""
+        entry = self._store.journal_entry(journal_id)
+        if entry is None:
+            return False
+        if entry.state != "rejected":
+            return self.abandon(journal_id)
+        self._store.update_journal(journal_id, state="abandoned")
+        self._hub.publish(OutboxChanged(journal_id))
+        return True
+
     def resume_all(self) -> None:
         """Queue every unfinished entry that is due (after a crash, a restart or an error)."""
         now = self._clock()
@@ -414,16 +425,18 @@ class Outbox:
             return
         record = self._store.get_fax(entry.fax_id)
         if record is not None and record.is_final:
-            self._finish(entry, record.status, record.failure_reason)
+            self._finish(entry, record.status, record.failure_reason, record.updated_at)
 
     def _on_fax_changed(self, event: FaxChanged) -> None:
         if event.fax is None or not event.fax.is_final or event.fax.journal_id is None:
             return
         entry = self._store.journal_entry(event.fax.journal_id)
         if entry is not None and entry.state == "tracking":
-            self._finish(entry, event.fax.status, event.fax.failure_reason)
+            self._finish(entry, event.fax.status, event.fax.failure_reason,
+                         event.fax.updated_at)
 
-    def _finish(self, entry: JournalEntry, status: str | None, reason: str | None) -> None:
+    def _finish(self, entry: JournalEntry, status: str | None, reason: str | None,
+                failed_at: datetime | None = None) -> None:
         with self._lock:
             current = self._store.journal_entry(entry.id)
             if current is None or current.state != "tracking":
@@ -436,10 +449,12 @@ class Outbox:
                 and not self._store.journal_children(entry.id)):
             at = self._clock() + cfg.retry_delay
             assert entry.fax_id is not None
+            # Stamped with the server's time of the failure, so the timeline (server clock)
+            # shows it right after the failure whatever this machine's clock says.
             self._store.add_timeline(
                 entry.fax_id, "retry_scheduled", "local",
                 f"automatic retry {entry.attempt + 1} of {cfg.max_attempts} "
-                f"in {int(cfg.retry_delay)} s ({reason})")
+                f"in {int(cfg.retry_delay)} s ({reason})", at=failed_at)
             self.submit(Path(entry.document_path), entry.to, entry.from_number,
                         entry.connection_id, entry.options, attempt=entry.attempt + 1,
                         parent_id=entry.id, not_before=at)

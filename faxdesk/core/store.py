@@ -498,13 +498,21 @@ class Store:
         )
         return _journal_entry(rows[0]) if rows else None
 
-    def journal_entries(self, *, unfinished: bool = False) -> list[JournalEntry]:
+    def journal_entries(
+        self, *, unfinished: bool = False, states: Sequence[str] | None = None
+    ) -> list[JournalEntry]:
+        """Entries in id order: all, the unfinished ones, or those in the given states."""
         sql = f"SELECT {_JOURNAL_COLUMNS} FROM journal"
         params: list[Any] = []
         if unfinished:
             finals = sorted(JOURNAL_FINAL_STATES)
             sql += f" WHERE state NOT IN ({','.join('?' * len(finals))})"
             params.extend(finals)
+        elif states is not None:
+            if not states:
+                return []
+            sql += f" WHERE state IN ({','.join('?' * len(states))})"
+            params.extend(states)
         return [_journal_entry(r) for r in self._query(sql + " ORDER BY id", params)]
 
     def journal_children(self, entry_id: int) -> list[JournalEntry]:

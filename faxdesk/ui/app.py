@@ -43,19 +43,9 @@ def make_client(api_key: str, base_url: str) -> Any:
     return TelnyxClient(api_key, base_url=base_url)
 
 
-def make_backend(client: Any, settings: Any, *, cache_dir: Path | None = None,
-                 data_dir: Path | None = None, engine: bool | None = None) -> Backend:
-    """The core engine when it is installed (the real app); otherwise the minimal adapter over
-    the client. `data_dir` None means the user's data directory."""
-    from faxdesk.ui.engine_backend import engine_available
-
-    if engine if engine is not None else engine_available():
-        return EngineBackend.create(client, settings, data_dir=data_dir)
-    from faxdesk.ui.client_backend import ClientBackend
-
-    fast = getattr(settings, "poll_fast_secs", 2) if settings is not None else 2
-    slow = getattr(settings, "poll_slow_secs", 30) if settings is not None else 30
-    return ClientBackend(client, poll_fast_secs=fast, poll_slow_secs=slow, cache_dir=cache_dir)
+def make_backend(client: Any, settings: Any, *, data_dir: Path | None = None) -> Backend:
+    """The core engine over `client`; `data_dir` None means the user's data directory."""
+    return EngineBackend.create(client, settings, data_dir=data_dir)
 
 
 def check_connection(api_key: str, base_url: str) -> str:
@@ -90,13 +80,13 @@ class Session:
             self.sandbox_server = SandboxServer(**options).start()
             self.client = make_client(self.sandbox_server.api_key, self.sandbox_server.base_url)
             # Sandbox faxes live in a throwaway store, never in the user's own history.
-            backend = make_backend(self.client, settings, cache_dir=self._cache_dir,
+            backend = make_backend(self.client, settings,
                                    data_dir=self._cache_dir / "sandbox-data")
             suffix = QCoreApplication.translate("Session", " — Sandbox")
         elif api_key:
             base_url = getattr(settings, "api_base_url", "https://api.telnyx.com/v2")
             self.client = make_client(api_key, base_url)
-            backend = make_backend(self.client, settings, cache_dir=self._cache_dir)
+            backend = make_backend(self.client, settings)
         else:
             backend = NullBackend(QCoreApplication.translate(
                 "Session", "No API key yet: enter it in Settings (Ctrl+,)."))
@@ -142,8 +132,7 @@ class Session:
                 self.window.worker.submit(backend.set_client, client,
                                           on_done=lambda _r: self.window.reload_applications())
             else:
-                self.window.set_backend(make_backend(self.client, settings,
-                                                     cache_dir=self._cache_dir))
+                self.window.set_backend(make_backend(self.client, settings))
 
     def close(self) -> None:
         self.window.shutdown()
@@ -231,6 +220,7 @@ def run_app(args: argparse.Namespace) -> int:
     window = session.window
     if install_send_features is not None:
         install_send_features(window, guard=guard)
+        _name_faxes_from_contacts(window)
     _quit_on_signals(window)  # before anything starts, so a signal always finds a handler
     window.show()
     window.start()
@@ -242,6 +232,17 @@ def run_app(args: argparse.Namespace) -> int:
         session.close()
         if guard is not None:
             guard.close()
+
+
+def _name_faxes_from_contacts(window: MainWindow) -> None:
+    """The address book names the other party in the fax table (when it can be opened)."""
+    try:
+        from faxdesk.ui.send_dialog import contact_book
+    except ImportError:
+        return
+    book = contact_book(window)
+    if book is not None:
+        window.set_contacts(book)
 
 
 def _send_features() -> tuple[Any, Any]:

@@ -2,9 +2,10 @@
 
 The window talks to a `Backend`; every method may block (network, disk) and is only ever called
 from the worker pool, never on the GUI thread. Two implementations exist: `EngineBackend` over
-`faxdesk.core.engine.FaxEngine` (the real one) and `ClientBackend`, a minimal adapter straight over
-`TelnyxClient` used when the core is not available. Records cross the boundary as `FaxItem`, a
-plain frozen copy, so the table model never depends on the store's own row type.
+`faxdesk.core.engine.FaxEngine` (the real one) and `NullBackend` (no account yet). Records cross
+the boundary as `FaxItem`, a plain frozen copy, so the table model never depends on the store's own
+row type. A send that Telnyx has not created yet is a `FaxItem` too (`pending` set, id
+`pending:<journal id>`), so the user sees it the moment they click Send.
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ class FaxItem:
     note: str | None = None
     document_path: str | None = None
     contact_name: str | None = None
+    # A send not created on the server yet (journal entry): "preparing" | "uploading" |
+    # "waiting" | "held" | "scheduled" | "rejected"; None for a real fax.
+    pending: str | None = None
+    pending_error: str | None = None  # why it waits or was refused, in words
+    next_attempt_at: datetime | None = None
+    journal_id: int | None = None  # the outbox journal entry of a send made here
 
     @property
     def other_party(self) -> str:
@@ -86,7 +93,25 @@ class FaxItem:
             note=get("note"),
             document_path=str(doc) if doc is not None else None,
             contact_name=get("contact_name"),
+            journal_id=get("journal_id"),
         )
+
+
+PENDING_PREFIX = "pending:"
+
+
+def pending_id(journal_id: int) -> str:
+    return f"{PENDING_PREFIX}{journal_id}"
+
+
+def journal_id_of(fax_id: str) -> int | None:
+    """The journal id of a pending send's row id, None for a real fax id."""
+    if not fax_id.startswith(PENDING_PREFIX):
+        return None
+    try:
+        return int(fax_id[len(PENDING_PREFIX):])
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)

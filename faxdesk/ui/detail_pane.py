@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -28,6 +28,7 @@ from faxdesk.api.models import FINAL_STATUSES
 from faxdesk.ui.app_dialog import ERROR_STYLE
 from faxdesk.ui.backend import FaxItem, TimelineEntry
 from faxdesk.ui.icons import icon
+from faxdesk.ui.models import display_number, fax_status_icon, fax_status_text, party_text
 from faxdesk.ui.texts import (
     FAILURE_REASONS,
     direction_text,
@@ -37,6 +38,16 @@ from faxdesk.ui.texts import (
     status_icon_name,
     status_text,
 )
+
+#: Timeline steps of a send not created on the server yet (see engine_backend.pending_item).
+_PENDING_STEPS = {
+    "preparing": QT_TRANSLATE_NOOP("PendingSend", "Preparing"),
+    "uploading": QT_TRANSLATE_NOOP("PendingSend", "Uploading"),
+    "waiting": QT_TRANSLATE_NOOP("PendingSend", "Waiting for the network"),
+    "held": QT_TRANSLATE_NOOP("PendingSend", "Waiting for a valid API key"),
+    "scheduled": QT_TRANSLATE_NOOP("PendingSend", "Automatic retry scheduled"),
+    "rejected": QT_TRANSLATE_NOOP("PendingSend", "Rejected"),
+}
 
 ACTIONS = ("cancel", "delete", "refresh", "resend", "save", "open", "mark_read")
 
@@ -171,26 +182,32 @@ class FaxDetailPane(QScrollArea):
             self.failure.hide()
             for value in self.values.values():
                 value.clear()
+            self._hide_empty_rows()
             self._update_buttons()
             return
-        party = fax.contact_name or fax.other_party or self.tr("unknown number")
+        party = party_text(fax) or self.tr("unknown number")
         if fax.direction == "inbound":
             self.title.setText(self.tr("Fax from {party}").format(party=party))
         else:
             self.title.setText(self.tr("Fax to {party}").format(party=party))
-        self.status_icon.setPixmap(icon(status_icon_name(fax.status)).pixmap(20, 20))
-        self.status_label.setText(status_text(fax.status))
-        if fax.failure_reason:
+        self.status_icon.setPixmap(icon(fax_status_icon(fax)).pixmap(20, 20))
+        self.status_label.setText(fax_status_text(fax))
+        if fax.pending and fax.pending_error:
+            self.failure.setText(fax.pending_error)
+            self.failure.show()
+        elif fax.failure_reason:
             self.failure.setText(failure_text(fax.failure_reason))
             self.failure.show()
         else:
             self.failure.hide()
         v = self.values
         v["direction"].setText(direction_text(fax.direction))
-        v["from"].setText(fax.from_number or "")
-        v["to"].setText(fax.to or "")
+        inbound = fax.direction == "inbound"
+        v["from"].setText(party if inbound else display_number(fax.from_number or ""))
+        v["to"].setText(display_number(fax.to or "") if inbound else party)
         v["application"].setText(self.application_name(fax.connection_id))
-        v["status"].setText(f"{status_text(fax.status)} ({fax.status or '?'})")
+        # The words only: status_text already shows an unknown status as it came.
+        v["status"].setText(fax_status_text(fax))
         v["pages"].setText("" if fax.page_count is None else str(fax.page_count))
         v["duration"].setText(
             "" if fax.call_duration_secs is None
@@ -204,19 +221,26 @@ class FaxDetailPane(QScrollArea):
         v["media_name"].setText(fax.media_name or "")
         v["client_state"].setText(fax.client_state or "")
         v["note"].setText(fax.note or "")
-        v["id"].setText(fax.id)
+        v["id"].setText("" if fax.pending else fax.id)
+        self._hide_empty_rows()
         self._update_buttons()
+
+    def _hide_empty_rows(self) -> None:
+        for value in self.values.values():
+            self.form.setRowVisible(value, bool(value.text()))
 
     def _update_buttons(self) -> None:
         fax = self.fax
         b = self.buttons
         has = fax is not None
         outbound = has and fax is not None and fax.direction == "outbound"
+        pending = fax is not None and fax.pending is not None
         b["cancel"].setEnabled(
             outbound and fax is not None and fax.status in ("queued", "media.processed",
                                                              "originated", "sending")
         )
         b["delete"].setEnabled(has)
+        b["delete"].setText(self.tr("&Discard…") if pending else self.tr("&Delete…"))
         b["refresh"].setEnabled(has and fax is not None and fax.direction == "inbound")
         b["resend"].setEnabled(
             outbound and fax is not None and fax.status in FINAL_STATUSES
@@ -233,8 +257,13 @@ class FaxDetailPane(QScrollArea):
         if self.fax is None or self.fax.id != fax_id:
             return
         self.timeline.clear()
-        for entry in entries:
-            text = f"{format_time_long(entry.at)}  {status_text(entry.status)}"
+        # In time order; steps recorded at the same moment keep the order they were recorded.
+        ordered = sorted(entries, key=lambda e: e.at.timestamp() if e.at else float("-inf"))
+        for entry in ordered:
+            step = _PENDING_STEPS.get(entry.status)
+            words = (QCoreApplication.translate("PendingSend", str(step)) if step
+                     else status_text(entry.status))
+            text = f"{format_time_long(entry.at)}  {words}"
             if entry.detail:
                 known = entry.detail in FAILURE_REASONS
                 text += f"\n{failure_text(entry.detail) if known else entry.detail}"

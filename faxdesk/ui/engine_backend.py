@@ -6,8 +6,8 @@ window's events. It runs on worker threads and on the engine's threads.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +25,51 @@ from faxdesk.ui.backend import (
     SendRequest,
     SyncStateChanged,
     TimelineEntry,
+    journal_id_of,
+    pending_id,
 )
 
+#: Journal states of a send Telnyx has not (visibly) created yet. `fax_created` stays a pending
+#: row until the fax row exists (`tracking`), so the user never sees a gap.
+_PENDING_STATES = ("prepared", "media_uploaded", "fax_created")
 
-def engine_available() -> bool:
-    return importlib.util.find_spec("faxdesk.core.engine") is not None
+
+def _time(epoch: float | None) -> datetime | None:
+    return None if epoch is None else datetime.fromtimestamp(epoch, UTC)
+
+
+def pending_item(entry: Any) -> FaxItem | None:
+    """The row for a journal entry not yet a fax on the server (None once it is, or dropped)."""
+    if entry.state == "rejected":
+        kind = "rejected"
+    elif entry.state not in _PENDING_STATES:
+        return None
+    elif entry.error and entry.next_attempt_at is None:
+        kind = "held"  # the key was refused: it resumes once a working key is set
+    elif entry.error:
+        kind = "waiting"
+    elif entry.next_attempt_at is not None:
+        kind = "scheduled"  # an automatic retry waiting for its time
+    else:
+        kind = "preparing" if entry.state == "prepared" else "uploading"
+    return FaxItem(
+        id=pending_id(entry.id),
+        direction="outbound",
+        # Rejected counts as failed for the status filter and offers Resend; the rest is active.
+        status="failed" if kind == "rejected" else None,
+        from_number=entry.from_number,
+        to=entry.to,
+        connection_id=entry.connection_id,
+        created_at=_time(entry.created_at),
+        updated_at=_time(entry.updated_at),
+        media_name=entry.media_name,
+        quality=entry.options.get("quality") if isinstance(entry.options, Mapping) else None,
+        document_path=entry.document_path,
+        journal_id=entry.id,
+        pending=kind,
+        pending_error=entry.error,
+        next_attempt_at=_time(entry.next_attempt_at),
+    )
 
 
 class EngineBackend:
@@ -56,7 +96,9 @@ class EngineBackend:
                             slow_interval=float(get("poll_slow_secs", 60))),
             outbox=OutboxConfig(auto_retry=bool(get("auto_retry_enabled", False)),
                                 retry_delay=float(get("auto_retry_delay_secs", 300)),
-                                max_attempts=int(get("auto_retry_max", 3))),
+                                max_attempts=int(get("auto_retry_max", 3)),
+                                # First wait after a network problem (tests make it short).
+                                error_backoff=float(get("outbox_backoff_secs", 5.0))),
             webhook_enabled=bool(get("webhook_listener_enabled", False)),
             webhook_public_key=get("webhook_public_key", "") or None,
             webhook_host=str(get("webhook_host", "127.0.0.1")),
@@ -85,6 +127,9 @@ class EngineBackend:
         elif kind == "ApplicationsChanged":
             self._publish(ApplicationsChanged(tuple(self.engine.applications())))
         elif kind == "OutboxChanged":
+            journal_id = getattr(event, "journal_id", None)
+            if isinstance(journal_id, int):
+                self._publish_pending(journal_id)
             self._publish(OutboxChanged(self._in_flight()))
         elif kind == "SyncStateChanged":
             self._publish(SyncStateChanged(
@@ -99,11 +144,27 @@ class EngineBackend:
         elif kind == "DownloadFailed":
             self._publish(BackendProblem(str(getattr(event, "message", ""))))
 
+    def _publish_pending(self, journal_id: int) -> None:
+        entry = self.engine.store.journal_entry(journal_id)
+        item = None if entry is None else pending_item(entry)
+        if item is None:
+            self._publish(FaxChanged(None, pending_id(journal_id), removed=True))
+        else:
+            self._publish(FaxChanged(item, item.id))
+
+    def _pending_items(self) -> list[FaxItem]:
+        entries = self.engine.store.journal_entries(states=(*_PENDING_STATES, "rejected"))
+        items = (pending_item(e) for e in entries)
+        return [item for item in items if item is not None]
+
     def _in_flight(self) -> int:
-        return sum(
+        faxes = sum(
             1 for r in self.engine.store.in_flight()
             if r.direction == "outbound" and r.status not in FINAL_STATUSES
         )
+        sends = sum(1 for e in self.engine.store.journal_entries(unfinished=True)
+                    if e.state in ("prepared", "media_uploaded"))
+        return faxes + sends
 
     # lifecycle -------------------------------------------------------------------------------
     def set_client(self, client: Any) -> None:
@@ -128,31 +189,71 @@ class EngineBackend:
 
     # faxes -----------------------------------------------------------------------------------
     def list_faxes(self, limit: int | None = None) -> list[FaxItem]:
-        return [FaxItem.from_record(r) for r in self.engine.store.list_faxes(limit=limit)]
+        faxes = [FaxItem.from_record(r) for r in self.engine.store.list_faxes(limit=limit)]
+        return self._pending_items() + faxes
 
     def get_fax(self, fax_id: str) -> FaxItem | None:
+        journal_id = journal_id_of(fax_id)
+        if journal_id is not None:
+            entry = self.engine.store.journal_entry(journal_id)
+            return None if entry is None else pending_item(entry)
         record = self.engine.store.get_fax(fax_id)
         return None if record is None else FaxItem.from_record(record)
 
     def timeline(self, fax_id: str) -> list[TimelineEntry]:
+        journal_id = journal_id_of(fax_id)
+        if journal_id is not None:
+            entry = self.engine.store.journal_entry(journal_id)
+            item = None if entry is None else pending_item(entry)
+            if item is None or item.pending is None:
+                return []
+            steps = [TimelineEntry(item.created_at, "preparing")]
+            if item.pending != "preparing":
+                steps.append(TimelineEntry(item.updated_at, item.pending, item.pending_error))
+            return steps
         return [TimelineEntry(e.at, e.status, e.detail) for e in self.engine.store.timeline(fax_id)]
 
     def cancel(self, fax_id: str) -> None:
+        journal_id = journal_id_of(fax_id)
+        if journal_id is not None:
+            self._discard(journal_id)
+            return
         self.engine.cancel(fax_id)
 
     def delete(self, fax_id: str) -> None:
+        journal_id = journal_id_of(fax_id)
+        if journal_id is not None:
+            self._discard(journal_id)
+            return
         self.engine.delete(fax_id)
+
+    def _discard(self, journal_id: int) -> None:
+        if not self.engine.outbox.discard(journal_id):
+            raise RuntimeError("This send is being handed to Telnyx right now; "
+                               "try again in a moment.")
 
     def refresh(self, fax_id: str) -> None:
         self.engine.refresh(fax_id)
 
     def resend(self, fax_id: str) -> str:
-        return str(self.engine.resend(fax_id))
+        journal_id = journal_id_of(fax_id)
+        if journal_id is None:
+            return str(self.engine.resend(fax_id))
+        # A refused send: a fresh try replaces it (its row goes, the new one appears).
+        new_id = self.engine.outbox.resend(journal_id)
+        self.engine.outbox.discard(journal_id)
+        self.engine.sync_now()
+        return pending_id(new_id)
 
     def mark_read(self, fax_id: str, read: bool) -> None:
         self.engine.mark_read(fax_id, read)
 
     def document(self, fax_id: str) -> Path | None:
+        journal_id = journal_id_of(fax_id)
+        if journal_id is not None:
+            entry = self.engine.store.journal_entry(journal_id)
+            path = None if entry is None else Path(entry.document_path)
+            return path if path is not None and path.exists() else None
         record = self.engine.store.get_fax(fax_id)
         if record is None:
             return None

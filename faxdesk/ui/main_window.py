@@ -10,6 +10,7 @@ import logging
 import shutil
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -62,7 +63,14 @@ from faxdesk.ui.backend import (
 )
 from faxdesk.ui.detail_pane import FaxDetailPane
 from faxdesk.ui.icons import icon
-from faxdesk.ui.models import COL_CREATED, FaxFilterProxy, FaxTableModel, export_csv
+from faxdesk.ui.models import (
+    COL_CREATED,
+    ContactNames,
+    FaxFilterProxy,
+    FaxTableModel,
+    export_csv,
+    pending_text,
+)
 from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.texts import format_time
@@ -111,6 +119,12 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self._error_from_sync = False
         self._since_reload: list[FaxChanged] | None = None
+        #: The address book (a ContactBook): names the other party in the table and the detail.
+        self.contacts: Any = None
+        self._contacts_timer = QTimer(self)
+        self._contacts_timer.setSingleShot(True)
+        self._contacts_timer.setInterval(150)
+        self._contacts_timer.timeout.connect(self.refresh_contacts)
 
         self.setWindowTitle(self.tr("FaxDesk") + title_suffix)
         self.setWindowIcon(icon("app"))
@@ -208,7 +222,8 @@ class MainWindow(QMainWindow):
         )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in ((0, 95), (1, 130), (2, 125), (3, 48), (4, 128), (5, 128)):
+        # Wide enough for "Ada Lovelace (+1 312-555-0142)" and "Waiting for the network".
+        for col, width in ((0, 100), (1, 240), (2, 200), (3, 48), (4, 128), (5, 128)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self._current_changed(current)
@@ -317,6 +332,7 @@ class MainWindow(QMainWindow):
     # start / stop ----------------------------------------------------------------------------
     def start(self) -> None:
         """Connect to the backend and load everything (all on the worker)."""
+        self.refresh_contacts()
         self.backend.subscribe(self.bridge.post)
         self.worker.submit(self.backend.start, on_done=lambda _r: self._after_start(),
                            on_error=lambda exc: self.show_error(str(exc)))
@@ -347,6 +363,32 @@ class MainWindow(QMainWindow):
         if selected:
             self.select_fax(selected)
         self._update_count()
+
+    def set_contacts(self, book: Any) -> None:
+        """Use this address book (anything with `all() -> list[Contact]`) to name faxes."""
+        self.contacts = book
+        self.refresh_contacts()
+
+    @Slot()
+    def contacts_changed(self) -> None:
+        """Contacts were edited somewhere: rebuild the names after the edits settle."""
+        self._contacts_timer.start()
+
+    @Slot()
+    def refresh_contacts(self) -> None:
+        book = self.contacts
+        if book is None:
+            return
+        self.worker.submit(lambda: ContactNames(book.all()), on_done=self._contacts_loaded,
+                           on_error=lambda exc: log.warning("contacts unavailable: %s", exc))
+
+    def _contacts_loaded(self, names: ContactNames) -> None:
+        self.model.set_contact_names(names)
+        shown = self.detail.fax
+        if shown is not None:
+            current = self.model.item_by_id(shown.id)
+            if current is not None and current != shown:
+                self.detail.show_fax(current)
 
     def reload_applications(self) -> None:
         self.worker.submit(self.backend.list_applications,
@@ -456,14 +498,18 @@ class MainWindow(QMainWindow):
 
     def _fax_updated(self, fax: FaxItem) -> None:
         self.model.upsert([fax])
+        fax = self.model.item_by_id(fax.id) or fax  # named after the contact
         shown = self.detail.fax
         if shown is not None and shown.id == fax.id:
             self.detail.show_fax(fax)
             self._update_actions()
-            if shown.status != fax.status:
+            if shown.status != fax.status or shown.pending != fax.pending:
                 self._load_timeline(fax.id)
             if shown.document_path != fax.document_path or shown.status != fax.status:
                 self._load_preview(fax)  # the document arrived (or the fax was received)
+        if fax.pending == "rejected":
+            # Listeners (the tray) read failure_reason; an unknown one is shown as it came.
+            fax = replace(fax, failure_reason=pending_text(fax))
         self.faxChanged.emit(fax)
 
     def _fax_removed(self, fax_id: str) -> None:
@@ -543,6 +589,11 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index)
         return True
 
+    @property
+    def ui_state(self) -> QSettings:
+        """Where window state is remembered (the send dialog keeps its cover details there)."""
+        return self._state
+
     def selected_fax(self) -> FaxItem | None:
         return self.detail.fax
 
@@ -607,6 +658,13 @@ class MainWindow(QMainWindow):
         backend = self.backend
         if name == "cancel":
             self._run(lambda: backend.cancel(fax.id), self.tr("Cancel requested."), fax.id)
+        elif name == "delete" and fax.pending:
+            if self.confirm(
+                self.tr("Discard send"),
+                self.tr("Discard this send? Nothing has been sent to {party}.").format(
+                    party=fax.contact_name or fax.other_party),
+            ):
+                self._run(lambda: backend.delete(fax.id), self.tr("Send discarded."), fax.id)
         elif name == "delete":
             if self.confirm(
                 self.tr("Delete fax"),

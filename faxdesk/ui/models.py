@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from faxdesk.api.models import FINAL_STATUSES
+from faxdesk.core.contacts import Contact, number_digits
 from faxdesk.ui.backend import FaxItem
 from faxdesk.ui.icons import icon
 from faxdesk.ui.texts import (
@@ -58,6 +60,117 @@ def _headers() -> list[str]:
     ]
 
 
+# Same rule as faxdesk.core.contacts.same_number: the shorter form without its trunk zero must end
+# the longer one and have at least this many digits.
+_MIN_SUFFIX = 7
+
+
+class ContactNames:
+    """Number → contact name for the table, built once per change of the address book.
+
+    `same_number` compared against every contact for every row would be 10,000 × contacts calls;
+    here a lookup is a few dict probes (plus a memo per number)."""
+
+    def __init__(self, contacts: Iterable[Contact]) -> None:
+        self._exact: dict[str, str] = {}
+        self._short: dict[int, dict[str, str]] = {}  # trunk-stripped contact digits by length
+        self._suffixes: dict[str, str] = {}  # every long-enough tail of a contact's digits
+        self._memo: dict[str, str | None] = {}
+        for contact in contacts:
+            digits = number_digits(contact.fax_number)
+            if not digits:
+                continue
+            self._exact.setdefault(digits, contact.name)
+            short = digits.lstrip("0")
+            if len(short) >= _MIN_SUFFIX:
+                self._short.setdefault(len(short), {}).setdefault(short, contact.name)
+            for start in range(len(digits) - _MIN_SUFFIX + 1):
+                self._suffixes.setdefault(digits[start:], contact.name)
+
+    def __len__(self) -> int:
+        return len(self._exact)
+
+    def name_for(self, number: str | None) -> str | None:
+        if not number:
+            return None
+        if number in self._memo:
+            return self._memo[number]
+        name = self._lookup(number_digits(number))
+        self._memo[number] = name
+        return name
+
+    def _lookup(self, digits: str) -> str | None:
+        if not digits:
+            return None
+        name = self._exact.get(digits)
+        if name is not None:
+            return name
+        # The contact's number is the shorter form (national): it ends the fax's number.
+        for length, names in self._short.items():
+            if length <= len(digits):
+                name = names.get(digits[-length:])
+                if name is not None:
+                    return name
+        # The fax's number is the shorter form: it ends the contact's number.
+        short = digits.lstrip("0")
+        return self._suffixes.get(short) if len(short) >= _MIN_SUFFIX else None
+
+
+@lru_cache(maxsize=65536)
+def display_number(number: str) -> str:
+    """+13125550142 → +1 312-555-0142 (cached: the table asks for the same numbers again)."""
+    from faxdesk.core.numbers import format_for_display
+
+    return str(format_for_display(number))
+
+
+def party_text(fax: FaxItem) -> str:
+    """The other party as people read it: "Ada Lovelace (+1 312-555-0142)" or the number."""
+    number = display_number(fax.other_party) if fax.other_party else ""
+    if fax.contact_name:
+        return f"{fax.contact_name} ({number})" if number else fax.contact_name
+    return number
+
+
+_REFUSED_PREFIX = "Telnyx refused the request. "
+
+
+def pending_text(fax: FaxItem) -> str:
+    """A send Telnyx has not created yet, in words (the table's status column)."""
+    t = QCoreApplication.translate
+    kind = fax.pending
+    if kind == "preparing":
+        return t("PendingSend", "Preparing")
+    if kind == "uploading":
+        return t("PendingSend", "Uploading")
+    if kind == "waiting":
+        return t("PendingSend", "Waiting for the network")
+    if kind == "held":
+        return t("PendingSend", "Waiting for a valid API key")
+    if kind == "scheduled":
+        return t("PendingSend", "Retry at {time}").format(time=format_time(fax.next_attempt_at))
+    if kind == "rejected":
+        reason = (fax.pending_error or "").removeprefix(_REFUSED_PREFIX)
+        if not reason:
+            return t("PendingSend", "Rejected")
+        return t("PendingSend", "Rejected: {reason}").format(reason=reason)
+    return status_text(fax.status)
+
+
+def fax_status_text(fax: FaxItem) -> str:
+    return pending_text(fax) if fax.pending else status_text(fax.status)
+
+
+def fax_status_icon(fax: FaxItem) -> str:
+    if fax.pending == "rejected":
+        return "status-failed"
+    if fax.pending == "uploading":
+        return "status-processing"
+    if fax.pending:
+        return "status-queued"
+    return status_icon_name(fax.status)
+
+
 class FaxTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +181,7 @@ class FaxTableModel(QAbstractTableModel):
         self._sort_desc = True
         self._bold = QFont()
         self._bold.setBold(True)
+        self._names: ContactNames | None = None
 
     # reading ---------------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -107,7 +221,7 @@ class FaxTableModel(QAbstractTableModel):
             if col == COL_DIRECTION:
                 return icon("inbound" if fax.direction == "inbound" else "outbound")
             if col == COL_STATUS:
-                return icon(status_icon_name(fax.status))
+                return icon(fax_status_icon(fax))
             return None
         if role == SortRole:
             return self._sort_key(fax, col)
@@ -117,8 +231,12 @@ class FaxTableModel(QAbstractTableModel):
             return fax.id
         if role == Qt.ItemDataRole.FontRole and _unread(fax):
             return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS and fax.failure_reason:
-            return failure_text(fax.failure_reason)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_PARTY and fax.contact_name:
+            return party_text(fax)  # in full, when the column is narrower than the name
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
+            if fax.pending:
+                return fax.pending_error or None
+            return failure_text(fax.failure_reason) if fax.failure_reason else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_PAGES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -128,10 +246,9 @@ class FaxTableModel(QAbstractTableModel):
         if col == COL_DIRECTION:
             return direction_text(fax.direction)
         if col == COL_PARTY:
-            party = fax.other_party
-            return f"{fax.contact_name} ({party})" if fax.contact_name else party
+            return party_text(fax)
         if col == COL_STATUS:
-            return status_text(fax.status)
+            return fax_status_text(fax)
         if col == COL_PAGES:
             return "" if fax.page_count is None else str(fax.page_count)
         if col == COL_CREATED:
@@ -148,6 +265,9 @@ class FaxTableModel(QAbstractTableModel):
             return (fax.created_at or _EPOCH).timestamp()
         if col == COL_UPDATED:
             return (fax.updated_at or fax.created_at or _EPOCH).timestamp()
+        if col == COL_PARTY:
+            # Name, then the raw number: formatting 10,000 numbers just to sort costs ~1 s.
+            return f"{(fax.contact_name or '').casefold()}\x00{fax.other_party}"
         return FaxTableModel._display(fax, col).lower()
 
     # sorting (here, in Python: a proxy sort calls back into Python per comparison) -----------
@@ -185,11 +305,30 @@ class FaxTableModel(QAbstractTableModel):
                 hi = mid
         return lo
 
+    # contact names ---------------------------------------------------------------------------
+    def _named(self, fax: FaxItem) -> FaxItem:
+        if self._names is None:
+            return fax
+        name = self._names.name_for(fax.other_party)
+        return fax if name == fax.contact_name else replace(fax, contact_name=name)
+
+    def set_contact_names(self, names: ContactNames | None) -> None:
+        """The address book changed: every row's other party is named again (in place)."""
+        self._names = names
+        if not self._rows:
+            return
+        self._rows = [self._named(f) for f in self._rows]
+        if self._sort_col == COL_PARTY:
+            self.sort(self._sort_col, self._order())
+        else:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, COL_PARTY), self.index(last, COL_PARTY))
+
     # writing ---------------------------------------------------------------------------------
     def set_items(self, items: Iterable[FaxItem]) -> None:
         """Replace everything (first load only)."""
         self.beginResetModel()
-        unique = {f.id: f for f in items}
+        unique = {f.id: self._named(f) for f in items}
         self._rows = list(unique.values())
         self._sort_rows()
         self.endResetModel()
@@ -198,7 +337,7 @@ class FaxTableModel(QAbstractTableModel):
         """Update rows in place by id; insert new ones where the sort order puts them."""
         new: dict[str, FaxItem] = {}
         last_col = self.columnCount() - 1
-        for fax in items:
+        for fax in map(self._named, items):
             row = self._index.get(fax.id)
             if row is None:
                 new[fax.id] = fax
@@ -361,7 +500,7 @@ def _haystack(fax: FaxItem) -> str:
     # Cached per (immutable) row value: typing in the search box re-filters 10,000 rows.
     parts = (
         fax.from_number, fax.to, fax.contact_name, fax.id, fax.note, fax.status,
-        status_text(fax.status), fax.failure_reason,
+        fax_status_text(fax), fax.failure_reason, fax.pending_error,
     )
     return " ".join(p for p in parts if p).casefold()
 

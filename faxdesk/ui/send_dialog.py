@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -173,9 +173,12 @@ class SendDialog(QDialog):
         settings: Callable[[], Any] | None = None,
         files: Sequence[str] = (),
         parent: QWidget | None = None,
+        state: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sendDialog")
+        #: Where the cover page sender details are remembered (None: not remembered).
+        self._state = state
         self.setWindowTitle(self.tr("Send a fax"))
         self._service = service
         self._runner = runner
@@ -369,6 +372,7 @@ class SendDialog(QDialog):
         self.list_dropzone.filesDropped.connect(self.add_files)
         self.list_dropzone.filesRefused.connect(self._show_refused)
 
+        self._restore_sender_details()
         self._load()
         if files:
             self.add_files(list(files))
@@ -523,6 +527,25 @@ class SendDialog(QDialog):
             message=self.cover_message.toPlainText().strip(),
             logo=self.cover_logo.text().strip(),
         )
+
+    # The sender's own cover page details stay from one fax (and session) to the next.
+    _REMEMBERED = (("cover/from", "cover_from"), ("cover/from_company", "cover_from_company"),
+                   ("cover/logo", "cover_logo"))
+
+    def _restore_sender_details(self) -> None:
+        if self._state is None:
+            return
+        for key, attr in self._REMEMBERED:
+            value = self._state.value(f"send/{key}")
+            if isinstance(value, str) and value:
+                getattr(self, attr).setText(value)
+
+    def _remember_sender_details(self) -> None:
+        if self._state is None:
+            return
+        for key, attr in self._REMEMBERED:
+            self._state.setValue(f"send/{key}", getattr(self, attr).text().strip())
+        self._state.sync()
 
     def send_options(self) -> dict[str, Any]:
         """The SendFax options the user chose (only what differs from Telnyx's defaults)."""
@@ -692,6 +715,8 @@ class SendDialog(QDialog):
         if not self.send_button.isEnabled():
             return
         plan = self.plan()
+        if plan.cover is not None:
+            self._remember_sender_details()
         self._set_sending(True)
         self.summary.setText(self.tr("Preparing and queueing %n fax(es)…", "",
                                          len(plan.recipients)))
@@ -775,6 +800,9 @@ def make_send_dialog(window: Any, files: list[str]) -> SendDialog:
 
     dialog = SendDialog(BackendSendService(window.backend), window.worker,
                         contacts=contact_book(window), settings=settings, files=files,
-                        parent=window)
+                        parent=window, state=getattr(window, "ui_state", None))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    changed = getattr(window, "contacts_changed", None)
+    if changed is not None:  # a contact picked or added here may name faxes in the table
+        dialog.finished.connect(lambda _r: changed())
     return dialog

@@ -84,6 +84,11 @@ def open_contacts(window: Any) -> Any:
             "SendSetup", "The address book cannot be opened; see the log."))
         return None
     dialog = ContactsDialog(book, window.worker, choosable=False, parent=window)
+    # The dialog re-reads the book after every edit: the fax table's names follow.
+    changed = getattr(window, "contacts_changed", None)
+    if changed is not None:
+        dialog.model.rowsInserted.connect(lambda *_a: changed())
+        dialog.model.rowsRemoved.connect(lambda *_a: changed())
     dialog.open()
     return dialog
 

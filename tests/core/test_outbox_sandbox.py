@@ -171,3 +171,25 @@ def test_a_send_resumed_after_its_upload_expired_uploads_again(
     uploads = [r for r in sandbox.request_log if r.method == "POST" and r.path == "/v2/media"]
     assert len(uploads) == 2
     assert len(server_faxes_with(sandbox, entry.client_state)) == 1
+
+
+def test_the_retry_note_carries_the_server_time_of_the_failure(
+    sandbox: Any, make_engine: Callable[..., FaxEngine], app_id: str,
+    make_pdf: Callable[..., Path],
+) -> None:
+    # The timeline is read in time order: a local note stamped with this machine's clock could
+    # land before the failure it follows when the clocks differ (here the server's runs ahead).
+    config = EngineConfig(outbox=OutboxConfig(auto_retry=True, retry_delay=120, max_attempts=2))
+    engine = make_engine(config=config, clock=lambda: 1_000_000.0)
+    busy = engine.outbox.process(
+        engine.outbox.submit(make_pdf(), "+12025550101", FROM_NUMBER, app_id))  # user_busy
+    assert busy is not None and busy.fax_id
+    sandbox.advance(3600)
+    engine.syncer.tick()
+    record = engine.store.get_fax(busy.fax_id)
+    assert record is not None and record.status == "failed" and record.updated_at is not None
+    steps = engine.store.timeline(busy.fax_id)
+    note = next(t for t in steps if t.status == "retry_scheduled")
+    failed = next(t for t in steps if t.status == "failed")
+    assert note.at == record.updated_at
+    assert note.at >= failed.at

@@ -127,4 +127,9 @@ def test_journal_entries_round_trip_and_filter_unfinished(tmp_path: Path) -> Non
     assert store.journal_entry(b.id).options == {"quality": "high"}  # type: ignore[union-attr]
     with pytest.raises(sqlite3.IntegrityError):
         store.create_journal_entry(token="t1", **kwargs)  # type: ignore[arg-type]
+    c = store.create_journal_entry(token="t3", **kwargs)  # type: ignore[arg-type]
+    store.update_journal(c.id, state="rejected", error="refused")
+    # What the window shows as sends not created yet: waiting ones and refused ones.
+    assert [e.id for e in store.journal_entries(states=("prepared", "rejected"))] == [b.id, c.id]
+    assert store.journal_entries(states=()) == []
     store.close()

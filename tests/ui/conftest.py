@@ -27,19 +27,6 @@ class FastSettings:
     poll_slow_secs = 0.05
 
 
-def _engine_available() -> bool:
-    from faxdesk.ui.engine_backend import engine_available
-
-    return engine_available()
-
-
-@pytest.fixture
-def backend_kind() -> str:
-    """The real app's backend (the core engine) when present; the client adapter otherwise.
-    test_client_backend.py overrides this to run the main flows over the adapter too."""
-    return "engine" if _engine_available() else "client"
-
-
 @pytest.fixture
 def demo_sandbox() -> Iterator[Any]:
     from faxdesk.sandbox.server import SandboxServer
@@ -61,11 +48,10 @@ def sandbox_api(demo_sandbox: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def window(
-    qtbot: Any, demo_sandbox: Any, ui_state: QSettings, tmp_path: Path, backend_kind: str
+    qtbot: Any, demo_sandbox: Any, ui_state: QSettings, tmp_path: Path
 ) -> Iterator[MainWindow]:
     client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
-    backend = make_backend(client, FastSettings(), cache_dir=tmp_path / "docs",
-                           data_dir=tmp_path / "data", engine=backend_kind == "engine")
+    backend = make_backend(client, FastSettings(), data_dir=tmp_path / "data")
     win = MainWindow(backend, state=ui_state)
     qtbot.addWidget(win)
     win.show()

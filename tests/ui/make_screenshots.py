@@ -1,23 +1,29 @@
 """Screenshots for docs/images (not a test). Run under a real X server:
 
     FAXDESK_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d) PYTHONPATH=$PWD \\
-      xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \\
+      xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb \\
       python tests/ui/make_screenshots.py docs/images
 
 The window runs on the demo sandbox; each widget is saved with grab(), quantised to 128 colours.
+The main window shows a contact's name on the selected fax and a send still waiting for the
+network (the sandbox refuses to create faxes while the shot is taken).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from faxdesk.core.contacts import Contact, ContactBook
 from faxdesk.ui.app import configure_application, create_session
+from faxdesk.ui.backend import SendRequest
+from tests.support.pdfs import make_pdf
 
 
 def save(widget: QWidget, path: Path) -> None:
@@ -32,15 +38,27 @@ def main(out: Path) -> int:
     configure_application(app)
     session = create_session(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
     window = session.window
-    window.resize(1280, 760)
+    window.resize(1440, 800)
     window.show()
     window.start()
+
+    scratch = Path(tempfile.mkdtemp(prefix="faxdesk-shots-"))
+    book = ContactBook(scratch / "contacts.db")
 
     def main_window() -> None:
         failed = next(f for f in window.model.items()
                       if f.status == "failed" and f.direction == "outbound")
+        book.add(Contact("Ada Lovelace", failed.to or "", company="Analytical Engines"))
+        window.set_contacts(book)
+        # A send Telnyx has not created yet: the row shows at once, waiting in words.
+        server = session.sandbox_server
+        server.faults.fail_next(10_000, status=503, method="POST", path="/v2/faxes")
+        app_ = window.apps_pane.applications[0]
+        number = window.backend.list_phone_numbers(app_.id)[0].phone_number
+        window.worker.submit(window.backend.submit, SendRequest(
+            make_pdf(scratch / "letter.pdf", 2), "+13125550144", number, app_.id))
         window.select_fax(failed.id)
-        QTimer.singleShot(1500, dialogs)
+        QTimer.singleShot(2500, dialogs)
 
     def dialogs() -> None:
         save(window, out / "main-window.png")
@@ -62,6 +80,7 @@ def main(out: Path) -> int:
     QTimer.singleShot(2500, main_window)
     app.exec()
     session.close()
+    book.close()
     return 0
 
 

@@ -349,3 +349,41 @@ def test_a_scan_too_large_to_upload_can_be_made_smaller(
     assert (entry.size_bytes or 0) < 1_000_000
     assert not docs.shrink_button.isVisible()
     assert "scan-for-fax.pdf\n1 page" in docs.list.item(0).text()
+
+
+def test_the_cover_page_sender_details_are_remembered_for_the_next_fax(
+    qtbot: QtBot, sandbox: Any, office: str, engine: FaxEngine, worker: Worker,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QColor, QImage
+
+    logo = tmp_path / "logo.png"
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("navy"))
+    assert image.save(str(logo))
+    ini = str(tmp_path / "ui-state.ini")
+    dialog = SendDialog(EngineSendService(engine), worker, settings=Settings,
+                        files=[str(make_pdf(tmp_path / "a.pdf", 1))],
+                        state=QSettings(ini, QSettings.Format.IniFormat))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.number_combo.count() == 1, timeout=10000)
+    dialog.recipients.add_text("+1 312 555 0143")
+    dialog.cover_box.setChecked(True)
+    dialog.cover_to.setText("Ada Lovelace")  # the recipient's: not remembered
+    dialog.cover_from.setText("Grace Hopper")
+    dialog.cover_from_company.setText("Navy Labs")
+    dialog.cover_logo.setText(str(logo))
+    _ready(qtbot, dialog)
+    with qtbot.waitSignal(dialog.sent, timeout=20000):
+        dialog.send()
+
+    # Another session: a new settings object over the same file.
+    again = SendDialog(EngineSendService(engine), worker, settings=Settings,
+                       state=QSettings(ini, QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    assert again.cover_from.text() == "Grace Hopper"
+    assert again.cover_from_company.text() == "Navy Labs"
+    assert again.cover_logo.text() == str(logo)
+    assert again.cover_to.text() == ""
