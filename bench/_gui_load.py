@@ -115,12 +115,11 @@ def run_engine_only(out: Path) -> None:
 
 
 def run_faxdesk(out: Path, restart: bool) -> None:
-    from faxdesk.ui.engine_backend import EngineBackend
-    from faxdesk.ui.main_window import MainWindow
-
     from faxdesk.api.client import TelnyxClient
     from faxdesk.core.engine import EngineConfig, FaxEngine
     from faxdesk.core.sync import SyncConfig
+    from faxdesk.ui.engine_backend import EngineBackend
+    from faxdesk.ui.main_window import MainWindow
 
     expect = int(os.environ["FAXDESK_BENCH_EXPECT"])
     app = QApplication(sys.argv[:1])

@@ -137,23 +137,24 @@ _REFUSED_PREFIX = "Telnyx refused the request. "
 
 def pending_text(fax: FaxItem) -> str:
     """A send Telnyx has not created yet, in words (the table's status column)."""
-    t = QCoreApplication.translate
     kind = fax.pending
     if kind == "preparing":
-        return t("PendingSend", "Preparing")
+        return QCoreApplication.translate("PendingSend", "Preparing")
     if kind == "uploading":
-        return t("PendingSend", "Uploading")
+        return QCoreApplication.translate("PendingSend", "Uploading")
     if kind == "waiting":
-        return t("PendingSend", "Waiting for the network")
+        return QCoreApplication.translate("PendingSend", "Waiting for the network")
     if kind == "held":
-        return t("PendingSend", "Waiting for a valid API key")
+        return QCoreApplication.translate("PendingSend", "Waiting for a valid API key")
     if kind == "scheduled":
-        return t("PendingSend", "Retry at {time}").format(time=format_time(fax.next_attempt_at))
+        return QCoreApplication.translate("PendingSend", "Retry at {time}").format(
+            time=format_time(fax.next_attempt_at))
     if kind == "rejected":
         reason = (fax.pending_error or "").removeprefix(_REFUSED_PREFIX)
         if not reason:
-            return t("PendingSend", "Rejected")
-        return t("PendingSend", "Rejected: {reason}").format(reason=reason)
+            return QCoreApplication.translate("PendingSend", "Rejected")
+        return QCoreApplication.translate("PendingSend", "Rejected: {reason}").format(
+            reason=reason)
     return status_text(fax.status)
 
 

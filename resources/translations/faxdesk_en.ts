@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="575"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="626"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="696"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="721"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>Preparing and queueing %n fax…</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="728"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="753"/>
         <source>%n fax(es) queued; the others were not:</source>
         <translation>
             <numerusform>%n fax queued; the others were not:</numerusform>

@@ -196,19 +196,6 @@
     </message>
 </context>
 <context>
-    <name>ClientBackend</name>
-    <message>
-        <location filename="../../faxdesk/ui/client_backend.py" line="241"/>
-        <source>This fax lacks the numbers or application needed to send it again.</source>
-        <translation>这份传真缺少重新发送所需的号码或应用。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/client_backend.py" line="250"/>
-        <source>The document of this fax is no longer available on Telnyx.</source>
-        <translation>这份传真的文档在 Telnyx 上已不可用。</translation>
-    </message>
-</context>
-<context>
     <name>ContactEditDialog</name>
     <message>
         <location filename="../../faxdesk/ui/contacts_dialog.py" line="49"/>
@@ -481,8 +468,9 @@
 <context>
     <name>EngineBackend</name>
     <message>
-        <location filename="../../faxdesk/ui/engine_backend.py" line="165"/>
+        <location filename="../../faxdesk/ui/engine_backend.py" line="266"/>
         <source>The received document is still being downloaded.</source>
+        <extracomment>Journal states of a send Telnyx has not (visibly) created yet. `fax_created` stays a pending row until the fax row exists (`tracking`), so the user never sees a gap.</extracomment>
         <translation>收到的文档仍在下载中。</translation>
     </message>
 </context>
@@ -678,175 +666,181 @@
 <context>
     <name>FaxDetailPane</name>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="56"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="168"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="67"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="179"/>
         <source>No fax selected</source>
         <translation>未选择传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="83"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="94"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="84"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="95"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="243"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="85"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="96"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="86"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="97"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="87"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="98"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="88"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="99"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="89"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="230"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="100"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="254"/>
         <source>Mark &amp;read</source>
         <translation>标记为已读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="100"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="111"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="105"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="116"/>
         <source>Direction:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="106"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="117"/>
         <source>From:</source>
         <translation>发件方：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="107"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="118"/>
         <source>To:</source>
         <translation>收件方：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="108"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="119"/>
         <source>Application:</source>
         <translation>应用：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="109"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="120"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="110"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="121"/>
         <source>Pages:</source>
         <translation>页数：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="111"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="122"/>
         <source>Call duration:</source>
         <translation>通话时长：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="112"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="123"/>
         <source>Quality:</source>
         <translation>质量：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="113"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="124"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="114"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="125"/>
         <source>Updated:</source>
         <translation>更新时间：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="115"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="126"/>
         <source>Failure code:</source>
         <translation>失败代码：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="116"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="127"/>
         <source>Internal reason:</source>
         <translation>内部原因：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="117"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="128"/>
         <source>Media name:</source>
         <translation>媒体名称：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="118"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="129"/>
         <source>Client state:</source>
         <translation>客户端状态：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="119"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="130"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="120"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="131"/>
         <source>Fax ID:</source>
         <translation>传真 ID：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="130"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="141"/>
         <source>Status timeline</source>
         <translation>状态时间线</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="139"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="150"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="141"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="166"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="152"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="177"/>
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="176"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="188"/>
         <source>unknown number</source>
         <translation>未知号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="178"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="190"/>
         <source>Fax from {party}</source>
         <translation>来自 {party} 的传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="180"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="192"/>
         <source>Fax to {party}</source>
         <translation>发往 {party} 的传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="197"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="214"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="228"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="243"/>
+        <source>&amp;Discard…</source>
+        <translation>丢弃(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="252"/>
         <source>Mark &amp;unread</source>
         <translation>标记为未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="249"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="278"/>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
     </message>
@@ -854,32 +848,32 @@
 <context>
     <name>FaxTableModel</name>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="52"/>
+        <location filename="../../faxdesk/ui/models.py" line="54"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="53"/>
+        <location filename="../../faxdesk/ui/models.py" line="55"/>
         <source>Other party</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="54"/>
+        <location filename="../../faxdesk/ui/models.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="55"/>
+        <location filename="../../faxdesk/ui/models.py" line="57"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="56"/>
+        <location filename="../../faxdesk/ui/models.py" line="58"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="57"/>
+        <location filename="../../faxdesk/ui/models.py" line="59"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -887,363 +881,427 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="115"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="129"/>
         <source>FaxDesk</source>
-        <extracomment>How long quitting waits for the backend to stop (its network calls are aborted first). Issue 7 sets this: build the send dialog for the given files. Issue 7 sets this to the tray icon; when it says so, closing hides instead of quitting.</extracomment>
+        <extracomment>How long quitting waits for the backend to stop (its network calls are aborted first). Issue 7 sets this: build the send dialog for the given files. Issue 7 sets this to the tray icon; when it says so, closing hides instead of quitting. The address book (a ContactBook): names the other party in the table and the detail.</extracomment>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="155"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="169"/>
         <source>Sent and received</source>
         <translation>已发送和已接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="156"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="170"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="157"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="168"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="171"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="182"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="164"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="178"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="165"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="179"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="166"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="180"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="167"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="181"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="169"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="183"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="178"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="192"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="186"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="200"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="245"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="260"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="247"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="262"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="248"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="263"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="250"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="265"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="252"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="267"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="253"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="268"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="255"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="270"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="257"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="272"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="263"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="278"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="265"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="280"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="267"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="282"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="269"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="284"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="271"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="286"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="273"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="288"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="275"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="290"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="278"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="293"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="282"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="297"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="286"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="301"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="288"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="291"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="306"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="303"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="480"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="318"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="526"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="478"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="479"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="524"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="525"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="481"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="527"/>
         <source>Offline — will retry</source>
         <translation>离线 — 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="482"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="528"/>
         <source>API key not accepted</source>
         <translation>API 密钥未被接受</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="483"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="529"/>
         <source>Slowing down (Telnyx rate limit)</source>
         <translation>正在减速（Telnyx 速率限制）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="484"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="530"/>
         <source>Syncing paused</source>
         <translation>同步已暂停</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="485"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="531"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="486"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="532"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="495"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="541"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="506"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="552"/>
         <source>{n} in flight</source>
         <translation>{n} 份进行中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="558"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="609"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="572"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="623"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="575"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="626"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="577"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="628"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="581"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="632"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="596"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="647"/>
         <source>{n} faxes</source>
         <translation>{n} 份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="598"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="649"/>
         <source>{shown} of {total} faxes</source>
         <translation>显示 {shown} / 共 {total} 份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="609"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="660"/>
         <source>Cancel requested.</source>
         <translation>已请求取消。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="612"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="663"/>
+        <source>Discard send</source>
+        <translation>丢弃发送</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="664"/>
+        <source>Discard this send? Nothing has been sent to {party}.</source>
+        <translation>要丢弃此次发送吗？尚未向 {party} 发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="667"/>
+        <source>Send discarded.</source>
+        <translation>已丢弃此次发送。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="670"/>
         <source>Delete fax</source>
         <translation>删除传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="613"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="671"/>
         <source>Delete this fax from Telnyx and from this computer? This cannot be undone.</source>
         <translation>要从 Telnyx 和本机删除这份传真吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="616"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="674"/>
         <source>Fax deleted.</source>
         <translation>传真已删除。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="619"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="677"/>
         <source>The document link was refreshed.</source>
         <translation>文档链接已刷新。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="623"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="681"/>
         <source>Sent again.</source>
         <translation>已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="655"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="674"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="713"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="732"/>
         <source>No document is available for this fax.</source>
         <translation>这份传真没有可用的文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="663"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="721"/>
         <source>Save fax as PDF</source>
         <translation>将传真另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="664"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="722"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="679"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="737"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="693"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="751"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="711"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="769"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="712"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="770"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="719"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="777"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="742"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="800"/>
         <source>Saved application {name}.</source>
         <translation>已保存应用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="749"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="807"/>
         <source>Delete application</source>
         <translation>删除应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="750"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="808"/>
         <source>Delete the fax application “{name}” from your Telnyx account? Numbers assigned to it stop receiving faxes.</source>
         <translation>要从您的 Telnyx 账户中删除传真应用“{name}”吗？分配给它的号码将无法再接收传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="755"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="813"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="766"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="824"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="781"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="839"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="796"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="854"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="797"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="855"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
 通过 Telnyx 收发传真。</translation>
+    </message>
+</context>
+<context>
+    <name>PendingSend</name>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="44"/>
+        <location filename="../../faxdesk/ui/models.py" line="142"/>
+        <source>Preparing</source>
+        <extracomment>Timeline steps of a send not created on the server yet (see engine_backend.pending_item).</extracomment>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="45"/>
+        <location filename="../../faxdesk/ui/models.py" line="144"/>
+        <source>Uploading</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="46"/>
+        <location filename="../../faxdesk/ui/models.py" line="146"/>
+        <source>Waiting for the network</source>
+        <translation>等待网络连接</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="47"/>
+        <location filename="../../faxdesk/ui/models.py" line="148"/>
+        <source>Waiting for a valid API key</source>
+        <translation>等待有效的 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="48"/>
+        <source>Automatic retry scheduled</source>
+        <translation>已安排自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="49"/>
+        <location filename="../../faxdesk/ui/models.py" line="155"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/models.py" line="150"/>
+        <source>Retry at {time}</source>
+        <translation>将于 {time} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/models.py" line="156"/>
+        <source>Rejected: {reason}</source>
+        <translation>已拒绝：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1320,338 +1378,339 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="179"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="182"/>
         <source>Send a fax</source>
+        <extracomment>Where the cover page sender details are remembered (None: not remembered).</extracomment>
         <translation>发送传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="188"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="191"/>
         <source>Loading your fax applications…</source>
         <translation>正在加载您的传真应用…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="196"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="199"/>
         <source>Drop PDFs or images here. Drag rows to change the order.</source>
         <translation>将 PDF 或图片拖放到此处。拖动行可调整顺序。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="199"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="202"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="213"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="216"/>
         <source>Contacts…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="216"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="219"/>
         <source>Recipients (one fax each)</source>
         <translation>收件人（每人一份传真）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="231"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="234"/>
         <source>Send from</source>
         <translation>发送方</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="233"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="236"/>
         <source>Fax application:</source>
         <translation>传真应用：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="234"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="237"/>
         <source>Number:</source>
         <translation>号码：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="237"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="240"/>
         <source>Add a cover page</source>
         <translation>添加封面页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="242"/>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="244"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="245"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="247"/>
         <source>From the contact when empty</source>
         <translation>留空时取自联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="252"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="255"/>
         <source>PNG or JPEG (optional)</source>
         <translation>PNG 或 JPEG（可选）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="253"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="256"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="259"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="262"/>
         <source>To:</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="260"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="263"/>
         <source>Their company:</source>
         <translation>对方公司：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="261"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="264"/>
         <source>From:</source>
         <translation>发件人：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="262"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="265"/>
         <source>Your company:</source>
         <translation>您的公司：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="263"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="266"/>
         <source>Subject:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="264"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="267"/>
         <source>Message:</source>
         <translation>留言：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="265"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="268"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="273"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="276"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="273"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="276"/>
         <source>High (recommended)</source>
         <translation>高（推荐）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="273"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="276"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="274"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="277"/>
         <source>Ultra light (for photos and images)</source>
         <translation>超浅（适合照片和图片）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="275"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="278"/>
         <source>Ultra dark (for faint text)</source>
         <translation>超深（适合浅淡文字）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="279"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="282"/>
         <source>Use T.38 (recommended; turn off if faxes to this machine keep failing)</source>
         <translation>使用 T.38（推荐；如果发往该传真机的传真总是失败，请关闭）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="282"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="285"/>
         <source>Pure black and white</source>
         <translation>纯黑白</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="289"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="292"/>
         <source>Keep a preview on Telnyx (for 10 minutes)</source>
         <translation>在 Telnyx 上保留预览（10 分钟）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="296"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="299"/>
         <source>Your fax number when empty</source>
         <translation>留空时使用您的传真号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="301"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="304"/>
         <source>Quality:</source>
         <translation>质量：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="305"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="308"/>
         <source>Black threshold:</source>
         <translation>黑色阈值：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="314"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="317"/>
         <source>Caller name:</source>
         <translation>主叫名称：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="320"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="323"/>
         <source>Cover page</source>
         <translation>封面页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="321"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="324"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="338"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="341"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="410"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="414"/>
         <source>{name} (inactive)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="417"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="421"/>
         <source>Your account has no fax application. Create one in the main window first.</source>
         <translation>您的账户还没有传真应用。请先在主窗口中创建一个。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="428"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="432"/>
         <source>Could not load your fax applications: {error}</source>
         <translation>无法加载您的传真应用：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="440"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="444"/>
         <source>Loading the application&apos;s numbers…</source>
         <translation>正在加载该应用的号码…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="467"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="471"/>
         <source>“{name}” has no phone number to send from. Assign a number to it in the Telnyx portal, or choose another application.</source>
         <translation>“{name}”没有可用于发送的电话号码。请在 Telnyx 门户中为它分配号码，或选择其他应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="475"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="479"/>
         <source>Could not load the numbers: {error}</source>
         <translation>无法加载号码：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="490"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="494"/>
         <source>Choose a logo</source>
         <translation>选择标志图片</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="491"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="495"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="548"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="571"/>
         <source>Add at least one document: drop a PDF or an image here, or use Add….</source>
         <translation>请至少添加一个文档：将 PDF 或图片拖放到此处，或使用“添加…”。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="555"/>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="589"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="578"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="612"/>
         <source>Checking the documents…</source>
         <translation>正在检查文档…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="560"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="583"/>
         <source>Together the documents have {n} pages; Telnyx sends at most {max} pages in one fax. Remove some, or send them as separate faxes.</source>
         <translation>这些文档共有 {n} 页；Telnyx 一份传真最多发送 {max} 页。请移除部分文档，或分成多份传真发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="566"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="589"/>
         <source>Together the documents are {size:.1f} MB; at most {max:.0f} MB can be uploaded for one fax. Remove some, or send them as separate faxes.</source>
         <translation>这些文档共 {size:.1f} MB；一份传真最多可上传 {max:.0f} MB。请移除部分文档，或分成多份传真发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="570"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="593"/>
         <source>Add at least one recipient.</source>
         <translation>请至少添加一个收件人。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="574"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="597"/>
         <source>Choose the number to send from.</source>
         <translation>请选择发送号码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="578"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="601"/>
         <source>The caller name may only use letters, digits, spaces and - _ ~ ! . +</source>
         <translation>主叫名称只能包含字母、数字、空格以及 - _ ~ ! . +</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="582"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="605"/>
         <source>The logo file {path} does not exist.</source>
         <translation>标志文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="599"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="622"/>
         <source>Nothing to send yet.</source>
         <translation>还没有要发送的内容。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="601"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="624"/>
         <source>{pages} from {name}.</source>
         <translation>{pages}，来自 {name}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="604"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="627"/>
         <source>1 document</source>
         <translation>1 个文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="605"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="628"/>
         <source>{n} documents</source>
         <translation>{n} 个文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="607"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="630"/>
         <source>{pages}: a cover page and {doc_pages} from {docs}.</source>
         <translation>{pages}：封面页 1 页，另有来自 {docs} 的 {doc_pages}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="610"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="633"/>
         <source>{pages} from {docs}, in the order shown.</source>
         <translation>{pages}，来自 {docs}，按所示顺序。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="616"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="639"/>
         <source>To {who}</source>
         <translation>发给 {who}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="618"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="641"/>
         <source>To {n} recipients, one fax each</source>
         <translation>发给 {n} 个收件人，每人一份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="621"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="644"/>
         <source>, from {number} ({app}).</source>
         <translation>，从 {number}（{app}）发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="628"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="651"/>
         <source>“{text}” will be added as a recipient when you press Send.</source>
         <translation>按“发送”时，“{text}”将被添加为收件人。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="696"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="721"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>正在准备 %n 份传真并加入队列…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="702"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="727"/>
         <source>FaxDesk is closing; nothing was sent.</source>
         <translation>FaxDesk 正在关闭，未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="725"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="750"/>
         <source>Not sent to {who}: {reason}</source>
         <translation>未发送给 {who}：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="728"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="753"/>
         <source>%n fax(es) queued; the others were not:</source>
         <translation>
             <numerusform>%n 份传真已加入队列；其余未加入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="736"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="761"/>
         <source>Nothing was sent: {error}</source>
         <translation>未发送任何内容：{error}</translation>
     </message>
@@ -1695,22 +1754,22 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="68"/>
+        <location filename="../../faxdesk/ui/app.py" line="58"/>
         <source>Connected. The account has {n} fax application(s).</source>
         <translation>已连接。该账户有 {n} 个传真应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="95"/>
+        <location filename="../../faxdesk/ui/app.py" line="85"/>
         <source> — Sandbox</source>
         <translation> — 沙盒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="101"/>
+        <location filename="../../faxdesk/ui/app.py" line="91"/>
         <source>No API key yet: enter it in Settings (Ctrl+,).</source>
         <translation>尚未设置 API 密钥：请在“设置”中输入 (Ctrl+,)。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="131"/>
+        <location filename="../../faxdesk/ui/app.py" line="121"/>
         <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
         <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
     </message>
