@@ -145,6 +145,10 @@ class TrayController(QObject):
         self._hidden_to_tray = False
         # Last status seen per fax, so each fax is announced once, when it changes.
         self._statuses: dict[str, str | None] = {}
+        # Faxes first seen before the first successful sync are history: a new account's
+        # received faxes are downloaded after that sync, and must not each pop up as news.
+        self._synced_once = False
+        self._history: set[str] = set()
         self.menu = QMenu(window)
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self._custom_icon = icon
@@ -183,8 +187,7 @@ class TrayController(QObject):
         window.faxChanged.connect(tray.fax_changed)
         window.faxReceived.connect(tray.fax_received)
         window.inFlightChanged.connect(tray.set_in_flight)
-        window.syncStateChanged.connect(
-            lambda event: tray.set_paused(getattr(event, "state", None) == "paused"))
+        window.syncStateChanged.connect(tray.sync_state_changed)
         tray.sendRequested.connect(lambda: window.open_send_dialog([]))
         tray.faxActivated.connect(window.select_fax)
         tray.pauseToggled.connect(
@@ -197,6 +200,13 @@ class TrayController(QObject):
         self._update_tooltip()
         if self._custom_icon is None:
             self.icon.setIcon(_state_icon("tray-sending" if self._in_flight else "tray-idle"))
+
+    def sync_state_changed(self, event: Any) -> None:
+        """The window's SyncStateChanged: pause state for the menu, and the end of history."""
+        state = getattr(event, "state", None)
+        self.set_paused(state == "paused")
+        if state == "ok" and getattr(event, "last_sync", None) is not None:
+            self._synced_once = True
 
     def set_paused(self, paused: bool) -> None:
         self._paused = paused
@@ -359,6 +369,8 @@ class TrayController(QObject):
             return
         seen = fax_id in self._statuses
         before = self._statuses.get(fax_id)
+        if not seen and not self._synced_once:
+            self._history.add(fax_id)
         self._statuses[fax_id] = status
         if getattr(fax, "direction", None) != "outbound" or status == before:
             return
@@ -376,8 +388,8 @@ class TrayController(QObject):
     def fax_received(self, fax: Any) -> None:
         """A received fax was downloaded (FaxItem-like)."""
         fax_id = str(getattr(fax, "id", "") or "")
-        if not fax_id:
-            return
+        if not fax_id or fax_id in self._history:
+            return  # received before this session's first sync: in the inbox, not news
         sender = str(getattr(fax, "from_number", "") or "")
         who = getattr(fax, "contact_name", None)
         self.notify_received(fax_id, f"{who} ({sender})" if who else sender,

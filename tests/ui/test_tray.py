@@ -6,11 +6,13 @@ The real desktop (Xvfb, a tray host, dunst) is exercised in test_tray_desktop.py
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
+from faxdesk.ui.backend import SyncStateChanged
 from faxdesk.ui.tray import Notice, TrayController
 
 
@@ -173,6 +175,7 @@ def test_each_fax_is_announced_once_when_it_finishes_and_history_is_not(
 ) -> None:
     ctl, notifier, _, _ = _controller(window, tray=True)
     ctl.fax_changed(Item("old", "delivered"))  # first sync: already delivered long ago
+    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC)))
     ctl.fax_changed(Item("new", "queued"))
     ctl.fax_changed(Item("new", "sending"))
     ctl.fax_changed(Item("new", "delivered", contact_name="Ada"))
@@ -186,6 +189,23 @@ def test_each_fax_is_announced_once_when_it_finishes_and_history_is_not(
         ("delivered", "new"), ("failed", "bad"), ("received", "in")]
     assert notifier.shown[0].body == "2 pages delivered to Ada (+13125550100)."
     assert notifier.shown[2].body == "1 page from +12025550100."
+
+
+def test_faxes_received_before_the_first_sync_are_history_not_news(
+    window: QMainWindow,
+) -> None:
+    # A new account's first sync finds received faxes; the inbox downloads them after the sync.
+    ctl, notifier, _, _ = _controller(window, tray=True)
+    for n in range(5):
+        ctl.fax_changed(Item(f"old{n}", "received", direction="inbound"))
+    ctl.sync_state_changed(SyncStateChanged("connecting", None))
+    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC)))
+    for n in range(5):
+        ctl.fax_received(Item(f"old{n}", "received", direction="inbound"))
+    assert notifier.shown == []
+    ctl.fax_changed(Item("fresh", "received", direction="inbound"))  # arrives later
+    ctl.fax_received(Item("fresh", "received", direction="inbound"))
+    assert [(n.kind, n.fax_id) for n in notifier.shown] == [("received", "fresh")]
 
 
 def test_should_hide_is_the_main_window_hook(window: QMainWindow) -> None:
