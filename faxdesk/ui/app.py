@@ -208,19 +208,18 @@ def run_app(args: argparse.Namespace) -> int:
     configure_application(app)
     files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
     send = bool(getattr(args, "send", False))
-    install_send_features, acquire_single_instance = _send_features()
-    guard: Any = None
-    if acquire_single_instance is not None:
-        guard = acquire_single_instance(files, send=send)
-        if guard is None:
-            return 0  # the running FaxDesk took the files
+    from faxdesk.ui.send_setup import install_send_features
+    from faxdesk.ui.single_instance import acquire_single_instance
+
+    guard = acquire_single_instance(files, send=send)
+    if guard is None:
+        return 0  # the running FaxDesk took the files
     settings = _load_settings()
     install_translations(app, getattr(settings, "language", "") if settings is not None else "")
     session = create_session(args)
     window = session.window
-    if install_send_features is not None:
-        install_send_features(window, guard=guard)
-        _name_faxes_from_contacts(window)
+    install_send_features(window, guard=guard)
+    _name_faxes_from_contacts(window)
     _quit_on_signals(window)  # before anything starts, so a signal always finds a handler
     window.show()
     window.start()
@@ -230,29 +229,16 @@ def run_app(args: argparse.Namespace) -> int:
         return int(app.exec())
     finally:
         session.close()
-        if guard is not None:
-            guard.close()
+        guard.close()
 
 
 def _name_faxes_from_contacts(window: MainWindow) -> None:
     """The address book names the other party in the fax table (when it can be opened)."""
-    try:
-        from faxdesk.ui.send_dialog import contact_book
-    except ImportError:
-        return
+    from faxdesk.ui.send_dialog import contact_book
+
     book = contact_book(window)
     if book is not None:
         window.set_contacts(book)
-
-
-def _send_features() -> tuple[Any, Any]:
-    """Issue 7's send dialog, tray, drops and single instance, when installed."""
-    try:
-        from faxdesk.ui.send_setup import install_send_features
-        from faxdesk.ui.single_instance import acquire_single_instance
-    except ImportError:
-        return None, None
-    return install_send_features, acquire_single_instance
 
 
 def _quit_on_signals(window: MainWindow) -> None:
