@@ -158,6 +158,13 @@ class MainWindow(QMainWindow):
 
         self.bridge = EventBridge(self)
         self.bridge.received.connect(self._on_event)
+        # A sync reports one event per fax; the table takes them in batches (one sort, one
+        # repaint) instead of one insert each, which stalled the window on big histories.
+        self._fax_batch: list[FaxItem] = []
+        self._fax_batch_timer = QTimer(self)
+        self._fax_batch_timer.setSingleShot(True)
+        self._fax_batch_timer.setInterval(25)
+        self._fax_batch_timer.timeout.connect(self._flush_fax_batch)
         self.worker.unhandledError.connect(lambda exc: self.show_error(str(exc)))
         self._restore_geometry()
 
@@ -476,10 +483,14 @@ class MainWindow(QMainWindow):
             if self._since_reload is not None:
                 self._since_reload.append(event)
             if event.removed or (event.fax is None and event.fax_id):
+                self._flush_fax_batch()
                 self._fax_removed(event.fax_id or "")
             elif event.fax is not None:
-                self._fax_updated(event.fax)
+                self._fax_batch.append(event.fax)
+                if not self._fax_batch_timer.isActive():
+                    self._fax_batch_timer.start()
         elif isinstance(event, FaxesReloaded):
+            self._flush_fax_batch()
             self.reload_faxes()
         elif isinstance(event, ApplicationsChanged):
             if event.applications is not None:
@@ -491,13 +502,27 @@ class MainWindow(QMainWindow):
         elif isinstance(event, OutboxChanged):
             self._set_in_flight(event.in_flight)
         elif isinstance(event, FaxReceived):
+            self._flush_fax_batch()
             self._fax_updated(event.fax)
             self.faxReceived.emit(event.fax)
         elif isinstance(event, BackendProblem):
             self.show_error(event.message)
 
+    @Slot()
+    def _flush_fax_batch(self) -> None:
+        self._fax_batch_timer.stop()
+        batch, self._fax_batch = self._fax_batch, []
+        if not batch:
+            return
+        self.model.upsert(list({fax.id: fax for fax in batch}.values()))  # the latest of each
+        for fax in batch:  # listeners (the tray) still see every change, in order
+            self._after_fax_update(fax)
+
     def _fax_updated(self, fax: FaxItem) -> None:
         self.model.upsert([fax])
+        self._after_fax_update(fax)
+
+    def _after_fax_update(self, fax: FaxItem) -> None:
         fax = self.model.item_by_id(fax.id) or fax  # named after the contact
         shown = self.detail.fax
         if shown is not None and shown.id == fax.id:
