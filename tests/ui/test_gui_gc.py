@@ -23,7 +23,7 @@ def test_garbage_made_anywhere_is_collected_on_the_gui_thread(qtbot: Any) -> Non
     Cycle()
 
     def busy() -> None:  # enough allocations for CPython to collect on this thread
-        kept = [[] for _ in range(20_000)]
+        kept: list[list[int]] = [[] for _ in range(20_000)]
         assert len(kept) == 20_000
 
     t = threading.Thread(target=busy, name="busy-thread")
@@ -31,6 +31,6 @@ def test_garbage_made_anywhere_is_collected_on_the_gui_thread(qtbot: Any) -> Non
     t.join()
     assert freed_on == []
 
-    kept = [[] for _ in range(5_000)]  # the GUI thread's collector sees the counts and collects
+    kept: list[list[int]] = [[] for _ in range(5_000)]  # the GUI thread's collector sees the counts and collects
     wait_for(qtbot, lambda: freed_on == ["MainThread"])
     assert len(kept) == 5_000
