@@ -31,6 +31,7 @@ def test_garbage_made_anywhere_is_collected_on_the_gui_thread(qtbot: Any) -> Non
     t.join()
     assert freed_on == []
 
-    kept: list[list[int]] = [[] for _ in range(5_000)]  # the GUI thread's collector sees the counts and collects
+    # The GUI thread's collector sees the counts pass the threshold and collects.
+    kept: list[list[int]] = [[] for _ in range(5_000)]
     wait_for(qtbot, lambda: freed_on == ["MainThread"])
     assert len(kept) == 5_000
