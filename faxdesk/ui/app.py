@@ -19,7 +19,6 @@ from faxdesk import APP_ID, APP_NAME
 from faxdesk.api.models import FaxApplication
 from faxdesk.ui.backend import Backend, NullBackend
 from faxdesk.ui.engine_backend import EngineBackend
-from faxdesk.ui.gui_gc import GuiGarbageCollector
 from faxdesk.ui.i18n import install_translations
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.settings_dialog import SettingsServices
@@ -207,7 +206,6 @@ def run_app(args: argparse.Namespace) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     configure_application(app)
-    collector = GuiGarbageCollector(app)  # Qt objects must never be freed on a worker thread
     files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
     send = bool(getattr(args, "send", False))
     install_send_features, acquire_single_instance = _send_features()
@@ -234,7 +232,6 @@ def run_app(args: argparse.Namespace) -> int:
         session.close()
         if guard is not None:
             guard.close()
-        collector.stop()
 
 
 def _name_faxes_from_contacts(window: MainWindow) -> None:

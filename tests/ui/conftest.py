@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,24 +11,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from faxdesk.ui.app import make_backend, make_client
-from faxdesk.ui.gui_gc import GuiGarbageCollector
 from faxdesk.ui.main_window import MainWindow
-
-
-@pytest.fixture(scope="session")
-def _gui_thread_gc(qapp: QApplication) -> Iterator[None]:
-    collector = GuiGarbageCollector(qapp)
-    yield
-    collector.stop()
-
-
-@pytest.fixture(autouse=True)
-def gui_thread_gc(_gui_thread_gc: None) -> Iterator[None]:
-    """Cyclic garbage is collected on the GUI thread only, as in the app; a test's closed
-    windows are freed here at its end, never by a later test's worker or HTTP thread (a widget
-    deleted off the GUI thread corrupts memory and crashes a later test somewhere unrelated)."""
-    yield
-    gc.collect()
 
 
 @pytest.fixture
