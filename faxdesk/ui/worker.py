@@ -101,22 +101,32 @@ class Worker(QObject):
             if item is None:
                 return
             task_id, call = item
+            del item
             try:
                 result: Any = call()
                 ok = True
             except BaseException as exc:  # delivered to the caller's error handler, never lost
                 result, ok = exc, False
+            # The task and its result are released on the GUI thread, not here: either may hold
+            # the last reference to a Qt object (a closed dialog's bound method, an exception's
+            # frames), and a Qt object deleted on a pool thread corrupts memory. `_deliver`
+            # empties the parcel, so whichever thread drops it last drops nothing.
+            parcel: list[Any] = [call, result]
+            del call, result
             try:
-                relay.finished.emit(task_id, ok, result)
+                relay.finished.emit(task_id, ok, parcel)
             except RuntimeError:  # the relay's Qt side is gone: the app is exiting
                 return
             finally:
+                del parcel
                 with self._lock:
                     self._unfinished -= 1
                     self._lock.notify_all()
 
     @Slot(int, bool, object)
-    def _deliver(self, task_id: int, ok: bool, payload: Any) -> None:
+    def _deliver(self, task_id: int, ok: bool, parcel: list[Any]) -> None:
+        _call, payload = parcel
+        parcel.clear()
         on_done, on_error = self._handlers.pop(task_id, (None, None))
         self.busyChanged.emit(len(self._handlers))
         if self._closed:

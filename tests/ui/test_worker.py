@@ -43,6 +43,29 @@ def test_results_and_errors_come_back_on_the_gui_thread(qtbot: Any, worker: Work
     assert worker.pending == 0
 
 
+def test_a_task_and_its_result_are_released_on_the_gui_thread(qtbot: Any, worker: Worker) -> None:
+    # A task may hold the last reference to a closed dialog (its bound method); deleting a Qt
+    # object on a pool thread corrupts memory, so the pool hands everything back to free.
+    freed_on: dict[str, str] = {}
+
+    class Tracked:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def __del__(self) -> None:
+            freed_on[self.name] = threading.current_thread().name
+
+        def run(self) -> Tracked:
+            return Tracked("result")
+
+    delivered: list[bool] = []
+    worker.submit(Tracked("task").run, on_done=lambda _r: delivered.append(True))
+    wait_for(qtbot, lambda: delivered == [True])
+    worker.submit(lambda: None, on_done=lambda _r: delivered.append(True))  # the pool moves on
+    wait_for(qtbot, lambda: delivered == [True, True])
+    assert freed_on == {"task": "MainThread", "result": "MainThread"}
+
+
 def test_unhandled_errors_are_reported(qtbot: Any, worker: Worker) -> None:
     with qtbot.waitSignal(worker.unhandledError) as blocker:
         worker.submit(lambda: 1 / 0)

@@ -157,8 +157,12 @@ class _Doc:
                     if max_height is not None:
                         scale = min(scale, max_height / h_pt)
                     bitmap = page.render(scale=scale, may_draw_forms=True)
-                    image: Image.Image = bitmap.to_pil().convert("RGB")
-                    bitmap.close()
+                    try:
+                        image: Image.Image = bitmap.to_pil().convert("RGB")
+                    finally:
+                        # Never left to the GC: its finalizer would call PDFium on whatever
+                        # thread collects it, without the lock.
+                        bitmap.close()
                 finally:
                     page.close()
             except pdfium.PdfiumError as exc:

@@ -58,8 +58,10 @@ def rerender_for_fax(
                 page = pdf[i]
                 try:
                     bitmap = page.render(scale=dpi / 72.0, grayscale=True)
-                    image = bitmap.to_pil().convert("L")
-                    bitmap.close()
+                    try:
+                        image = bitmap.to_pil().convert("L")
+                    finally:
+                        bitmap.close()  # never left to the GC (its finalizer has no lock)
                 except pdfium.PdfiumError as exc:
                     raise RenderError(
                         src_p,
