@@ -25,6 +25,16 @@ from faxdesk.api.models import ANCHOR_SITES, SIP_RECEIVE_SETTINGS, FaxApplicatio
 from faxdesk.ui.worker import Worker
 
 ERROR_STYLE = "color: #b00020;"
+
+
+def error_label(object_name: str) -> QLabel:
+    """A hidden, word-wrapped label in the error colour (shown when there is something to say)."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
 # Spin boxes use one below their real minimum to mean "not set" (null on the wire).
 
 
@@ -105,11 +115,7 @@ class ApplicationDialog(QDialog):
              "outbound.outbound_voice_profile_id"),
         ])
 
-        self.general_error = QLabel()
-        self.general_error.setObjectName("error_general")
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = error_label("error_general")
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -142,11 +148,7 @@ class ApplicationDialog(QDialog):
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
             column.addWidget(widget)
-            error = QLabel()
-            error.setObjectName(f"error_{field_name}")
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
+            error = error_label(f"error_{field_name}")
             column.addWidget(error)
             self._errors[field_name] = error
             form.addRow(label, holder)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.api.models import FINAL_STATUSES
-from faxdesk.ui.app_dialog import ERROR_STYLE
+from faxdesk.ui.app_dialog import error_label
 from faxdesk.ui.backend import FaxItem, TimelineEntry
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import display_number, fax_status_icon, fax_status_text, party_text
@@ -81,11 +81,7 @@ class FaxDetailPane(QScrollArea):
         status_row.setColumnStretch(1, 1)
         layout.addLayout(status_row)
 
-        self.failure = QLabel()
-        self.failure.setObjectName("failure_label")
-        self.failure.setWordWrap(True)
-        self.failure.setStyleSheet(ERROR_STYLE)
-        self.failure.hide()
+        self.failure = error_label("failure_label")
         layout.addWidget(self.failure)
 
         self.buttons: dict[str, QPushButton] = {}

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.api.models import FaxApplication, PhoneNumber
-from faxdesk.ui.app_dialog import ERROR_STYLE
+from faxdesk.ui.app_dialog import ERROR_STYLE, error_label
 from faxdesk.ui.i18n import available_languages, language_name
 from faxdesk.ui.worker import Worker
 
@@ -78,11 +78,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._updates_tab(), self.tr("&Updates"))
         self.tabs.addTab(self._advanced_tab(), self.tr("Ad&vanced"))
 
-        self.error = QLabel()
-        self.error.setObjectName("error_general")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("error_general")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
