@@ -69,6 +69,13 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT);
     """,
+    # 2: why an entry waits, as a kind; what the person sent; finding a send by client_state
+    """
+    ALTER TABLE journal ADD COLUMN error_kind TEXT;
+    ALTER TABLE journal ADD COLUMN page_count INTEGER;
+    ALTER TABLE journal ADD COLUMN document_name TEXT;
+    CREATE INDEX journal_client_state ON journal (client_state);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -104,7 +111,7 @@ _FAX_COLUMNS = (
 _JOURNAL_COLUMNS = (
     "id, token, state, document_path, to_number, from_number, connection_id, options, "
     "media_name, client_state, fax_id, created_at, updated_at, attempt, parent_id, error, "
-    "next_attempt_at"
+    "next_attempt_at, error_kind, page_count, document_name"
 )
 
 
@@ -153,6 +160,9 @@ def _journal_entry(row: sqlite3.Row) -> JournalEntry:
         parent_id=row["parent_id"],
         error=row["error"],
         next_attempt_at=row["next_attempt_at"],
+        error_kind=row["error_kind"],
+        page_count=row["page_count"],
+        document_name=row["document_name"],
     )
 
 
@@ -453,17 +463,19 @@ class Store:
         parent_id: int | None = None,
         next_attempt_at: float | None = None,
         now: float | None = None,
+        page_count: int | None = None,
+        document_name: str | None = None,
     ) -> JournalEntry:
         stamp = time.time() if now is None else now
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO journal (token, state, document_path, to_number, from_number, "
                 "connection_id, options, media_name, client_state, created_at, updated_at, "
-                "attempt, parent_id, next_attempt_at) "
-                "VALUES (?, 'prepared', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "attempt, parent_id, next_attempt_at, page_count, document_name) "
+                "VALUES (?, 'prepared', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (token, document_path, to, from_number, connection_id,
                  json.dumps(dict(options), default=str), media_name, client_state, stamp, stamp,
-                 attempt, parent_id, next_attempt_at),
+                 attempt, parent_id, next_attempt_at, page_count, document_name),
             )
             entry_id = int(cur.lastrowid or 0)
             row = conn.execute(f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE id = ?",
@@ -471,7 +483,7 @@ class Store:
         return _journal_entry(row)
 
     def update_journal(self, entry_id: int, **columns: Any) -> JournalEntry:
-        allowed = {"state", "fax_id", "error", "next_attempt_at"}
+        allowed = {"state", "fax_id", "error", "error_kind", "next_attempt_at"}
         bad = set(columns) - allowed
         if bad:
             raise ValueError(f"not journal columns: {sorted(bad)}")
@@ -496,6 +508,16 @@ class Store:
             f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE fax_id = ? ORDER BY id DESC LIMIT 1",
             (fax_id,),
         )
+        return _journal_entry(rows[0]) if rows else None
+
+    def journal_for_client_state(
+        self, client_state: str, conn: sqlite3.Connection | None = None
+    ) -> JournalEntry | None:
+        sql = f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE client_state = ? LIMIT 1"
+        if conn is not None:
+            row = conn.execute(sql, (client_state,)).fetchone()
+            return None if row is None else _journal_entry(row)
+        rows = self._query(sql, (client_state,))
         return _journal_entry(rows[0]) if rows else None
 
     def journal_entries(

@@ -65,8 +65,13 @@ def read_ts(path: Path) -> list[Message]:
     return messages
 
 
+def translated_files() -> list[Path]:
+    """What lupdate reads: the UI, and the core's table of status and failure words."""
+    return [*sorted(UI_DIR.glob("*.py")), ROOT / "faxdesk" / "core" / "words.py"]
+
+
 def ui_sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in UI_DIR.glob("*.py"))
+    return [str(p.relative_to(ROOT)) for p in translated_files()]
 
 
 def run_lupdate(ts_out: Path, language: str) -> None:
