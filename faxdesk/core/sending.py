@@ -272,18 +272,28 @@ def parse_recipient(text: str, default_country: str) -> ParsedNumber:
 def combined_problems(checks: Sequence[DocumentCheck], *, cover: bool) -> list[Refusal]:
     """Limits of the whole fax (all documents together, with the cover page)."""
     usable = [c.info for c in checks if c.info is not None]
-    problems: list[Refusal] = []
+    problems = combined_limits([i.page_count for i in usable], [i.size_bytes for i in usable],
+                               cover=cover)
     if not checks:
-        problems.append(Refusal("no_document",
-                                "Add at least one document: a PDF or an image (PNG, JPEG, TIFF)."))
-    total = sum(i.page_count for i in usable) + (1 if cover else 0)
-    if len(usable) + int(cover) > 1 and total > MAX_PAGES:
+        problems.insert(0, Refusal("no_document", NO_DOCUMENT))
+    return problems
+
+
+NO_DOCUMENT = "Add at least one document: a PDF or an image (PNG, JPEG, TIFF)."
+
+
+def combined_limits(pages: Sequence[int], sizes: Sequence[int], *,
+                    cover: bool) -> list[Refusal]:
+    """Telnyx's limits for documents sent together (each one was checked on its own)."""
+    problems: list[Refusal] = []
+    total = sum(pages) + (1 if cover else 0)
+    if len(pages) + int(cover) > 1 and total > MAX_PAGES:
         problems.append(Refusal(
             "too_many_pages",
             f"Together the documents have {total} pages; Telnyx sends at most {MAX_PAGES} pages "
             "in one fax. Remove some, or send them as separate faxes."))
-    size = sum(i.size_bytes for i in usable)
-    if len(usable) > 1 and size > MAX_UPLOAD_BYTES:
+    size = sum(sizes)
+    if len(sizes) > 1 and size > MAX_UPLOAD_BYTES:
         problems.append(Refusal(
             "too_large",
             f"Together the documents are {size / 1e6:.1f} MB; at most "

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from faxdesk.api.models import FINAL_STATUSES
+from faxdesk.core.records import TimelineEntry
+from faxdesk.core.rows import FaxRow
+from faxdesk.core.words import FAILURE_REASONS
 from faxdesk.ui.app_dialog import error_label
-from faxdesk.ui.backend import FaxItem, TimelineEntry
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import display_number, fax_status_icon, fax_status_text, party_text
 from faxdesk.ui.texts import (
-    FAILURE_REASONS,
     direction_text,
     failure_text,
     format_time_long,
@@ -39,13 +39,14 @@ from faxdesk.ui.texts import (
     status_text,
 )
 
-#: Timeline steps of a send not created on the server yet (see engine_backend.pending_item).
+#: Timeline steps of a send not created on the server yet (see faxdesk.core.rows).
 _PENDING_STEPS = {
     "preparing": QT_TRANSLATE_NOOP("PendingSend", "Preparing"),
     "uploading": QT_TRANSLATE_NOOP("PendingSend", "Uploading"),
     "waiting": QT_TRANSLATE_NOOP("PendingSend", "Waiting for the network"),
     "held": QT_TRANSLATE_NOOP("PendingSend", "Waiting for a valid API key"),
     "scheduled": QT_TRANSLATE_NOOP("PendingSend", "Automatic retry scheduled"),
+    "checking": QT_TRANSLATE_NOOP("PendingSend", "May have been sent; checking with Telnyx"),
     "rejected": QT_TRANSLATE_NOOP("PendingSend", "Rejected"),
 }
 
@@ -58,7 +59,7 @@ class FaxDetailPane(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.fax: FaxItem | None = None
+        self.fax: FaxRow | None = None
         self.application_name: Callable[[str | None], str] = lambda cid: cid or ""
 
         body = QWidget()
@@ -164,7 +165,7 @@ class FaxDetailPane(QScrollArea):
         self.show_fax(None)
 
     # showing ---------------------------------------------------------------------------------
-    def show_fax(self, fax: FaxItem | None) -> None:
+    def show_fax(self, fax: FaxRow | None) -> None:
         same = fax is not None and self.fax is not None and fax.id == self.fax.id
         self.fax = fax
         if not same:
@@ -226,25 +227,20 @@ class FaxDetailPane(QScrollArea):
             self.form.setRowVisible(value, bool(value.text()))
 
     def _update_buttons(self) -> None:
+        # What may be done with a fax is the core's decision (FaxRow), made once.
         fax = self.fax
         b = self.buttons
-        has = fax is not None
-        outbound = has and fax is not None and fax.direction == "outbound"
+        b["cancel"].setEnabled(fax is not None and fax.can_cancel)
+        b["delete"].setEnabled(fax is not None)
         pending = fax is not None and fax.pending is not None
-        b["cancel"].setEnabled(
-            outbound and fax is not None and fax.status in ("queued", "media.processed",
-                                                             "originated", "sending")
-        )
-        b["delete"].setEnabled(has)
         b["delete"].setText(self.tr("&Discard…") if pending else self.tr("&Delete…"))
-        b["refresh"].setEnabled(has and fax is not None and fax.direction == "inbound")
-        b["resend"].setEnabled(
-            outbound and fax is not None and fax.status in FINAL_STATUSES
-        )
-        b["save"].setEnabled(has)
-        b["open"].setEnabled(has)
-        b["mark_read"].setEnabled(has and fax is not None and fax.direction == "inbound")
-        if fax is not None and fax.direction == "inbound" and fax.read:
+        b["refresh"].setEnabled(fax is not None and fax.can_refresh)
+        b["resend"].setEnabled(fax is not None and fax.can_resend)
+        b["save"].setEnabled(fax is not None)
+        b["open"].setEnabled(fax is not None)
+        inbound = fax is not None and fax.direction == "inbound"
+        b["mark_read"].setEnabled(inbound)
+        if fax is not None and inbound and fax.read:
             b["mark_read"].setText(self.tr("Mark &unread"))
         else:
             b["mark_read"].setText(self.tr("Mark &read"))

@@ -1,7 +1,8 @@
 """The main window: applications | faxes | detail, with menus, toolbar and status bar.
 
-All work on the account or the disk runs on the `Worker`; events from the backend arrive through
-an `EventBridge` on the GUI thread and update the table row of that fax in place.
+All work on the account or the disk runs on the `Worker`, calling the core's `FaxEngine`; the
+engine's events arrive through an `EventBridge` on the GUI thread and update the table row of
+that fax in place.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ import logging
 import shutil
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import (
     QByteArray,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -27,7 +28,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,21 +47,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from faxdesk.api.models import STATUS_RANK, FaxApplication
+from faxdesk.api.models import FaxApplication
+from faxdesk.core.contacts import ContactBook
+from faxdesk.core.engine import DiscardRiskError, FaxEngine
+from faxdesk.core.events import (
+    ApplicationsChanged,
+    DownloadFailed,
+    Event,
+    FaxReceived,
+    InFlightChanged,
+    RowChanged,
+    RowRemoved,
+    SyncStateChanged,
+)
+from faxdesk.core.records import TimelineEntry
+from faxdesk.core.rows import FaxRow
+from faxdesk.core.settings import Settings
 from faxdesk.ui.app_dialog import ApplicationDialog
 from faxdesk.ui.apps_pane import ApplicationsPane
-from faxdesk.ui.backend import (
-    ApplicationsChanged,
-    Backend,
-    BackendProblem,
-    FaxChanged,
-    FaxesReloaded,
-    FaxItem,
-    FaxReceived,
-    OutboxChanged,
-    SyncStateChanged,
-    TimelineEntry,
-)
 from faxdesk.ui.detail_pane import FaxDetailPane
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import (
@@ -69,7 +73,6 @@ from faxdesk.ui.models import (
     FaxFilterProxy,
     FaxTableModel,
     export_csv,
-    pending_text,
 )
 from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
@@ -78,27 +81,31 @@ from faxdesk.ui.worker import EventBridge, Worker
 
 log = logging.getLogger(__name__)
 
-#: How long quitting waits for the backend to stop (its network calls are aborted first).
+#: How long quitting waits for the engine to stop (its network calls are aborted first).
 STOP_WAIT_SECS = 1.0
 
 
 class SettingsHost(Protocol):
     """Where settings live and what applying them means (app.py provides it)."""
 
-    def current_settings(self) -> Any: ...
+    def current_settings(self) -> Settings: ...
     def settings_services(self, applications: Sequence[FaxApplication]) -> SettingsServices: ...
-    def apply_settings(self, settings: Any, key: str | None) -> None: ...
+    def apply_settings(self, settings: Settings, key: str | None) -> None: ...
+
+
+class HidesToTray(Protocol):
+    def should_hide(self) -> bool: ...
 
 
 class MainWindow(QMainWindow):
-    faxChanged = Signal(object)  # FaxItem (for the tray's notifications, issue 7)
-    faxReceived = Signal(object)  # FaxItem
+    faxChanged = Signal(object)  # RowChanged (for the tray's notifications)
+    faxReceived = Signal(object)  # FaxRow
     syncStateChanged = Signal(object)  # SyncStateChanged
     inFlightChanged = Signal(int)
 
     def __init__(
         self,
-        backend: Backend,
+        engine: FaxEngine,
         *,
         worker: Worker | None = None,
         settings_host: SettingsHost | None = None,
@@ -107,20 +114,21 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.worker = worker or Worker(self)
-        self.backend = backend
+        self.engine = engine
         self.settings_host = settings_host
         self._state = state if state is not None else QSettings()
         self._shut_down = False
-        #: Issue 7 sets this: build the send dialog for the given files.
+        #: Builds the send dialog for the given files (set when the window is assembled).
         self.send_dialog_factory: Callable[[MainWindow, list[str]], QDialog] | None = None
-        #: Issue 7 sets this to the tray icon; when it says so, closing hides instead of quitting.
-        self.tray: Any = None
+        #: The tray, when there is one: when it says so, closing hides instead of quitting.
+        self.tray: HidesToTray | None = None
         self.sync_state: SyncStateChanged | None = None
         self.last_error = ""
         self._error_from_sync = False
-        self._since_reload: list[FaxChanged] | None = None
-        #: The address book (a ContactBook): names the other party in the table and the detail.
-        self.contacts: Any = None
+        self._since_reload: list[RowChanged | RowRemoved] | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        #: The address book: names the other party in the table and the detail.
+        self.contacts: ContactBook | None = None
         self._contacts_timer = QTimer(self)
         self._contacts_timer.setSingleShot(True)
         self._contacts_timer.setInterval(150)
@@ -160,7 +168,7 @@ class MainWindow(QMainWindow):
         self.bridge.received.connect(self._on_event)
         # A sync reports one event per fax; the table takes them in batches (one sort, one
         # repaint) instead of one insert each, which stalled the window on big histories.
-        self._fax_batch: list[FaxItem] = []
+        self._fax_batch: list[RowChanged] = []
         self._fax_batch_timer = QTimer(self)
         self._fax_batch_timer.setSingleShot(True)
         self._fax_batch_timer.setInterval(25)
@@ -297,7 +305,7 @@ class MainWindow(QMainWindow):
         self.act_about = self._action(self.tr("&About FaxDesk"), None, self.about, None, "about")
 
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
         for a in (self.act_new_fax, self.act_new_app, None, self.act_export, None,
                   self.act_settings, None, self.act_quit):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
@@ -338,10 +346,11 @@ class MainWindow(QMainWindow):
 
     # start / stop ----------------------------------------------------------------------------
     def start(self) -> None:
-        """Connect to the backend and load everything (all on the worker)."""
+        """Connect to the engine and load everything (all on the worker)."""
         self.refresh_contacts()
-        self.backend.subscribe(self.bridge.post)
-        self.worker.submit(self.backend.start, on_done=lambda _r: self._after_start(),
+        if self._unsubscribe is None:
+            self._unsubscribe = self.engine.events.subscribe(self.bridge.post)
+        self.worker.submit(self.engine.start, on_done=lambda _r: self._after_start(),
                            on_error=lambda exc: self.show_error(str(exc)))
 
     def _after_start(self) -> None:
@@ -353,26 +362,26 @@ class MainWindow(QMainWindow):
         # apply them again on top of it (the sync thread does not wait for us).
         if self._since_reload is None:
             self._since_reload = []
-        self.worker.submit(self.backend.list_faxes, on_done=self._faxes_loaded,
+        self.worker.submit(self.engine.rows, on_done=self._faxes_loaded,
                            on_error=lambda exc: self.show_error(str(exc)))
 
-    def _faxes_loaded(self, items: list[FaxItem]) -> None:
+    def _faxes_loaded(self, rows: list[FaxRow]) -> None:
         selected = self.detail.fax.id if self.detail.fax else None
         later, self._since_reload = self._since_reload or [], None
-        self.model.set_items(items)
+        self.model.set_items(rows)
+        # The engine publishes each change once, after it is stored: what arrived while the
+        # list was read is at least as new as the list.
         for event in later:
-            if event.removed or event.fax is None:
-                self.model.remove(event.fax_id or "")
-                continue
-            current = self.model.item_by_id(event.fax.id)
-            if current is None or not _older(event.fax, current):
-                self.model.upsert([event.fax])
+            if isinstance(event, RowRemoved):
+                self.model.remove(event.row_id)
+            else:
+                self.model.upsert([event.row])
         if selected:
             self.select_fax(selected)
         self._update_count()
 
-    def set_contacts(self, book: Any) -> None:
-        """Use this address book (anything with `all() -> list[Contact]`) to name faxes."""
+    def set_contacts(self, book: ContactBook) -> None:
+        """Use this address book to name faxes."""
         self.contacts = book
         self.refresh_contacts()
 
@@ -398,36 +407,30 @@ class MainWindow(QMainWindow):
                 self.detail.show_fax(current)
 
     def reload_applications(self) -> None:
-        self.worker.submit(self.backend.list_applications,
+        self.worker.submit(self.engine.refresh_applications,
                            on_done=self.apps_pane.set_applications,
                            on_error=lambda exc: self.show_error(str(exc)))
 
     def shutdown(self) -> None:
-        """Stop the backend and the worker without ever hanging on the network."""
+        """Stop the engine and the worker without ever hanging on the network."""
         if self._shut_down:
             return
         self._shut_down = True
         self._save_geometry()
         # stop() aborts in-flight calls; run it aside so a stuck stop cannot freeze quitting.
-        stopper = threading.Thread(target=self._stop_backend, name="faxdesk-stop", daemon=True)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        stopper = threading.Thread(target=self._stop_engine, name="faxdesk-stop", daemon=True)
         stopper.start()
         stopper.join(STOP_WAIT_SECS)
         self.worker.shutdown()
 
-    def _stop_backend(self) -> None:
+    def _stop_engine(self) -> None:
         try:
-            self.backend.stop()
+            self.engine.stop()
         except Exception:
-            log.exception("stopping the backend failed")
-
-    def set_backend(self, backend: Backend) -> None:
-        """Switch to another account or server (after settings changed)."""
-        old = self.backend
-        self.backend = backend
-        threading.Thread(target=old.stop, name="faxdesk-stop-old", daemon=True).start()
-        self.model.set_items([])
-        self.detail.show_fax(None)
-        self.start()
+            log.exception("stopping the engine failed")
 
     @Slot()
     def quit(self) -> None:
@@ -439,8 +442,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         tray = self.tray
-        hide = getattr(tray, "should_hide", None) if tray is not None else None
-        if not self._shut_down and hide is not None and hide():
+        if not self._shut_down and tray is not None and tray.should_hide():
             self._save_geometry()
             self.hide()
             event.ignore()
@@ -476,37 +478,36 @@ class MainWindow(QMainWindow):
         self._state.setValue("main/table_header", self.table.horizontalHeader().saveState())
         self._state.sync()
 
-    # events from the backend -----------------------------------------------------------------
+    # events from the engine ------------------------------------------------------------------
     @Slot(object)
-    def _on_event(self, event: object) -> None:
-        if isinstance(event, FaxChanged):
-            if self._since_reload is not None:
-                self._since_reload.append(event)
-            if event.removed or (event.fax is None and event.fax_id):
-                self._flush_fax_batch()
-                self._fax_removed(event.fax_id or "")
-            elif event.fax is not None:
-                self._fax_batch.append(event.fax)
+    def _on_event(self, event: Event) -> None:
+        match event:
+            case RowChanged():
+                if self._since_reload is not None:
+                    self._since_reload.append(event)
+                self._fax_batch.append(event)
                 if not self._fax_batch_timer.isActive():
                     self._fax_batch_timer.start()
-        elif isinstance(event, FaxesReloaded):
-            self._flush_fax_batch()
-            self.reload_faxes()
-        elif isinstance(event, ApplicationsChanged):
-            if event.applications is not None:
-                self.apps_pane.set_applications(event.applications)
-            else:
-                self.reload_applications()
-        elif isinstance(event, SyncStateChanged):
-            self._sync_state(event)
-        elif isinstance(event, OutboxChanged):
-            self._set_in_flight(event.in_flight)
-        elif isinstance(event, FaxReceived):
-            self._flush_fax_batch()
-            self._fax_updated(event.fax)
-            self.faxReceived.emit(event.fax)
-        elif isinstance(event, BackendProblem):
-            self.show_error(event.message)
+            case RowRemoved(row_id=row_id):
+                if self._since_reload is not None:
+                    self._since_reload.append(event)
+                self._flush_fax_batch()
+                self._fax_removed(row_id)
+            case ApplicationsChanged(applications=apps):
+                self.apps_pane.set_applications(apps)
+            case SyncStateChanged():
+                self._sync_state(event)
+            case InFlightChanged(count=count):
+                self._set_in_flight(count)
+            case FaxReceived(fax_id=fax_id):
+                self._flush_fax_batch()
+                row = self.model.item_by_id(fax_id)
+                if row is not None:
+                    self.faxReceived.emit(row)
+            case DownloadFailed(message=message):
+                self.show_error(message)
+            case _:
+                pass  # store-level events: the row events above carry what the window shows
 
     @Slot()
     def _flush_fax_batch(self) -> None:
@@ -514,16 +515,17 @@ class MainWindow(QMainWindow):
         batch, self._fax_batch = self._fax_batch, []
         if not batch:
             return
-        self.model.upsert(list({fax.id: fax for fax in batch}.values()))  # the latest of each
-        for fax in batch:  # listeners (the tray) still see every change, in order
-            self._after_fax_update(fax)
+        # The latest of each row in one merge, then every change for listeners, in order.
+        self.model.upsert(list({e.row.id: e.row for e in batch}.values()))
+        for event in batch:
+            self._after_fax_update(event)
 
-    def _fax_updated(self, fax: FaxItem) -> None:
-        self.model.upsert([fax])
-        self._after_fax_update(fax)
+    def _fax_updated(self, row: FaxRow) -> None:
+        self.model.upsert([row])
+        self._after_fax_update(RowChanged(row, row.status))
 
-    def _after_fax_update(self, fax: FaxItem) -> None:
-        fax = self.model.item_by_id(fax.id) or fax  # named after the contact
+    def _after_fax_update(self, event: RowChanged) -> None:
+        fax = self.model.item_by_id(event.row.id) or event.row  # named after the contact
         shown = self.detail.fax
         if shown is not None and shown.id == fax.id:
             self.detail.show_fax(fax)
@@ -532,10 +534,7 @@ class MainWindow(QMainWindow):
                 self._load_timeline(fax.id)
             if shown.document_path != fax.document_path or shown.status != fax.status:
                 self._load_preview(fax)  # the document arrived (or the fax was received)
-        if fax.pending == "rejected":
-            # Listeners (the tray) read failure_reason; an unknown one is shown as it came.
-            fax = replace(fax, failure_reason=pending_text(fax))
-        self.faxChanged.emit(fax)
+        self.faxChanged.emit(RowChanged(fax, event.previous_status))
 
     def _fax_removed(self, fax_id: str) -> None:
         self.model.remove(fax_id)
@@ -619,30 +618,30 @@ class MainWindow(QMainWindow):
         """Where window state is remembered (the send dialog keeps its cover details there)."""
         return self._state
 
-    def selected_fax(self) -> FaxItem | None:
+    def selected_fax(self) -> FaxRow | None:
         return self.detail.fax
 
     def _load_timeline(self, fax_id: str) -> None:
         def shown(entries: list[TimelineEntry]) -> None:
             self.detail.show_timeline(fax_id, entries)
 
-        self.worker.submit(self.backend.timeline, fax_id, on_done=shown,
+        self.worker.submit(self.engine.timeline, fax_id, on_done=shown,
                            on_error=lambda exc: log.info("no timeline: %s", exc))
 
-    def _load_preview(self, fax: FaxItem) -> None:
+    def _load_preview(self, fax: FaxRow) -> None:
         if fax.direction == "inbound" and fax.status != "received":
             self.detail.show_preview_note(fax.id, self.tr("The document arrives when the fax "
                                                           "has been received."))
             return
-        backend = self.backend
+        engine = self.engine
 
-        def render() -> tuple[int, list[Any]]:
-            path = backend.document(fax.id)
+        def render() -> tuple[int, list[QImage]]:
+            path = engine.document(fax.id)
             if path is None:
                 return 0, []
             return render_thumbnails(path)
 
-        def shown(result: tuple[int, list[Any]]) -> None:
+        def shown(result: tuple[int, list[QImage]]) -> None:
             pages, images = result
             if not images:
                 self.detail.show_preview_note(fax.id, self.tr("No document is available."))
@@ -680,39 +679,68 @@ class MainWindow(QMainWindow):
         fax = self.detail.fax
         if fax is None:
             return
-        backend = self.backend
+        engine = self.engine
         if name == "cancel":
-            self._run(lambda: backend.cancel(fax.id), self.tr("Cancel requested."), fax.id)
+            self._run(lambda: engine.cancel(fax.id), self.tr("Cancel requested."), fax.id)
         elif name == "delete" and fax.pending:
-            if self.confirm(
-                self.tr("Discard send"),
-                self.tr("Discard this send? Nothing has been sent to {party}.").format(
-                    party=fax.contact_name or fax.other_party),
-            ):
-                self._run(lambda: backend.delete(fax.id), self.tr("Send discarded."), fax.id)
+            self.discard_send(fax)
         elif name == "delete":
             if self.confirm(
                 self.tr("Delete fax"),
                 self.tr("Delete this fax from Telnyx and from this computer? "
                         "This cannot be undone."),
             ):
-                self._run(lambda: backend.delete(fax.id), self.tr("Fax deleted."), None)
+                self._run(lambda: engine.delete(fax.id), self.tr("Fax deleted."), None)
         elif name == "refresh":
-            self._run(lambda: backend.refresh(fax.id),
+            self._run(lambda: engine.refresh(fax.id),
                       self.tr("The document link was refreshed."), fax.id)
         elif name == "resend":
             self.worker.submit(
-                backend.resend, fax.id,
+                engine.resend, fax.id,
                 on_done=lambda new_id: self.show_info(self.tr("Sent again.")),
                 on_error=lambda exc: self.show_error(str(exc)),
             )
         elif name == "mark_read":
-            self._run(lambda: backend.mark_read(fax.id, not fax.read), "", fax.id)
+            self._run(lambda: engine.mark_read(fax.id, not fax.read), "", fax.id)
         elif name == "open":
-            self.worker.submit(backend.document, fax.id, on_done=self._open_document,
+            self.worker.submit(engine.document, fax.id, on_done=self._open_document,
                                on_error=lambda exc: self.show_error(str(exc)))
         elif name == "save":
             self.save_pdf(fax)
+
+    def discard_send(self, fax: FaxRow) -> None:
+        """Drop a send Telnyx has not accepted. One that may have gone out is looked up first;
+        when Telnyx cannot be asked, the person decides knowing the risk."""
+        party = fax.contact_name or fax.other_party
+        if fax.pending == "checking":
+            question = self.tr("This fax to {party} may already have been sent. FaxDesk asks "
+                               "Telnyx first and keeps it if it went out. Discard it if it "
+                               "did not?").format(party=party)
+        else:
+            question = self.tr("Discard this send? Nothing has been sent to {party}.").format(
+                party=party)
+        if not self.confirm(self.tr("Discard send"), question):
+            return
+
+        def done(discarded: bool) -> None:
+            if discarded:
+                self.show_info(self.tr("Send discarded."))
+            else:
+                self.show_info(self.tr("Telnyx has this fax: it was sent, so it stays."))
+            self._reload_one(fax.id)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, DiscardRiskError):
+                self.show_error(str(exc))
+                return
+            if self.confirm(self.tr("Discard without checking?"), self.tr(
+                    "Telnyx cannot be reached to check whether this fax went out. If you "
+                    "discard it and it was sent, {party} gets it anyway; if you then send it "
+                    "again, they get it twice. Discard it anyway?").format(party=party)):
+                self.worker.submit(self.engine.discard, fax.id, accept_risk=True,
+                                   on_done=done, on_error=lambda e: self.show_error(str(e)))
+
+        self.worker.submit(self.engine.discard, fax.id, on_done=done, on_error=failed)
 
     def _run(self, fn: Callable[[], object], done_text: str, reload_id: str | None) -> None:
         def done(_result: object) -> None:
@@ -724,13 +752,13 @@ class MainWindow(QMainWindow):
         self.worker.submit(fn, on_done=done, on_error=lambda exc: self.show_error(str(exc)))
 
     def _reload_one(self, fax_id: str) -> None:
-        def got(fax: FaxItem | None) -> None:
+        def got(fax: FaxRow | None) -> None:
             if fax is None:
                 self._fax_removed(fax_id)
             else:
                 self._fax_updated(fax)
 
-        self.worker.submit(self.backend.get_fax, fax_id, on_done=got,
+        self.worker.submit(self.engine.row, fax_id, on_done=got,
                            on_error=lambda exc: self.show_error(str(exc)))
 
     def _open_document(self, path: Path | None) -> None:
@@ -739,7 +767,7 @@ class MainWindow(QMainWindow):
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def save_pdf(self, fax: FaxItem, target: str | None = None) -> None:
+    def save_pdf(self, fax: FaxRow, target: str | None = None) -> None:
         if target is None:
             suggested = f"fax-{fax.other_party.lstrip('+') or fax.id}.pdf"
             target, _ = QFileDialog.getSaveFileName(
@@ -748,11 +776,11 @@ class MainWindow(QMainWindow):
             )
         if not target:
             return
-        backend = self.backend
+        engine = self.engine
         dest = Path(target)
 
         def copy() -> Path:
-            path = backend.document(fax.id)
+            path = engine.document(fax.id)
             if path is None:
                 raise FileNotFoundError(self.tr("No document is available for this fax."))
             shutil.copyfile(path, dest)
@@ -774,7 +802,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def sync_now(self) -> None:
         self.show_info(self.tr("Syncing…"))
-        self.worker.submit(self.backend.sync_now,
+        self.worker.submit(self.engine.sync_now,
                            on_error=lambda exc: self.show_error(str(exc)))
 
     @Slot()
@@ -805,15 +833,15 @@ class MainWindow(QMainWindow):
 
     # applications ----------------------------------------------------------------------------
     def new_application(self) -> ApplicationDialog:
-        dialog = ApplicationDialog(self.worker, self.backend.create_application, None, self)
+        dialog = ApplicationDialog(self.worker, self.engine.create_application, None, self)
         dialog.accepted.connect(lambda: self._application_saved(dialog))
         dialog.open()
         return dialog
 
     def edit_application(self, app: FaxApplication) -> ApplicationDialog:
-        backend = self.backend
+        engine = self.engine
         dialog = ApplicationDialog(
-            self.worker, lambda fields: backend.update_application(app.id, fields), app, self
+            self.worker, lambda fields: engine.update_application(app.id, fields), app, self
         )
         dialog.accepted.connect(lambda: self._application_saved(dialog))
         dialog.open()
@@ -838,7 +866,7 @@ class MainWindow(QMainWindow):
             self.show_info(self.tr("Deleted {name}.").format(name=name))
             self.reload_applications()
 
-        self.worker.submit(self.backend.delete_application, app.id, on_done=deleted,
+        self.worker.submit(self.engine.delete_application, app.id, on_done=deleted,
                            on_error=lambda exc: self.show_error(str(exc)))
 
     # settings and sending hooks --------------------------------------------------------------
@@ -882,18 +910,5 @@ class MainWindow(QMainWindow):
         )
 
 
-def _older(candidate: FaxItem, current: FaxItem) -> bool:
-    """True when `candidate` is an earlier state of the fax than `current`."""
-    rank_a = STATUS_RANK.get(candidate.status or "", 0)
-    rank_b = STATUS_RANK.get(current.status or "", 0)
-    if rank_a != rank_b:
-        return rank_a < rank_b
-    if candidate.updated_at and current.updated_at:
-        return candidate.updated_at < current.updated_at
-    return False
-
-
-def QApplicationInstance() -> Any:
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance()
+def QApplicationInstance() -> QCoreApplication | None:
+    return QCoreApplication.instance()

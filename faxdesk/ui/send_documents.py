@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.ui.dropzone import ACCEPTED_SUFFIXES
-from faxdesk.ui.send_service import TaskRunner
+from faxdesk.ui.worker import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -76,19 +76,20 @@ class _Inspection:
 
 
 def inspect_for_list(path: str) -> _Inspection:
-    """Runs on the worker: page count, limit problems and a first-page thumbnail."""
-    from faxdesk.core.documents import check_limits, inspect_document, render_page_png
+    """Runs on the worker: the core's check of one document, and a first-page thumbnail."""
+    from faxdesk.core.documents import render_page_png
+    from faxdesk.core.sending import SendRefused, check_document
 
-    info = inspect_document(path)
-    limits = check_limits(info)
-    problems = [p.message for p in limits]
+    check = check_document(Path(path))
+    if check.info is None:
+        raise SendRefused(check.refusals)
     try:
         thumb: bytes | None = render_page_png(path, 0, width=THUMB_WIDTH * 2)
     except Exception as exc:  # a thumbnail is a nicety; the page count is what matters
         log.info("No thumbnail for %s: %s", path, exc)
         thumb = None
-    can_shrink = bool(limits) and all(p.can_rerender for p in limits)
-    return _Inspection(info.page_count, info.size_bytes, problems, can_shrink, thumb)
+    return _Inspection(check.info.page_count, check.info.size_bytes,
+                       [r.message for r in check.refusals], check.can_shrink, thumb)
 
 
 def shrink_for_fax(path: str, work_dir: str) -> str:

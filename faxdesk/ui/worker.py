@@ -20,7 +20,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -32,6 +32,20 @@ SHUTDOWN_WAIT_MS = 1000
 
 OnDone = Callable[[Any], None]
 OnError = Callable[[BaseException], None]
+
+
+class TaskRunner(Protocol):
+    """Runs ``fn(*args)`` off the GUI thread; ``on_done``/``on_error`` run on the GUI thread
+    (`Worker` is the one the app uses; dialogs take this so tests can run tasks inline)."""
+
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: OnDone | None = None,
+        on_error: OnError | None = None,
+        **kwargs: Any,
+    ) -> bool: ...
 
 
 class _Relay(QObject):
