@@ -41,13 +41,13 @@ from faxdesk.core.outbox import Outbox, OutboxConfig, StepHook
 from faxdesk.core.records import JournalEntry, TimelineEntry
 from faxdesk.core.row_feed import RowFeed
 from faxdesk.core.rows import FaxRow
-from faxdesk.core.sending import PreparedFax, SendRequest, prepare_send
 from faxdesk.core.status import StatusUpdate, apply_status
 from faxdesk.core.store import Store
 from faxdesk.core.sync import SyncConfig, Syncer
 
 if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
+    from faxdesk.core.sending import PreparedFax, SendRequest
     from faxdesk.core.settings import Settings
 
     # Imported in start() only when enabled: it pulls in werkzeug, which most users never need.
@@ -263,6 +263,9 @@ class FaxEngine:
 
         Raises `SendRefused` (nothing queued) with every problem, in words and with a kind.
         """
+        # Imported here: the document stack (pypdf, PDFium, Pillow) is not needed to start.
+        from faxdesk.core.sending import prepare_send
+
         work = self.data_dir / "outbox" / "preparing"
         work.mkdir(parents=True, exist_ok=True, mode=0o700)
         with tempfile.TemporaryDirectory(prefix="send-", dir=work) as tmp:
