@@ -105,7 +105,7 @@ def handler(fn: Callable[[Context], int], *, resume_sends: bool = True
 
 
 def _run(fn: Callable[[Context], int], args: argparse.Namespace, resume_sends: bool) -> int:
-    from faxdesk.core.opening import SandboxOptions, open_engine
+    from faxdesk.core.opening import API_KEY_ENV, SandboxOptions, open_engine
     from faxdesk.core.settings import load_settings
 
     settings = load_settings()
@@ -115,9 +115,10 @@ def _run(fn: Callable[[Context], int], args: argparse.Namespace, resume_sends: b
     opened = open_engine(settings, "sandbox" if sandbox else "account", args.data_dir,
                          sandbox=SandboxOptions(speed=args.sandbox_speed))
     with opened:
-        if opened.key_problem:
-            raise CommandError(f"{opened.key_problem} Or use --sandbox to try FaxDesk.",
-                               EXIT_AUTH)
+        if not opened.engine.has_account:
+            raise CommandError(
+                (opened.key_problem or "There is no API key yet.") + f" Set {API_KEY_ENV}, "
+                "save a key in the FaxDesk window's Settings, or use --sandbox.", EXIT_AUTH)
         if resume_sends:
             # Sends left over from an earlier run (a crash, a network cut) go out now.
             opened.engine.outbox.run_due()

@@ -40,7 +40,7 @@ BASE_URL_ENV = "FAXDESK_BASE_URL"
 @dataclass(frozen=True, slots=True)
 class KeyLookup:
     key: str | None
-    problem: str | None  # why there is no key, in words
+    problem: str | None  # the key store failed, in words (None: found, or simply none yet)
     source: Literal["environment", "key store", "none"]
 
 
@@ -54,7 +54,7 @@ def read_api_key(settings: Settings, env: Mapping[str, str] = os.environ) -> Key
         return KeyLookup(None, str(exc), "none")
     if stored:
         return KeyLookup(stored, None, "key store")
-    return KeyLookup(None, f"No API key yet. Enter it in Settings, or set {API_KEY_ENV}.", "none")
+    return KeyLookup(None, None, "none")  # no key yet: not a problem, a first start
 
 
 def api_base_url(settings: Settings, env: Mapping[str, str] = os.environ) -> str:
@@ -85,7 +85,7 @@ class OpenedEngine:
     engine: FaxEngine
     mode: EngineMode
     sandbox: SandboxServer | None = None
-    key_problem: str | None = None  # account mode without a usable key: why, in words
+    key_problem: str | None = None  # the key store failed, in words
     _scratch: Path | None = field(default=None, repr=False)
 
     def close(self) -> None:

@@ -28,6 +28,7 @@ from faxdesk.core.records import TimelineEntry
 from faxdesk.core.rows import FaxRow
 from faxdesk.core.words import FAILURE_REASONS
 from faxdesk.ui.app_dialog import error_label
+from faxdesk.ui.fax_actions import FAX_ACTIONS, FaxAction, delete_label, enabled_actions, read_label
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import display_number, fax_status_icon, fax_status_text, party_text
 from faxdesk.ui.texts import (
@@ -50,7 +51,6 @@ _PENDING_STEPS = {
     "rejected": QT_TRANSLATE_NOOP("PendingSend", "Rejected"),
 }
 
-ACTIONS = ("cancel", "delete", "refresh", "resend", "save", "open", "mark_read")
 
 
 class FaxDetailPane(QScrollArea):
@@ -85,7 +85,7 @@ class FaxDetailPane(QScrollArea):
         self.failure = error_label("failure_label")
         layout.addWidget(self.failure)
 
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[FaxAction, QPushButton] = {}
         grid = QGridLayout()
         labels = {
             "cancel": (self.tr("&Cancel sending"), "cancel"),
@@ -96,7 +96,7 @@ class FaxDetailPane(QScrollArea):
             "open": (self.tr("&Open"), "open"),
             "mark_read": (self.tr("Mark &read"), "mark-read"),
         }
-        for position, name in enumerate(ACTIONS):
+        for position, name in enumerate(FAX_ACTIONS):
             text, icon_name = labels[name]
             button = QPushButton(icon(icon_name), text)
             button.setObjectName(f"action_{name}")
@@ -227,23 +227,11 @@ class FaxDetailPane(QScrollArea):
             self.form.setRowVisible(value, bool(value.text()))
 
     def _update_buttons(self) -> None:
-        # What may be done with a fax is the core's decision (FaxRow), made once.
-        fax = self.fax
-        b = self.buttons
-        b["cancel"].setEnabled(fax is not None and fax.can_cancel)
-        b["delete"].setEnabled(fax is not None)
-        pending = fax is not None and fax.pending is not None
-        b["delete"].setText(self.tr("&Discard…") if pending else self.tr("&Delete…"))
-        b["refresh"].setEnabled(fax is not None and fax.can_refresh)
-        b["resend"].setEnabled(fax is not None and fax.can_resend)
-        b["save"].setEnabled(fax is not None)
-        b["open"].setEnabled(fax is not None)
-        inbound = fax is not None and fax.direction == "inbound"
-        b["mark_read"].setEnabled(inbound)
-        if fax is not None and inbound and fax.read:
-            b["mark_read"].setText(self.tr("Mark &unread"))
-        else:
-            b["mark_read"].setText(self.tr("Mark &read"))
+        enabled = enabled_actions(self.fax)
+        for name, button in self.buttons.items():
+            button.setEnabled(name in enabled)
+        self.buttons["delete"].setText(delete_label(self.fax))
+        self.buttons["mark_read"].setText(read_label(self.fax))
 
     def show_timeline(self, fax_id: str, entries: Sequence[TimelineEntry]) -> None:
         if self.fax is None or self.fax.id != fax_id:

@@ -8,7 +8,6 @@ that fax in place.
 from __future__ import annotations
 
 import logging
-import shutil
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -18,38 +17,26 @@ from typing import Protocol
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
-    QItemSelectionModel,
-    QModelIndex,
     QSettings,
     QSize,
     Qt,
     QTimer,
-    QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QImage, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
 )
 
 from faxdesk.api.models import FaxApplication
 from faxdesk.core.contacts import ContactBook
-from faxdesk.core.engine import DiscardRiskError, FaxEngine
+from faxdesk.core.engine import FaxEngine
 from faxdesk.core.events import (
     ApplicationsChanged,
     DownloadFailed,
@@ -66,14 +53,14 @@ from faxdesk.core.settings import Settings
 from faxdesk.ui.app_dialog import ApplicationDialog
 from faxdesk.ui.apps_pane import ApplicationsPane
 from faxdesk.ui.detail_pane import FaxDetailPane
+from faxdesk.ui.fax_actions import FaxAction, enabled_actions
+from faxdesk.ui.fax_list import FaxListPane
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import (
-    COL_CREATED,
     ContactNames,
-    FaxFilterProxy,
-    FaxTableModel,
     export_csv,
 )
+from faxdesk.ui.operations import FaxOperations
 from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.texts import format_time
@@ -138,9 +125,15 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(760, 480))
 
-        self.model = FaxTableModel(self)
-        self.proxy = FaxFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.fax_list = FaxListPane()
+        self.fax_list.currentChanged.connect(self._current_changed)
+        self.fax_list.activated.connect(lambda: self.run_action("open"))
+        self.fax_list.exportRequested.connect(lambda: self.export_csv())
+        # The list's parts, which the rest of the window (and its tests) reach directly.
+        self.model = self.fax_list.model
+        self.proxy = self.fax_list.proxy
+        self.table = self.fax_list.table
+        self.search = self.fax_list.search
 
         self.apps_pane = ApplicationsPane()
         self.detail = FaxDetailPane()
@@ -153,7 +146,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.apps_pane)
-        self.splitter.addWidget(self._build_faxes_pane())
+        self.splitter.addWidget(self.fax_list)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -161,6 +154,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([180, 680, 360])
         self.setCentralWidget(self.splitter)
 
+        self.operations = FaxOperations(self)
         self._build_actions()
         self._build_status_bar()
 
@@ -177,87 +171,6 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # construction ----------------------------------------------------------------------------
-    def _build_faxes_pane(self) -> QWidget:
-        pane = QWidget()
-        self.direction_filter = QComboBox()
-        self.direction_filter.setObjectName("direction_filter")
-        self.direction_filter.addItem(self.tr("Sent and received"), "")
-        self.direction_filter.addItem(self.tr("Sent"), "outbound")
-        self.direction_filter.addItem(self.tr("Received"), "inbound")
-        self.direction_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_direction(self.direction_filter.currentData())
-        )
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        for label, value in (
-            (self.tr("Any status"), "all"),
-            (self.tr("In progress"), "active"),
-            (self.tr("Delivered"), "delivered"),
-            (self.tr("Failed"), "failed"),
-            (self.tr("Received"), "received"),
-            (self.tr("Unread"), "unread"),
-        ):
-            self.status_filter.addItem(label, value)
-        self.status_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status(self.status_filter.currentData())
-        )
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
-        # Filtering 10,000 rows takes a few hundred ms: wait for a pause in typing (Enter: now).
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_search)
-        self.export_button = QPushButton(icon("export"), self.tr("Export CSV…"))
-        self.export_button.clicked.connect(self.export_csv)
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.direction_filter)
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.export_button)
-
-        self.table = QTableView()
-        self.table.setObjectName("fax_table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_CREATED, Qt.SortOrder.DescendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        # Fixed row height: no per-row measuring, so 10,000 rows scroll smoothly.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10
-        )
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        # Wide enough for "Ada Lovelace (+1 312-555-0142)" and "Waiting for the network".
-        for col, width in ((0, 100), (1, 240), (2, 200), (3, 48), (4, 128), (5, 128)):
-            self.table.setColumnWidth(col, width)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: self._current_changed(current)
-        )
-        self.table.doubleClicked.connect(lambda _i: self.run_action("open"))
-
-        self.count_label = QLabel()
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
-
-        layout = QVBoxLayout(pane)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
-        return pane
-
     def _action(
         self, text: str, icon_name: str | None, slot: Callable[[], object],
         shortcut: QKeySequence | str | None = None, name: str = "",
@@ -300,6 +213,11 @@ class MainWindow(QMainWindow):
                                      lambda: self.run_action("save"), "Ctrl+S", "save")
         self.act_read = self._action(self.tr("Mark read/&unread"), "mark-read",
                                      lambda: self.run_action("mark_read"), "Ctrl+U", "mark_read")
+        self.fax_actions: dict[FaxAction, QAction] = {
+            "cancel": self.act_cancel, "delete": self.act_delete, "resend": self.act_resend,
+            "refresh": self.act_refresh, "open": self.act_open, "save": self.act_save,
+            "mark_read": self.act_read,
+        }
         self.act_new_app = self._action(self.tr("New &application…"), "add",
                                         self.new_application, None, "new_app")
         self.act_about = self._action(self.tr("&About FaxDesk"), None, self.about, None, "about")
@@ -378,7 +296,6 @@ class MainWindow(QMainWindow):
                 self.model.upsert([event.row])
         if selected:
             self.select_fax(selected)
-        self._update_count()
 
     def set_contacts(self, book: ContactBook) -> None:
         """Use this address book to name faxes."""
@@ -588,10 +505,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 5000)
 
     # selection and detail --------------------------------------------------------------------
-    def _current_changed(self, current: QModelIndex) -> None:
-        fax = None
-        if current.isValid():
-            fax = self.model.item(self.proxy.mapToSource(current).row())
+    def _current_changed(self, fax: FaxRow | None) -> None:
         self.detail.show_fax(fax)
         self._update_actions()
         if fax is not None:
@@ -599,19 +513,7 @@ class MainWindow(QMainWindow):
             self._load_preview(fax)
 
     def select_fax(self, fax_id: str) -> bool:
-        row = self.model.row_of(fax_id)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return self.fax_list.select(fax_id)
 
     @property
     def ui_state(self) -> QSettings:
@@ -657,139 +559,37 @@ class MainWindow(QMainWindow):
         )
 
     def _update_actions(self) -> None:
-        buttons = self.detail.buttons
-        for action, name in (
-            (self.act_cancel, "cancel"), (self.act_delete, "delete"),
-            (self.act_resend, "resend"), (self.act_refresh, "refresh"),
-            (self.act_open, "open"), (self.act_save, "save"), (self.act_read, "mark_read"),
-        ):
-            action.setEnabled(buttons[name].isEnabled())
-
-    def _update_count(self, *_args: object) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if shown == total:
-            self.count_label.setText(self.tr("{n} faxes").format(n=total))
-        else:
-            self.count_label.setText(self.tr("{shown} of {total} faxes").format(
-                shown=shown, total=total))
+        row = self.detail.fax
+        enabled = enabled_actions(row)
+        for name, action in self.fax_actions.items():
+            action.setEnabled(name in enabled)
 
     # fax actions -----------------------------------------------------------------------------
     @Slot(str)
     def run_action(self, name: str) -> None:
+        """Run the named operation (a detail pane button, a menu entry) on the selected fax."""
         fax = self.detail.fax
         if fax is None:
             return
-        engine = self.engine
-        if name == "cancel":
-            self._run(lambda: engine.cancel(fax.id), self.tr("Cancel requested."), fax.id)
-        elif name == "delete" and fax.pending:
-            self.discard_send(fax)
-        elif name == "delete":
-            if self.confirm(
-                self.tr("Delete fax"),
-                self.tr("Delete this fax from Telnyx and from this computer? "
-                        "This cannot be undone."),
-            ):
-                self._run(lambda: engine.delete(fax.id), self.tr("Fax deleted."), None)
-        elif name == "refresh":
-            self._run(lambda: engine.refresh(fax.id),
-                      self.tr("The document link was refreshed."), fax.id)
-        elif name == "resend":
-            self.worker.submit(
-                engine.resend, fax.id,
-                on_done=lambda new_id: self.show_info(self.tr("Sent again.")),
-                on_error=lambda exc: self.show_error(str(exc)),
-            )
-        elif name == "mark_read":
-            self._run(lambda: engine.mark_read(fax.id, not fax.read), "", fax.id)
-        elif name == "open":
-            self.worker.submit(engine.document, fax.id, on_done=self._open_document,
-                               on_error=lambda exc: self.show_error(str(exc)))
-        elif name == "save":
-            self.save_pdf(fax)
-
-    def discard_send(self, fax: FaxRow) -> None:
-        """Drop a send Telnyx has not accepted. One that may have gone out is looked up first;
-        when Telnyx cannot be asked, the person decides knowing the risk."""
-        party = fax.contact_name or fax.other_party
-        if fax.pending == "checking":
-            question = self.tr("This fax to {party} may already have been sent. FaxDesk asks "
-                               "Telnyx first and keeps it if it went out. Discard it if it "
-                               "did not?").format(party=party)
-        else:
-            question = self.tr("Discard this send? Nothing has been sent to {party}.").format(
-                party=party)
-        if not self.confirm(self.tr("Discard send"), question):
-            return
-
-        def done(discarded: bool) -> None:
-            if discarded:
-                self.show_info(self.tr("Send discarded."))
-            else:
-                self.show_info(self.tr("Telnyx has this fax: it was sent, so it stays."))
-            self._reload_one(fax.id)
-
-        def failed(exc: BaseException) -> None:
-            if not isinstance(exc, DiscardRiskError):
-                self.show_error(str(exc))
-                return
-            if self.confirm(self.tr("Discard without checking?"), self.tr(
-                    "Telnyx cannot be reached to check whether this fax went out. If you "
-                    "discard it and it was sent, {party} gets it anyway; if you then send it "
-                    "again, they get it twice. Discard it anyway?").format(party=party)):
-                self.worker.submit(self.engine.discard, fax.id, accept_risk=True,
-                                   on_done=done, on_error=lambda e: self.show_error(str(e)))
-
-        self.worker.submit(self.engine.discard, fax.id, on_done=done, on_error=failed)
-
-    def _run(self, fn: Callable[[], object], done_text: str, reload_id: str | None) -> None:
-        def done(_result: object) -> None:
-            if done_text:
-                self.show_info(done_text)
-            if reload_id is not None:
-                self._reload_one(reload_id)
-
-        self.worker.submit(fn, on_done=done, on_error=lambda exc: self.show_error(str(exc)))
-
-    def _reload_one(self, fax_id: str) -> None:
-        def got(fax: FaxRow | None) -> None:
-            if fax is None:
-                self._fax_removed(fax_id)
-            else:
-                self._fax_updated(fax)
-
-        self.worker.submit(self.engine.row, fax_id, on_done=got,
-                           on_error=lambda exc: self.show_error(str(exc)))
-
-    def _open_document(self, path: Path | None) -> None:
-        if path is None:
-            self.show_error(self.tr("No document is available for this fax."))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        operations: dict[str, Callable[[FaxRow], None]] = {
+            "cancel": self.operations.cancel, "delete": self.operations.delete,
+            "refresh": self.operations.refresh, "resend": self.operations.resend,
+            "mark_read": self.operations.toggle_read, "open": self.operations.open_document,
+            "save": self.operations.save_pdf,
+        }
+        operation = operations.get(name)
+        if operation is not None:
+            operation(fax)
 
     def save_pdf(self, fax: FaxRow, target: str | None = None) -> None:
-        if target is None:
-            suggested = f"fax-{fax.other_party.lstrip('+') or fax.id}.pdf"
-            target, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save fax as PDF"), str(Path.home() / suggested),
-                self.tr("PDF documents (*.pdf)"),
-            )
-        if not target:
-            return
-        engine = self.engine
-        dest = Path(target)
+        self.operations.save_pdf(fax, target)
 
-        def copy() -> Path:
-            path = engine.document(fax.id)
-            if path is None:
-                raise FileNotFoundError(self.tr("No document is available for this fax."))
-            shutil.copyfile(path, dest)
-            return dest
-
-        self.worker.submit(
-            copy, on_done=lambda p: self.show_info(self.tr("Saved {path}").format(path=p)),
-            on_error=lambda exc: self.show_error(str(exc)),
-        )
+    def row_changed_here(self, row_id: str, row: FaxRow | None) -> None:
+        """An operation's fresh copy of a row (or None: it is gone)."""
+        if row is None:
+            self._fax_removed(row_id)
+        else:
+            self._fax_updated(row)
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
@@ -806,14 +606,8 @@ class MainWindow(QMainWindow):
                            on_error=lambda exc: self.show_error(str(exc)))
 
     @Slot()
-    def apply_search(self) -> None:
-        self._search_timer.stop()
-        self.proxy.set_search(self.search.text())
-
-    @Slot()
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self.fax_list.focus_search()
 
     def export_csv(self, target: str | None = None) -> None:
         if target is None:
@@ -824,7 +618,7 @@ class MainWindow(QMainWindow):
             )
         if not target:
             return
-        rows = self.proxy.visible_items()  # what the user sees, in the order shown
+        rows = self.fax_list.visible_rows()  # what the user sees, in the order shown
         self.worker.submit(
             export_csv, rows, Path(target),
             on_done=lambda n: self.show_info(self.tr("Exported {n} faxes.").format(n=n)),
@@ -878,9 +672,11 @@ class MainWindow(QMainWindow):
             return None
         dialog = SettingsDialog(self.worker, host.current_settings(),
                                 host.settings_services(self.apps_pane.applications), self)
-        dialog.accepted.connect(
-            lambda: host.apply_settings(dialog.saved_settings, dialog.saved_key)
-        )
+        def accepted() -> None:
+            if dialog.saved_settings is not None:
+                host.apply_settings(dialog.saved_settings, dialog.saved_key)
+
+        dialog.accepted.connect(accepted)
         dialog.open()
         return dialog
 

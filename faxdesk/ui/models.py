@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -46,6 +45,7 @@ COL_DIRECTION, COL_PARTY, COL_STATUS, COL_PAGES, COL_CREATED, COL_UPDATED = rang
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+SortKey = float | int | str
 
 
 def _headers() -> list[str]:
@@ -195,7 +195,7 @@ class FaxTableModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -213,7 +213,7 @@ class FaxTableModel(QAbstractTableModel):
     def items(self) -> Sequence[FaxRow]:
         return tuple(self._rows)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         fax = self._rows[index.row()]
@@ -261,7 +261,7 @@ class FaxTableModel(QAbstractTableModel):
         return ""
 
     @staticmethod
-    def _sort_key(fax: FaxRow, col: int) -> Any:
+    def _sort_key(fax: FaxRow, col: int) -> SortKey:
         if col == COL_PAGES:
             return fax.page_count if fax.page_count is not None else -1
         if col == COL_CREATED:
@@ -288,7 +288,7 @@ class FaxTableModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, new_indexes)
         self.layoutChanged.emit()
 
-    def _key(self, fax: FaxRow) -> tuple[Any, str]:
+    def _key(self, fax: FaxRow) -> tuple[SortKey, str]:
         return (self._sort_key(fax, self._sort_col), fax.id)
 
     def _sort_rows(self) -> None:

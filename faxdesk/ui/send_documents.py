@@ -13,7 +13,6 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
@@ -366,6 +365,6 @@ class DocumentList(QWidget):
 
     @staticmethod
     def _entry(item: QListWidgetItem) -> DocumentEntry:
-        entry: Any = item.data(_ROLE_ENTRY)
+        entry = item.data(_ROLE_ENTRY)
         assert isinstance(entry, DocumentEntry)
         return entry
