@@ -28,7 +28,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -51,6 +50,7 @@ from faxdesk.core.records import TimelineEntry
 from faxdesk.core.rows import FaxRow
 from faxdesk.core.settings import Settings
 from faxdesk.ui.app_dialog import ApplicationDialog
+from faxdesk.ui.app_operations import ApplicationOperations
 from faxdesk.ui.apps_pane import ApplicationsPane
 from faxdesk.ui.detail_pane import FaxDetailPane
 from faxdesk.ui.fax_actions import FaxAction, enabled_actions
@@ -63,7 +63,7 @@ from faxdesk.ui.models import (
 from faxdesk.ui.operations import FaxOperations
 from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
-from faxdesk.ui.texts import format_time
+from faxdesk.ui.status_area import StatusArea
 from faxdesk.ui.worker import EventBridge, Worker
 
 log = logging.getLogger(__name__)
@@ -110,8 +110,6 @@ class MainWindow(QMainWindow):
         #: The tray, when there is one: when it says so, closing hides instead of quitting.
         self.tray: HidesToTray | None = None
         self.sync_state: SyncStateChanged | None = None
-        self.last_error = ""
-        self._error_from_sync = False
         self._since_reload: list[RowChanged | RowRemoved] | None = None
         self._unsubscribe: Callable[[], None] | None = None
         #: The address book: names the other party in the table and the detail.
@@ -155,6 +153,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.operations = FaxOperations(self)
+        self.app_operations = ApplicationOperations(self)
         self._build_actions()
         self._build_status_bar()
 
@@ -246,21 +245,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.conn_icon = QLabel()
-        self.conn_label = QLabel(self.tr("Connecting…"))
-        self.conn_label.setObjectName("connection_state")
-        self.sync_label = QLabel()
-        self.sync_label.setObjectName("last_sync")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("status_error")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.inflight_label = QLabel()
-        status.addWidget(self.conn_icon)
-        status.addWidget(self.conn_label)
-        status.addWidget(self.error_label, 1)
-        status.addPermanentWidget(self.inflight_label)
-        status.addPermanentWidget(self.sync_label)
+        self.status_area = StatusArea(self.statusBar())
+        # Its labels, which tests and the rest of the window read directly.
+        self.conn_label = self.status_area.conn_label
+        self.error_label = self.status_area.error_label
+        self.sync_label = self.status_area.sync_label
+        self.inflight_label = self.status_area.inflight_label
 
     # start / stop ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -461,48 +451,23 @@ class MainWindow(QMainWindow):
 
     def _sync_state(self, event: SyncStateChanged) -> None:
         self.sync_state = event
-        words = {
-            "ok": self.tr("Connected"),
-            "online": self.tr("Connected"),
-            "connecting": self.tr("Connecting…"),
-            "offline": self.tr("Offline — will retry"),
-            "auth_failed": self.tr("API key not accepted"),
-            "rate_limited": self.tr("Slowing down (Telnyx rate limit)"),
-            "paused": self.tr("Syncing paused"),
-            "error": self.tr("Error"),
-            "no_account": self.tr("Not connected"),
-        }
-        self.conn_label.setText(words.get(event.state, event.state))
-        good = event.state in ("ok", "online")
-        bad = event.state in ("auth_failed", "error", "no_account")
-        name = "online" if good else "error" if bad else "offline"
-        self.conn_icon.setPixmap(icon(name).pixmap(16, 16))
-        if event.last_sync is not None:
-            self.sync_label.setText(
-                self.tr("Last sync {time}").format(time=format_time(event.last_sync))
-            )
-        if good:
-            if self._error_from_sync:
-                self.error_label.clear()
-        elif event.message:
-            self.show_error(event.message, from_sync=True)
+        self.status_area.show_sync_state(event)
         self.syncStateChanged.emit(event)
 
     def _set_in_flight(self, count: int) -> None:
-        self.inflight_label.setText(
-            self.tr("{n} in flight").format(n=count) if count else ""
-        )
+        self.status_area.show_in_flight(count)
         self.inFlightChanged.emit(count)
+
+    @property
+    def last_error(self) -> str:
+        return self.status_area.last_error
 
     def show_error(self, text: str, *, from_sync: bool = False) -> None:
         """Errors in words; a sync error goes away by itself once syncing works again."""
-        self._error_from_sync = from_sync
-        self.last_error = text
-        self.error_label.setText(text)
-        self.error_label.setToolTip(text)
+        self.status_area.show_error(text, from_sync=from_sync)
 
     def show_info(self, text: str) -> None:
-        self.statusBar().showMessage(text, 5000)
+        self.status_area.show_info(text)
 
     # selection and detail --------------------------------------------------------------------
     def _current_changed(self, fax: FaxRow | None) -> None:
@@ -625,43 +590,15 @@ class MainWindow(QMainWindow):
             on_error=lambda exc: self.show_error(str(exc)),
         )
 
-    # applications ----------------------------------------------------------------------------
+    # applications: the engine publishes ApplicationsChanged after each change ----------------
     def new_application(self) -> ApplicationDialog:
-        dialog = ApplicationDialog(self.worker, self.engine.create_application, None, self)
-        dialog.accepted.connect(lambda: self._application_saved(dialog))
-        dialog.open()
-        return dialog
+        return self.app_operations.new()
 
     def edit_application(self, app: FaxApplication) -> ApplicationDialog:
-        engine = self.engine
-        dialog = ApplicationDialog(
-            self.worker, lambda fields: engine.update_application(app.id, fields), app, self
-        )
-        dialog.accepted.connect(lambda: self._application_saved(dialog))
-        dialog.open()
-        return dialog
-
-    def _application_saved(self, dialog: ApplicationDialog) -> None:
-        app = dialog.result_application
-        if app is not None:
-            self.show_info(self.tr("Saved application {name}.").format(
-                name=app.application_name or app.id))
-        self.reload_applications()
+        return self.app_operations.edit(app)
 
     def delete_application(self, app: FaxApplication) -> None:
-        name = app.application_name or app.id
-        if not self.confirm(
-            self.tr("Delete application"),
-            self.tr("Delete the fax application “{name}” from your Telnyx account? Numbers "
-                    "assigned to it stop receiving faxes.").format(name=name),
-        ):
-            return
-        def deleted(_app: object) -> None:
-            self.show_info(self.tr("Deleted {name}.").format(name=name))
-            self.reload_applications()
-
-        self.worker.submit(self.engine.delete_application, app.id, on_done=deleted,
-                           on_error=lambda exc: self.show_error(str(exc)))
+        self.app_operations.delete(app)
 
     # settings and sending hooks --------------------------------------------------------------
     @Slot()
