@@ -128,9 +128,12 @@ def row_line(row: FaxRow) -> str:
 
 
 def sync(ctx: Context) -> None:
-    """One sync on this thread; a failure is an error of the command."""
+    """One sync on this thread; a failure is an error of the command (said without the
+    window's "tries again", since the command stops here)."""
     syncer = ctx.engine.syncer
     if not syncer.tick():
+        if syncer.last_error is not None:
+            raise syncer.last_error
         code = EXIT_AUTH if syncer.state == "auth_failed" else EXIT_NETWORK
         raise CommandError(syncer.message, code)
 
@@ -260,6 +263,8 @@ def cmd_list(ctx: Context) -> int:
                                           search=a.search, limit=a.limit)
     rows = [r for r in (ctx.engine.row(rec.id) for rec in records) if r is not None]
     ctx.out("\n".join(row_line(r) for r in rows) or "No faxes.", [row_json(r) for r in rows])
+    if len(records) == a.limit and not ctx.json:
+        err(f"Showing the newest {a.limit}; there may be more (--limit N shows more).")
     return EXIT_OK
 
 

@@ -115,10 +115,14 @@ def _run(fn: Callable[[Context], int], args: argparse.Namespace, resume_sends: b
     opened = open_engine(settings, "sandbox" if sandbox else "account", args.data_dir,
                          sandbox=SandboxOptions(speed=args.sandbox_speed))
     with opened:
+        recovered = opened.engine.store.recovered_from
+        if recovered is not None:
+            err(f"FaxDesk's history file was damaged. It was kept as {recovered}, and a new one "
+                "is filled again from your Telnyx account.")
         if not opened.engine.has_account:
-            raise CommandError(
-                (opened.key_problem or "There is no API key yet.") + f" Set {API_KEY_ENV}, "
-                "save a key in the FaxDesk window's Settings, or use --sandbox.", EXIT_AUTH)
+            raise CommandError(opened.key_problem or (
+                f"There is no API key yet. Set {API_KEY_ENV}, save a key in the FaxDesk "
+                "window's Settings, or use --sandbox to try FaxDesk."), EXIT_AUTH)
         if resume_sends:
             # Sends left over from an earlier run (a crash, a network cut) go out now.
             opened.engine.outbox.run_due()

@@ -44,15 +44,31 @@ class KeyLookup:
     source: Literal["environment", "key store", "none"]
 
 
+def key_problem(key: str) -> str | None:
+    """Why a key cannot be sent as it is (None when it can); never repeats the key."""
+    if any(ch.isspace() for ch in key.strip()):
+        return ("The API key contains a space or a line break. Copy it again from the Telnyx "
+                "portal (API Keys), without them.")
+    if not key.strip().isprintable() or not key.strip().isascii():
+        return "The API key contains characters an API key never has. Copy it again."
+    return None
+
+
 def read_api_key(settings: Settings, env: Mapping[str, str] = os.environ) -> KeyLookup:
     override = env.get(API_KEY_ENV, "").strip()
     if override:
+        problem = key_problem(override)
+        if problem:
+            return KeyLookup(None, f"{API_KEY_ENV}: {problem}", "none")
         return KeyLookup(override, None, "environment")
     try:
         stored = make_key_store(settings.key_storage).get_key()
     except SecretsError as exc:
         return KeyLookup(None, str(exc), "none")
     if stored:
+        problem = key_problem(stored)
+        if problem:
+            return KeyLookup(None, f"The stored key cannot be used. {problem}", "none")
         return KeyLookup(stored, None, "key store")
     return KeyLookup(None, None, "none")  # no key yet: not a problem, a first start
 
@@ -121,7 +137,12 @@ def open_engine(
         config = tune(config)
     if mode == "sandbox":
         return _open_sandbox(config, data_dir, sandbox or SandboxOptions())
-    lookup = KeyLookup(api_key, None, "key store") if api_key else read_api_key(settings, env)
+    if api_key and key_problem(api_key):
+        lookup = KeyLookup(None, key_problem(api_key), "none")
+    elif api_key:
+        lookup = KeyLookup(api_key.strip(), None, "key store")
+    else:
+        lookup = read_api_key(settings, env)
     factory = (client_factory(lookup.key, api_base_url(settings, env))
                if lookup.key else None)
     engine = FaxEngine(data_dir or default_data_dir(), factory, config)

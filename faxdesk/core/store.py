@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from faxdesk.api.models import Fax, FaxApplication, parse_timestamp
+from faxdesk.core.paths import HOME_ENV, DiskFullError, StorageError, storage_error
 from faxdesk.core.records import (
     JOURNAL_FINAL_STATES,
     ApplicationRecord,
@@ -78,6 +79,30 @@ MIGRATIONS: Sequence[str] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _move_aside(path: Path) -> Path:
+    backup = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    path.replace(backup)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.replace(backup.with_name(backup.name + suffix))
+    return backup
+
+
+def _storage_problem(exc: sqlite3.OperationalError, path: Path) -> StorageError:
+    text = str(exc).lower()
+    if "full" in text:
+        return DiskFullError(
+            f"Could not write {path}: the disk is full. Free some space and try again.",
+            path=path)
+    if "readonly" in text or "read-only" in text:
+        return StorageError(
+            f"Could not write {path}: the folder is read-only. Check its permissions, or set "
+            f"{HOME_ENV} to a writable folder.", path=path)
+    return StorageError(f"Could not open {path}: it is in use or cannot be read. Close other "
+                        "programs using it and try again.", path=path)
 
 
 class SchemaTooNewError(RuntimeError):
@@ -189,22 +214,55 @@ class Store:
     """All reads and writes of the local database."""
 
     def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if data_dir.exists() and not data_dir.is_dir():
+            raise StorageError(
+                f"FaxDesk's data folder {data_dir} is a file, not a folder. Move the file away, "
+                f"or choose another folder (--data-dir, or {HOME_ENV}).", path=data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise storage_error(exc, data_dir, "create") from None
         self.path = data_dir / DB_NAME
+        #: Where a damaged database was moved before a fresh one was made (None: it was fine).
+        self.recovered_from: Path | None = None
+        self._lock = threading.RLock()
+        try:
+            self._conn = self._open()
+        except SchemaTooNewError:
+            raise
+        except sqlite3.OperationalError as exc:
+            # Disk full, read-only or locked: the file itself may be fine, so it stays.
+            raise _storage_problem(exc, self.path) from None
+        except sqlite3.DatabaseError:
+            # Damaged (not a database, truncated): keep it aside, never delete it, and start a
+            # fresh one that the first sync fills again from the account.
+            self.recovered_from = _move_aside(self.path)
+            self._conn = self._open()
+
+    def _open(self) -> sqlite3.Connection:
         # Numbers and notes are private: the database (and its -wal/-shm, which SQLite creates
         # with the same mode) is readable by the user only.
-        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
-        self.path.chmod(0o600)
-        self._lock = threading.RLock()
+        try:
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+            self.path.chmod(0o600)
+        except OSError as exc:
+            raise storage_error(exc, self.path, "open") from None
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE in `transaction`).
-        self._conn = sqlite3.connect(
+        conn = sqlite3.connect(
             self.path, check_same_thread=False, isolation_level=None, timeout=10.0
         )
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self._conn = conn
+            self._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     # --- plumbing -------------------------------------------------------------------------
 
