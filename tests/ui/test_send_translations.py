@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from faxdesk.core.contacts import ContactBook
+from faxdesk.core.engine import FaxEngine
 from faxdesk.ui.contacts_dialog import ContactEditDialog, ContactsDialog
 from faxdesk.ui.send_dialog import SendDialog
 from faxdesk.ui.tray import Notice, TrayController
@@ -84,17 +85,6 @@ class NeverRuns:
         return True
 
 
-class NoService:
-    def list_applications(self) -> list[Any]:
-        return []
-
-    def list_phone_numbers(self, connection_id: str) -> list[Any]:
-        return []
-
-    def submit_fax(self, *args: Any) -> str:
-        raise AssertionError("nothing is sent here")
-
-
 def _texts(root: QWidget) -> list[str]:
     texts: list[str] = [root.windowTitle()]
     for w in root.findChildren(QWidget):
@@ -126,8 +116,9 @@ def test_send_and_contacts_dialogs_show_only_translated_text(
     qtbot: QtBot, bracketed: None, tmp_path: Path
 ) -> None:
     book = ContactBook(tmp_path / "c.sqlite3")
+    engine = FaxEngine(tmp_path / "data", None)  # nothing runs: the engine is never asked
     try:
-        dialog = SendDialog(NoService(), NeverRuns(), contacts=book)
+        dialog = SendDialog(engine, NeverRuns(), contacts=book)
         qtbot.addWidget(dialog)
         dialog.show()
         assert _untranslated(_texts(dialog)) == []
@@ -141,6 +132,7 @@ def test_send_and_contacts_dialogs_show_only_translated_text(
         assert _untranslated(_texts(editor)) == []
     finally:
         book.close()
+        engine.stop()
 
 
 def test_tray_menu_and_notices_are_translated(qtbot: QtBot, bracketed: None) -> None:
