@@ -103,6 +103,12 @@ class RowFeed:
         self._publish(row_for_fax(record, entry), event.old_status)
 
     def _on_journal(self, event: JournalChanged) -> None:
+        entry = self._store.journal_entry(event.journal_id)
+        if (entry is not None and entry.fax_id is not None
+                and self._store.get_fax(entry.fax_id) is None):
+            # The fax id is recorded just before the fax itself is stored: nothing to show yet
+            # (the pending row would only differ in its time); the fax's row follows at once.
+            return
         row = self.row(send_row_id(event.journal_id))
         if row is None:
             self._publish_removed(send_row_id(event.journal_id))
