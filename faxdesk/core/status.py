@@ -115,7 +115,8 @@ def _apply_in(
                 continue  # a late event does not overwrite what a newer one set
             columns[key] = value
     if existing is None or existing.journal_id is None:
-        columns.update(_journal_link(conn, store, update))
+        link = _journal_link(conn, store, update)
+        columns.update({k: v for k, v in link.items() if columns.get(k) is None})
     if forward:
         columns["status"] = update.status
         if update.failure_reason:
@@ -150,7 +151,9 @@ def _journal_link(conn: sqlite3.Connection, store: Store, update: StatusUpdate) 
     entry = store.journal_for_client_state(client_state, conn)
     if entry is None:
         return {}
-    return {"journal_id": entry.id, "document_path": entry.document_path}
+    # With the pages we sent (Telnyx reports them only once the fax is delivered).
+    link = {"journal_id": entry.id, "document_path": entry.document_path}
+    return link | ({"page_count": entry.page_count} if entry.page_count else {})
 
 
 # record attribute names that differ from column names
