@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from faxdesk import cli
+from faxdesk.core.paths import AppPaths
+from faxdesk.core.settings import Settings, save_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,9 +85,16 @@ def test_usage_errors_exit_2_and_a_missing_key_exits_3(tmp_path: Path) -> None:
     missing = faxdesk("send", "--to", "+14155550123", "--sandbox", str(tmp_path / "nope.pdf"))
     assert missing.returncode == 2 and "does not exist" in missing.stderr
     env = {k: v for k, v in os.environ.items() if k != "FAXDESK_API_KEY"}
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    env["FAXDESK_HOME"] = str(tmp_path / "home")
+    # No key at all: keys are kept for the session only, and this session has none yet.
+    env["FAXDESK_HOME"] = str(tmp_path / "session-only")
+    save_settings(Settings(key_storage="session"), AppPaths.resolve(env).settings_file)
     no_key = faxdesk("list", "--data-dir", str(tmp_path / "d"), env=env)
     assert no_key.returncode == 3
-    assert "FAXDESK_API_KEY" in no_key.stderr  # says how to give one
-    assert "Traceback" not in no_key.stderr
+    assert "no API key" in no_key.stderr and "FAXDESK_API_KEY" in no_key.stderr  # and how
+    # No keyring to read a key from: the same exit code, in words.
+    env["FAXDESK_HOME"] = str(tmp_path / "home")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    no_keyring = faxdesk("list", "--data-dir", str(tmp_path / "d"), env=env)
+    assert no_keyring.returncode == 3
+    assert "keyring is not available" in no_keyring.stderr
+    assert "Traceback" not in no_key.stderr + no_keyring.stderr
