@@ -268,8 +268,16 @@ def cmd_list(ctx: Context) -> int:
     return EXIT_OK
 
 
+def seen(ctx: Context) -> str:
+    """The id asked for, synced first when it is a fax of this account that this computer
+    has not seen yet (sent from the window elsewhere, or from the portal)."""
+    if ctx.engine.row(ctx.args.fax_id) is None:
+        sync(ctx)
+    return str(ctx.args.fax_id)
+
+
 def cmd_show(ctx: Context) -> int:
-    row = ctx.engine.refresh(ctx.args.fax_id)
+    row = ctx.engine.refresh(seen(ctx))
     timeline = ctx.engine.timeline(row.id)
     lines = [row_line(row)]
     for key, value in (("pages", row.page_count), ("application", row.connection_id),
@@ -285,22 +293,20 @@ def cmd_show(ctx: Context) -> int:
 
 
 def cmd_cancel(ctx: Context) -> int:
-    row = ctx.engine.refresh(ctx.args.fax_id)
+    row = ctx.engine.refresh(seen(ctx))
     row = ctx.engine.cancel(row.id)
     ctx.out(f"Cancel requested: {row_line(row)}", row_json(row))
     return EXIT_OK
 
 
 def cmd_delete(ctx: Context) -> int:
-    if ctx.engine.row(ctx.args.fax_id) is None:
-        sync(ctx)  # a fax of this account that this computer has not seen yet
-    ctx.engine.delete(ctx.args.fax_id)
+    ctx.engine.delete(seen(ctx))
     ctx.out(f"Deleted fax {ctx.args.fax_id}.", {"deleted": ctx.args.fax_id})
     return EXIT_OK
 
 
 def cmd_refresh(ctx: Context) -> int:
-    row = ctx.engine.refresh(ctx.args.fax_id)
+    row = ctx.engine.refresh(seen(ctx))
     ctx.engine.inbox.download_pending()
     row = ctx.engine.row(row.id) or row
     ctx.out(row_line(row), row_json(row))
