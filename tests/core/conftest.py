@@ -36,7 +36,8 @@ def fast_client(sandbox: Any, api_key: str | None = None) -> Any:
 
 
 OWN_MODULES = ("test_cli", "test_crash_resume", "test_engine", "test_events", "test_inbox",
-               "test_outbox", "test_status", "test_store", "test_sync", "test_webhooks")
+               "test_outbox", "test_row_events", "test_same_settings", "test_status",
+               "test_store", "test_sync", "test_webhooks")
 
 
 @pytest.fixture(autouse=True)
