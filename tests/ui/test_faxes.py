@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from faxdesk.core.rows import FaxRow
 from faxdesk.core.sending import Recipient, SendRequest
+from faxdesk.core.words import FAILURE_REASONS
+from faxdesk.ui.fax_actions import FaxAction
 from faxdesk.ui.main_window import MainWindow
-from faxdesk.ui.texts import FAILURE_REASONS, failure_text
+from faxdesk.ui.texts import failure_text
 from tests.ui.conftest import answer_next_message_box, wait_for
 
 
@@ -30,7 +32,7 @@ def _status(window: MainWindow, fax_id: str) -> str | None:
     return item.status if item else None
 
 
-def _click(qtbot: Any, window: MainWindow, action: str) -> None:
+def _click(qtbot: Any, window: MainWindow, action: FaxAction) -> None:
     button = window.detail.buttons[action]
     assert button.isEnabled(), f"{action} is disabled"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
