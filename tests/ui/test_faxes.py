@@ -149,6 +149,42 @@ def test_resend_a_failed_fax_creates_a_new_one(
     assert new.direction == "outbound"
 
 
+def test_a_send_made_here_is_shown_searched_and_exported_by_telnyxs_fax_id(
+    qtbot: Any, window: MainWindow, sandbox_api: Any, make_pdf: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    app = window.apps_pane.applications[0]
+    number = next(iter(sandbox_api.iter_phone_numbers(connection_id=app.id))).phone_number
+    known = {f.id for f in window.model.items()}
+    window.worker.submit(window.engine.send, SendRequest(
+        documents=(make_pdf(),), recipients=(Recipient("+13125550177"),),
+        connection_id=app.id, from_number=number))
+
+    def ours() -> FaxRow | None:
+        rows = [f for f in window.model.items() if f.id not in known and f.fax_id]
+        return rows[0] if rows else None
+
+    wait_for(qtbot, lambda: ours() is not None)
+    row = ours()
+    assert row is not None and row.fax_id is not None
+    telnyx_id = row.fax_id  # what Telnyx, its portal and its webhooks call this fax
+    assert window.select_fax(row.id)
+    shown = window.detail.values["id"].text()
+    target = tmp_path / "faxes.csv"
+    window.export_csv(str(target))
+    wait_for(qtbot, lambda: target.exists() and "Exported" in window.statusBar().currentMessage())
+    with target.open(newline="", encoding="utf-8") as fh:
+        exported = [r["id"] for r in csv.DictReader(fh) if r["to"] == "+13125550177"]
+    window.search.setText(telnyx_id)
+    window.fax_list.apply_search()
+    found = [f.id for f in window.proxy.visible_items()]
+    assert {
+        "detail pane": shown,
+        "search": found,
+        "CSV": exported,
+    } == {"detail pane": telnyx_id, "search": [row.id], "CSV": [telnyx_id]}
+
+
 def test_mark_read_toggles_the_bold_row(qtbot: Any, window: MainWindow) -> None:
     fax = _first(window, direction="inbound", status="received")
     window.select_fax(fax.id)
