@@ -27,7 +27,7 @@ from typing import Literal, TypeVar, cast, overload
 
 from faxdesk.api.models import FaxApplication
 from faxdesk.core.records import FaxRecord
-from faxdesk.core.rows import FaxRow
+from faxdesk.core.rows import FaxRow, PendingKind
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +53,12 @@ class JournalChanged:
 
 @dataclass(frozen=True, slots=True)
 class RowChanged:
-    """A row appeared or changed; `previous_status` is the Telnyx status before (None: new)."""
+    """A row appeared or changed. `previous_status` / `previous_pending`: the row's Telnyx
+    status and pending kind before this change (both None: the row is new)."""
 
     row: FaxRow
     previous_status: str | None
+    previous_pending: PendingKind | None = None
 
 
 @dataclass(frozen=True, slots=True)

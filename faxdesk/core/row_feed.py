@@ -123,6 +123,7 @@ class RowFeed:
         return fax_id
 
     def _publish(self, row: FaxRow, previous_status: str | None) -> None:
+        previous_pending = None
         with self._lock:
             last = self._last.pop(row.id, None)
             self._last[row.id] = row
@@ -131,9 +132,9 @@ class RowFeed:
             if last == row:
                 return
             if last is not None:
-                previous_status = last.status
+                previous_status, previous_pending = last.status, last.pending
             count = self._count(row.id, row.in_flight)
-        self._hub.publish(RowChanged(row, previous_status))
+        self._hub.publish(RowChanged(row, previous_status, previous_pending))
         if count is not None:
             self._hub.publish(InFlightChanged(count))
 

@@ -38,6 +38,7 @@ from faxdesk.core.documents import (
 from faxdesk.core.documents.intake import Paper
 from faxdesk.core.numbers import InvalidNumberError, format_for_display, parse_fax_number
 from faxdesk.core.paths import storage_error
+from faxdesk.core.words import QT_TRANSLATE_NOOP
 
 RefusalKind = Literal[
     "no_document",  # nothing to send
@@ -79,6 +80,15 @@ class Refusal:
     message: str
     subject: str = ""  # the file or the number it is about
     can_shrink: bool = False  # "make smaller" (re-rendering at fax resolution) would fix it
+    # For the window's translation: `message` is `template` filled with `values` (English).
+    template: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+
+
+def refusal(kind: RefusalKind, template: str, subject: str = "", **values: str) -> Refusal:
+    """A refusal whose words the window can translate (`template` is marked for lupdate)."""
+    return Refusal(kind, template.format(**values), subject, template=template,
+                   values=tuple(values.items()))
 
 
 class SendRefused(Exception):
@@ -108,9 +118,9 @@ class SendOptions:
     def problems(self) -> list[Refusal]:
         name = self.from_display_name
         if name and not _CALLER_NAME.match(name):
-            return [Refusal("invalid_caller_name",
-                            "The caller name may only use letters, digits, spaces and - _ ~ ! . +"
-                            " (at most 128 characters).", name)]
+            return [refusal("invalid_caller_name", QT_TRANSLATE_NOOP(
+                "Sending", "The caller name may only use letters, digits, spaces and "
+                "- _ ~ ! . + (at most 128 characters)."), name)]
         return []
 
     def as_api(self) -> dict[str, object]:
@@ -275,11 +285,12 @@ def combined_problems(checks: Sequence[DocumentCheck], *, cover: bool) -> list[R
     problems = combined_limits([i.page_count for i in usable], [i.size_bytes for i in usable],
                                cover=cover)
     if not checks:
-        problems.insert(0, Refusal("no_document", NO_DOCUMENT))
+        problems.insert(0, refusal("no_document", NO_DOCUMENT))
     return problems
 
 
-NO_DOCUMENT = "Add at least one document: a PDF or an image (PNG, JPEG, TIFF)."
+NO_DOCUMENT = QT_TRANSLATE_NOOP(
+    "Sending", "Add at least one document: a PDF or an image (PNG, JPEG, TIFF).")
 
 
 def combined_limits(pages: Sequence[int], sizes: Sequence[int], *,
@@ -288,23 +299,23 @@ def combined_limits(pages: Sequence[int], sizes: Sequence[int], *,
     problems: list[Refusal] = []
     total = sum(pages) + (1 if cover else 0)
     if len(pages) + int(cover) > 1 and total > MAX_PAGES:
-        problems.append(Refusal(
-            "too_many_pages",
-            f"Together the documents have {total} pages; Telnyx sends at most {MAX_PAGES} pages "
-            "in one fax. Remove some, or send them as separate faxes."))
+        problems.append(refusal("too_many_pages", QT_TRANSLATE_NOOP(
+            "Sending", "Together the documents have {total} pages; Telnyx sends at most {max} "
+            "pages in one fax. Remove some, or send them as separate faxes."),
+            total=str(total), max=str(MAX_PAGES)))
     size = sum(sizes)
     if len(sizes) > 1 and size > MAX_UPLOAD_BYTES:
-        problems.append(Refusal(
-            "too_large",
-            f"Together the documents are {size / 1e6:.1f} MB; at most "
-            f"{MAX_UPLOAD_BYTES / 1e6:.0f} MB can be uploaded for one fax. Remove some, or send "
-            "them as separate faxes."))
+        problems.append(refusal("too_large", QT_TRANSLATE_NOOP(
+            "Sending", "Together the documents are {size} MB; at most {max} MB can be uploaded "
+            "for one fax. Remove some, or send them as separate faxes."),
+            size=f"{size / 1e6:.1f}", max=f"{MAX_UPLOAD_BYTES / 1e6:.0f}"))
     return problems
 
 
 def sender_problems(connection_id: str, from_number: str) -> list[Refusal]:
     if not connection_id or not from_number:
-        return [Refusal("no_sender", "Choose the fax application and the number to send from.")]
+        return [refusal("no_sender", QT_TRANSLATE_NOOP(
+            "Sending", "Choose the fax application and the number to send from."))]
     return []
 
 
@@ -322,7 +333,8 @@ def prepare_send(request: SendRequest, work_dir: Path) -> PreparedSend:
     refusals += combined_problems(checks, cover=request.cover is not None)
     numbers: list[tuple[Recipient, ParsedNumber]] = []
     if not request.recipients:
-        refusals.append(Refusal("no_recipient", "Add at least one recipient."))
+        refusals.append(refusal("no_recipient", QT_TRANSLATE_NOOP(
+            "Sending", "Add at least one recipient.")))
     for recipient in request.recipients:
         try:
             numbers.append((recipient, parse_recipient(recipient.text,
@@ -333,8 +345,9 @@ def prepare_send(request: SendRequest, work_dir: Path) -> PreparedSend:
     refusals += request.options.problems()
     cover = request.cover
     if cover is not None and cover.logo is not None and not cover.logo.is_file():
-        refusals.append(Refusal("missing_logo",
-                                f"The logo file {cover.logo} does not exist.", cover.logo.name))
+        refusals.append(refusal("missing_logo", QT_TRANSLATE_NOOP(
+            "Sending", "The logo file {path} does not exist."), cover.logo.name,
+            path=str(cover.logo)))
     if refusals:
         raise SendRefused(refusals)
     return PreparedSend(

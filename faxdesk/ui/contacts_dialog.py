@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.core.contacts import Contact, ContactBook, ContactError, ImportResult
-from faxdesk.ui.send_service import TaskRunner
+from faxdesk.ui.worker import TaskRunner
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")

@@ -218,7 +218,7 @@ class FaxDetailPane(QScrollArea):
         v["media_name"].setText(fax.media_name or "")
         v["client_state"].setText(fax.client_state or "")
         v["note"].setText(fax.note or "")
-        v["id"].setText("" if fax.pending else fax.id)
+        v["id"].setText(fax.fax_id or "")  # Telnyx's id; a pending send has none yet
         self._hide_empty_rows()
         self._update_buttons()
 

@@ -429,10 +429,12 @@ class MainWindow(QMainWindow):
 
     def _fax_updated(self, row: FaxRow) -> None:
         self.model.upsert([row])
-        self._after_fax_update(RowChanged(row, row.status))
+        # A fresh copy fetched here: nothing changed that the engine has not published.
+        self._after_fax_update(RowChanged(row, row.status, row.pending))
 
     def _after_fax_update(self, event: RowChanged) -> None:
-        fax = self.model.item_by_id(event.row.id) or event.row  # named after the contact
+        # This change's own row (a batch may hold several changes of one fax), named.
+        fax = self.model.named(event.row)
         shown = self.detail.fax
         if shown is not None and shown.id == fax.id:
             self.detail.show_fax(fax)

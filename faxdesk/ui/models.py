@@ -309,7 +309,8 @@ class FaxTableModel(QAbstractTableModel):
         return lo
 
     # contact names ---------------------------------------------------------------------------
-    def _named(self, fax: FaxRow) -> FaxRow:
+    def named(self, fax: FaxRow) -> FaxRow:
+        """`fax` with the address book's name of the other party."""
         if self._names is None:
             return fax
         name = self._names.name_for(fax.other_party)
@@ -320,7 +321,7 @@ class FaxTableModel(QAbstractTableModel):
         self._names = names
         if not self._rows:
             return
-        self._rows = [self._named(f) for f in self._rows]
+        self._rows = [self.named(f) for f in self._rows]
         if self._sort_col == COL_PARTY:
             self.sort(self._sort_col, self._order())
         else:
@@ -331,7 +332,7 @@ class FaxTableModel(QAbstractTableModel):
     def set_items(self, items: Iterable[FaxRow]) -> None:
         """Replace everything (first load only)."""
         self.beginResetModel()
-        unique = {f.id: self._named(f) for f in items}
+        unique = {f.id: self.named(f) for f in items}
         self._rows = list(unique.values())
         self._sort_rows()
         self.endResetModel()
@@ -340,7 +341,7 @@ class FaxTableModel(QAbstractTableModel):
         """Update rows in place by id; insert new ones where the sort order puts them."""
         new: dict[str, FaxRow] = {}
         last_col = self.columnCount() - 1
-        for fax in map(self._named, items):
+        for fax in map(self.named, items):
             row = self._index.get(fax.id)
             if row is None:
                 new[fax.id] = fax
@@ -499,7 +500,7 @@ def _status_matches(group: str, fax: FaxRow) -> bool:
 def _haystack(fax: FaxRow) -> str:
     # Cached per (immutable) row value: typing in the search box re-filters 10,000 rows.
     parts = (
-        fax.from_number, fax.to, fax.contact_name, fax.id, fax.note, fax.status,
+        fax.from_number, fax.to, fax.contact_name, fax.fax_id, fax.note, fax.status,
         fax_status_text(fax), fax.failure_reason, fax.pending_error,
     )
     return " ".join(p for p in parts if p).casefold()
@@ -518,7 +519,8 @@ def export_csv(items: Sequence[FaxRow], path: Path) -> int:
         writer.writerow(CSV_FIELDS)
         for fax in items:
             writer.writerow([
-                fax.id, fax.direction or "", fax.status or "", fax.from_number or "", fax.to or "",
+                fax.fax_id or "", fax.direction or "", fax.status or "", fax.from_number or "",
+                fax.to or "",
                 fax.contact_name or "", fax.connection_id or "",
                 "" if fax.page_count is None else fax.page_count,
                 fax.created_at.isoformat() if fax.created_at else "",

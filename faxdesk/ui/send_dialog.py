@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,6 +57,7 @@ from faxdesk.core.settings import Settings
 from faxdesk.ui.dropzone import DropZone, refused_message
 from faxdesk.ui.send_documents import DocumentList, pages_text
 from faxdesk.ui.send_recipients import RecipientsWidget
+from faxdesk.ui.texts import error_text, refusal_text
 from faxdesk.ui.worker import TaskRunner
 
 if TYPE_CHECKING:
@@ -500,7 +501,7 @@ class SendDialog(QDialog):
         problems: list[str] = []
         entries = self.documents.entries()
         if not entries:
-            problems.append(NO_DOCUMENT)
+            problems.append(QCoreApplication.translate("Sending", NO_DOCUMENT))
         for e in entries:
             if e.error is not None:
                 problems.append(e.error)
@@ -508,7 +509,7 @@ class SendDialog(QDialog):
         if self.documents.checking():
             problems.append(self.tr("Checking the documents…"))
         usable = [e for e in entries if e.error is None and e.page_count is not None]
-        problems += [r.message for r in combined_limits(
+        problems += [refusal_text(r) for r in combined_limits(
             [e.page_count or 0 for e in usable], [e.size_bytes or 0 for e in usable],
             cover=self.cover_box.isChecked())]
         if not self.recipients.recipients() and not self.recipients.pending_text():
@@ -517,9 +518,9 @@ class SendDialog(QDialog):
             problems.append(self._sender_message)
         else:
             number = self.number_combo.currentData()
-            problems += [r.message for r in sender_problems(
+            problems += [refusal_text(r) for r in sender_problems(
                 str(self.application_combo.currentData() or ""), str(number or ""))]
-        problems += [r.message for r in self.send_options().problems()]
+        problems += [refusal_text(r) for r in self.send_options().problems()]
         cover = self.cover_fields()
         if cover is not None and cover.logo is not None and not cover.logo.is_file():
             problems.append(self.tr("The logo file {path} does not exist.").format(
@@ -665,7 +666,8 @@ class SendDialog(QDialog):
         # SendRefused lists every problem in words; nothing was queued.
         self._set_sending(False)
         self.update_state()
-        self.problems.setText(self.tr("Nothing was sent:\n{error}").format(error=str(exc)))
+        self.problems.setText(self.tr("Nothing was sent:\n{error}").format(
+            error=error_text(exc)))
         self.problems.show()
 
     def done(self, result: int) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.ui.dropzone import ACCEPTED_SUFFIXES
+from faxdesk.ui.texts import error_text, refusal_text
 from faxdesk.ui.worker import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ def inspect_for_list(path: str) -> _Inspection:
         log.info("No thumbnail for %s: %s", path, exc)
         thumb = None
     return _Inspection(check.info.page_count, check.info.size_bytes,
-                       [r.message for r in check.refusals], check.can_shrink, thumb)
+                       [refusal_text(r) for r in check.refusals], check.can_shrink, thumb)
 
 
 def shrink_for_fax(path: str, work_dir: str) -> str:
@@ -311,7 +312,7 @@ class DocumentList(QWidget):
     def _failed(self, entry: DocumentEntry, exc: BaseException) -> None:
         if self._closed:
             return
-        entry.error = str(exc) or type(exc).__name__
+        entry.error = error_text(exc)
         self._refresh_entry(entry)
 
     def _refresh_entry(self, entry: DocumentEntry) -> None:

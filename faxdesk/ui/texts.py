@@ -10,6 +10,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from faxdesk.core.sending import Refusal, SendRefused
 from faxdesk.core.words import FAILURE_REASONS
 from faxdesk.core.words import STATUS_WORDS as _STATUS
 
@@ -85,3 +86,18 @@ def format_time_long(value: datetime | None) -> str:
     if value is None:
         return ""
     return value.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """A refusal of the core's send checks in the UI's language (words the core marked for
+    translation; the documents' and numbers' own words stay as the core wrote them)."""
+    if not refusal.template:
+        return refusal.message
+    return QCoreApplication.translate("Sending", refusal.template).format(**dict(refusal.values))
+
+
+def error_text(exc: BaseException) -> str:
+    """An error from a worker task, in words for the person."""
+    if isinstance(exc, SendRefused):
+        return "\n".join(refusal_text(r) for r in exc.refusals)
+    return str(exc)

@@ -343,10 +343,12 @@ class TrayController(QObject):
             body = self.tr("Delivered to {to}.").format(to=to)
         return self._notify(Notice("delivered", fax_id, self.tr("Fax delivered"), body))
 
-    def notify_failed(self, fax_id: str, to: str, reason: str | None) -> bool:
+    def notify_failed(self, fax_id: str, to: str, reason: str | None,
+                      words: str | None = None) -> bool:
+        """`reason`: Telnyx's failure code; `words`: the reason already in words."""
         if not self._settings().notify_failed:
             return False
-        words = failure_words(reason) or self.tr("No reason was given.")
+        words = words or failure_words(reason) or self.tr("No reason was given.")
         body = self.tr("The fax to {to} failed: {reason}").format(to=to, reason=words)
         return self._notify(Notice("failed", fax_id, self.tr("Fax failed"), body))
 
@@ -362,21 +364,28 @@ class TrayController(QObject):
         return self._notify(Notice("received", fax_id, self.tr("Fax received"), body))
 
     def fax_changed(self, event: RowChanged) -> None:
-        """Announces an outbound fax once, when it becomes delivered or failed. The engine
-        publishes each change once, so `previous_status` says whether this one is news."""
+        """Announces an outbound fax once, when it becomes delivered or failed (or Telnyx
+        refused the send). The engine publishes each change once, so the previous state in
+        the event says whether this one is news."""
         row = event.row
-        if event.previous_status is None and not self._synced_once:
+        new_row = event.previous_status is None and event.previous_pending is None
+        if new_row and not self._synced_once:
             self._history.add(row.id)
-        if row.direction != "outbound" or row.status == event.previous_status:
-            return
-        # A fax first seen already finished is history (the first sync), not news; a send made
-        # here is news even when it goes straight from pending to failed.
-        if event.previous_status is None and row.journal_id is None:
-            return
-        if event.previous_status in ("delivered", "failed"):
+        if row.direction != "outbound":
             return
         to = row.to or ""
         label = f"{row.contact_name} ({to})" if row.contact_name else to
+        if row.pending == "rejected" and event.previous_pending != "rejected":
+            self.notify_failed(row.id, label, None, row.pending_error)
+            return
+        if row.status == event.previous_status:
+            return
+        # A fax first seen already finished is history (the first sync), not news; a send made
+        # here is news even when it goes straight from pending to failed.
+        if new_row and row.journal_id is None:
+            return
+        if event.previous_status in ("delivered", "failed"):
+            return
         if row.status == "delivered":
             self.notify_delivered(row.id, label, row.page_count)
         elif row.status == "failed":

@@ -66,8 +66,9 @@ def read_ts(path: Path) -> list[Message]:
 
 
 def translated_files() -> list[Path]:
-    """What lupdate reads: the UI, and the core's table of status and failure words."""
-    return [*sorted(UI_DIR.glob("*.py")), ROOT / "faxdesk" / "core" / "words.py"]
+    """What lupdate reads: the UI, and the core's words (statuses, failures, send checks)."""
+    core = ROOT / "faxdesk" / "core"
+    return [*sorted(UI_DIR.glob("*.py")), core / "words.py", core / "sending.py"]
 
 
 def ui_sources() -> list[str]:

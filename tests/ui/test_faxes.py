@@ -220,7 +220,8 @@ def test_a_fax_received_while_it_is_selected_shows_its_preview_once_downloaded(
     wait_for(qtbot, lambda: window.detail.thumbnails.count() > 0)
     row = window.model.item_by_id(fax_id)
     assert row is not None and row.has_document and row.unread
-    assert [r.id for r in received] == [fax_id]
+    # Once, for this fax (the demo history's own received faxes may still be downloading).
+    assert [r.id for r in received].count(fax_id) == 1
 
 
 def test_filters_and_search(qtbot: Any, window: MainWindow) -> None:
