@@ -77,7 +77,12 @@ class _Inspection:
 
 def inspect_for_list(path: str) -> _Inspection:
     """Runs on the worker: page count, limit problems and a first-page thumbnail."""
-    from faxdesk.core.documents import check_limits, inspect_document, render_page_png
+    from faxdesk.core.documents import (
+        can_make_smaller,
+        check_limits,
+        inspect_document,
+        render_page_png,
+    )
 
     info = inspect_document(path)
     limits = check_limits(info)
@@ -87,7 +92,7 @@ def inspect_for_list(path: str) -> _Inspection:
     except Exception as exc:  # a thumbnail is a nicety; the page count is what matters
         log.info("No thumbnail for %s: %s", path, exc)
         thumb = None
-    can_shrink = bool(limits) and all(p.can_rerender for p in limits)
+    can_shrink = can_make_smaller(limits)
     return _Inspection(info.page_count, info.size_bytes, problems, can_shrink, thumb)
 
 
