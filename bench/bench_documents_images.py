@@ -26,7 +26,7 @@ from common import Report, is_quick, median, run_standalone
 from PIL import Image, ImageDraw
 
 import faxdesk.core.documents as documents
-from faxdesk.core.documents import iter_thumbnails, merge_documents
+from faxdesk.core.documents import inspect_document, iter_thumbnails, merge_documents
 
 THUMB_WIDTH = 160
 TARGET_THUMB_S = 0.3
@@ -129,6 +129,11 @@ def main() -> Report:
         report.add("first thumbnail, 600-dpi A4 G4 TIFF", ours * 1000, "ms")
         report.add("  floor: Pillow decode, 600-dpi A4 G4 TIFF", floor * 1000, "ms")
         report.add("  thumbnail / floor, G4 TIFF", ours / floor, "x")
+
+        # What the send dialog does when a file is added: check it and read its pages.
+        intake = timed(lambda: inspect_document(photo12), runs)
+        report.add("intake (inspect_document), 12-MP JPEG", intake * 1000, "ms",
+                   note="checks, pages and (after) the fax size estimate")
 
         choices: tuple[tuple[str | None, bool], ...] = (
             (("high", False), ("very_high", False), ("high", True))
