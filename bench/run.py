@@ -2,8 +2,8 @@
 
 `python bench/run.py [--quick] [--json DIR] [NAME...]` (scripts/bench wraps this). NAME is the part
 after `bench_` of a module here: startup, import, responsiveness, polling, latency, memory,
-sending, documents, documents_images. Figures are informative: the exit status is 0 even when a target is missed,
-and non-zero only when a benchmark could not run.
+sending, documents, documents_images. Figures are informative: the exit status is 0 even when a
+target is missed, and non-zero only when a benchmark could not run.
 """
 
 from __future__ import annotations
