@@ -100,9 +100,7 @@ def normalised(image: Image.Image) -> Image.Image:
         return white
     if mode == "F" or mode.startswith("I"):
         return _stretched(image)
-    if mode == "P":
-        return image.convert("RGB")
-    return image.convert("RGB")  # CMYK, YCbCr, LAB, HSV…
+    return image.convert("RGB")  # P, CMYK, YCbCr, LAB, HSV…
 
 
 def fax_image(image: Image.Image, grid: tuple[int, int], imaging: FaxImaging) -> FaxImage:
