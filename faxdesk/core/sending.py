@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -24,13 +24,8 @@ from faxdesk.core.documents import (
     MAX_PAGES,
     MAX_UPLOAD_BYTES,
     CoverPage,
-    DamagedDocumentError,
     DocumentError,
     DocumentInfo,
-    EmptyDocumentError,
-    PasswordProtectedError,
-    UnreadableFileError,
-    UnsupportedFileError,
     build_fax_document,
     check_limits,
     inspect_document,
@@ -216,57 +211,36 @@ class PreparedSend:
 # --- the checks ----------------------------------------------------------------------------------
 
 
-_DOCUMENT_KINDS: tuple[tuple[type[DocumentError], RefusalKind], ...] = (
-    (UnreadableFileError, "unreadable_file"),
-    (UnsupportedFileError, "not_a_document"),
-    (PasswordProtectedError, "password_protected"),
-    (EmptyDocumentError, "empty_document"),
-    (DamagedDocumentError, "damaged_document"),
-)
+#: The documents' own refusal words, grouped into the kinds a front door acts on.
+_DOCUMENT_KINDS: Mapping[str, RefusalKind] = {
+    "missing": "unreadable_file", "folder": "unreadable_file", "not_a_file": "unreadable_file",
+    "no_permission": "unreadable_file", "unreadable": "unreadable_file",
+    "empty_file": "damaged_document", "damaged": "damaged_document",
+    "render": "damaged_document", "encryption_unsupported": "damaged_document",
+    "unsupported": "not_a_document", "password": "password_protected",
+    "no_pages": "empty_document",
+}
 
 
 def document_refusal(exc: DocumentError) -> Refusal:
-    kind: RefusalKind = next((k for cls, k in _DOCUMENT_KINDS if isinstance(exc, cls)),
-                             "damaged_document")
-    return Refusal(kind, str(exc), exc.path.name)
+    return Refusal(_DOCUMENT_KINDS.get(exc.refusal, "damaged_document"), str(exc),
+                   exc.path.name)
 
 
-def check_document(path: Path, *, paper: Paper = "letter") -> DocumentCheck:
-    """Intake and Telnyx's limits for one file (blocking: run it off the GUI thread)."""
-    unusable = _not_a_regular_file(path)
-    if unusable is not None:
-        return DocumentCheck(path, None, (unusable,))
+def check_document(path: Path, *, paper: Paper = "letter", quality: Quality | None = None,
+                   monochrome: bool = False) -> DocumentCheck:
+    """Intake and Telnyx's limits for one file, as it will be at `quality` (blocking: run it
+    off the GUI thread)."""
     try:
-        info = inspect_document(path, paper=paper)
+        info = inspect_document(path, paper=paper, quality=quality, monochrome=monochrome)
     except DocumentError as exc:
         return DocumentCheck(path, None, (document_refusal(exc),))
-    except OSError as exc:
-        return DocumentCheck(path, None, (_unreadable(path, exc.strerror or "it cannot be read"),))
     limits = tuple(
         Refusal("too_many_pages" if p.code == "too_many_pages" else "too_large", p.message,
                 path.name, p.can_rerender)
         for p in check_limits(info)
     )
     return DocumentCheck(path, info, limits)
-
-
-def _not_a_regular_file(path: Path) -> Refusal | None:
-    # Checked before opening: a named pipe or a device would block the reader forever.
-    try:
-        if path.is_dir():
-            return _unreadable(path, "it is a folder, not a file")
-        if not path.exists():
-            return _unreadable(path, "the file does not exist")
-        if not path.is_file():
-            return _unreadable(path, "it is not a regular file")
-    except OSError as exc:
-        return _unreadable(path, exc.strerror or "it cannot be read")
-    return None
-
-
-def _unreadable(path: Path, reason: str) -> Refusal:
-    return Refusal("unreadable_file",
-                   f'"{path.name}": {reason}. Choose the document file itself.', path.name)
 
 
 def parse_recipient(text: str, default_country: str) -> ParsedNumber:
@@ -282,7 +256,7 @@ def parse_recipient(text: str, default_country: str) -> ParsedNumber:
 def combined_problems(checks: Sequence[DocumentCheck], *, cover: bool) -> list[Refusal]:
     """Limits of the whole fax (all documents together, with the cover page)."""
     usable = [c.info for c in checks if c.info is not None]
-    problems = combined_limits([i.page_count for i in usable], [i.size_bytes for i in usable],
+    problems = combined_limits([i.page_count for i in usable], [i.fax_bytes for i in usable],
                                cover=cover)
     if not checks:
         problems.insert(0, refusal("no_document", NO_DOCUMENT))
@@ -328,7 +302,9 @@ def prepare_send(request: SendRequest, work_dir: Path) -> PreparedSend:
     Raises SendRefused listing every problem; nothing is built unless all checks pass.
     """
     paper = paper_for(request.default_country)
-    checks = [check_document(Path(p), paper=paper) for p in request.documents]
+    options = request.options
+    checks = [check_document(Path(p), paper=paper, quality=options.quality,
+                             monochrome=bool(options.monochrome)) for p in request.documents]
     refusals: list[Refusal] = [r for c in checks for r in c.refusals]
     refusals += combined_problems(checks, cover=request.cover is not None)
     numbers: list[tuple[Recipient, ParsedNumber]] = []
@@ -368,7 +344,9 @@ def _build(request: SendRequest, recipient: Recipient, number: ParsedNumber, wor
             from_number=format_for_display(request.from_number), from_company=c.from_company,
             subject=c.subject, message=c.message, logo=c.logo, paper=paper)
     try:
-        info = build_fax_document(list(request.documents), cover_page, dest, paper=paper)
+        info = build_fax_document(list(request.documents), cover_page, dest, paper=paper,
+                                  quality=request.options.quality,
+                                  monochrome=bool(request.options.monochrome))
     except DocumentError as exc:
         raise SendRefused([document_refusal(exc)]) from None
     except OSError as exc:

@@ -46,7 +46,7 @@ class DocumentEntry:
 
     path: str
     page_count: int | None = None  # None while it is being checked
-    size_bytes: int | None = None
+    size_bytes: int | None = None  # what it weighs in the fax (an image at fax resolution)
     error: str | None = None  # why it cannot be sent, in words
     limit_problems: list[str] = field(default_factory=list)
     can_shrink: bool = False  # too large because of scanned images: re-rendering fixes it
@@ -88,7 +88,7 @@ def inspect_for_list(path: str) -> _Inspection:
     except Exception as exc:  # a thumbnail is a nicety; the page count is what matters
         log.info("No thumbnail for %s: %s", path, exc)
         thumb = None
-    return _Inspection(check.info.page_count, check.info.size_bytes,
+    return _Inspection(check.info.page_count, check.info.fax_bytes,
                        [refusal_text(r) for r in check.refusals], check.can_shrink, thumb)
 
 

@@ -350,9 +350,12 @@ def test_a_scan_too_large_to_upload_can_be_made_smaller(
 
     # A 1 MB upload limit stands in for Telnyx's 20 MB, so the test needs no 20 MB file.
     monkeypatch.setattr(limits, "MAX_UPLOAD_BYTES", 1_000_000)
-    scan = tmp_path / "scan.tif"
-    Image.linear_gradient("L").resize((1000, 1300)).convert("RGB").save(scan, dpi=(200, 200))
-    assert scan.stat().st_size > 3_000_000  # an uncompressed colour scan
+    # A scanner's PDF of a grainy colour page at JPEG quality 100. (An image file would not
+    # do: intake already turns images into fax-resolution pages far under the limit.)
+    scan = tmp_path / "scan.pdf"
+    Image.effect_noise((1000, 1300), 40).convert("RGB").save(
+        scan, "PDF", resolution=200.0, quality=100)
+    assert scan.stat().st_size > 1_500_000
     engine = FaxEngine(tmp_path / "data", None)  # no account needed to check documents
     dialog = SendDialog(engine, worker, settings=Settings, files=[str(scan)])
     qtbot.addWidget(dialog)
