@@ -114,7 +114,7 @@ BAD_INPUTS: tuple[BadInput, ...] = (
     BadInput("a folder", directory, GOOD_NUMBER, "unreadable_file",
              ('"scans.pdf"', "folder")),
     BadInput("a named pipe", named_pipe, GOOD_NUMBER, "unreadable_file",
-             ('"stream.pdf"', "not a regular file")),
+             ('"stream.pdf"', "named pipe")),
     BadInput("a missing file", missing_file, GOOD_NUMBER, "unreadable_file",
              ('"moved-away.pdf"', "does not exist")),
     BadInput("national number", good_pdf, "(415) 555-0123", None, sent_to="+14155550123"),
