@@ -1,4 +1,11 @@
-"""Start the desktop app: QApplication, the account (or the sandbox), the main window."""
+"""The desktop application, assembled in one place.
+
+`FaxDeskApp` owns everything one running FaxDesk has: the engine (on the account or the
+sandbox, opened by `open_engine`), the main window, the send features (send dialog, drop zone,
+tray, contacts; `send_setup.install_send_features`), the address book that names the faxes, and
+the single-instance guard. `run_app` makes the QApplication, takes the guard, builds the app
+and runs it.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +27,10 @@ from faxdesk.core.opening import SandboxOptions, api_base_url, client_factory, o
 from faxdesk.core.settings import Settings, load_settings, save_settings
 from faxdesk.ui.i18n import install_translations
 from faxdesk.ui.main_window import MainWindow
+from faxdesk.ui.send_dialog import contact_book
+from faxdesk.ui.send_setup import install_send_features
 from faxdesk.ui.settings_dialog import SettingsServices
+from faxdesk.ui.single_instance import SingleInstance, acquire_single_instance
 from faxdesk.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -49,23 +59,39 @@ def check_connection(api_key: str, base_url: str) -> str:
     finally:
         client.close()
     return QCoreApplication.translate(
-        "Session", "Connected. The account has {n} fax application(s)."
+        "FaxDeskApp", "Connected. The account has {n} fax application(s)."
     ).format(n=page.meta.total_results)
 
 
-class Session:
-    """One running app: settings, the engine (on the account or the sandbox), the window."""
+class FaxDeskApp:
+    """One running FaxDesk: engine, window, send features, address book, single-instance guard.
+
+    Built complete but not started: `start()` shows the window and starts the engine."""
 
     def __init__(self, *, sandbox: bool, settings: Settings, api_key: str | None = None,
                  sandbox_options: SandboxOptions | None = None,
-                 worker: Worker | None = None, data_dir: Path | None = None) -> None:
+                 worker: Worker | None = None, data_dir: Path | None = None,
+                 guard: SingleInstance | None = None) -> None:
         self.settings = settings
         self._current_key = api_key
         self.opened = open_engine(settings, "sandbox" if sandbox else "account", data_dir,
                                   sandbox=sandbox_options, api_key=api_key)
-        suffix = QCoreApplication.translate("Session", " — Sandbox") if sandbox else ""
+        suffix = QCoreApplication.translate("FaxDeskApp", " — Sandbox") if sandbox else ""
         self.window = MainWindow(self.opened.engine, worker=worker, settings_host=self,
                                  title_suffix=suffix)
+        self.guard = guard
+        self.features = install_send_features(self.window, guard=guard)
+        # The address book names the other party in the fax table (when it can be opened).
+        book = contact_book(self.window)
+        if book is not None:
+            self.window.set_contacts(book)
+
+    def start(self, files: Sequence[str] = (), *, send: bool = False) -> None:
+        """Show the window, start the engine, and open the send dialog for `files`."""
+        self.window.show()
+        self.window.start()
+        if files or send:
+            self.window.open_send_dialog(list(files))
 
     @property
     def engine(self) -> FaxEngine:
@@ -97,7 +123,7 @@ class Session:
         self.settings = settings
         if self.opened.mode == "sandbox":
             self.window.show_info(QCoreApplication.translate(
-                "Session", "Saved. The sandbox stays connected until FaxDesk restarts."))
+                "FaxDeskApp", "Saved. The sandbox stays connected until FaxDesk restarts."))
             return
         same_url = old.api_base_url == settings.api_base_url
         if key and (not self.engine.has_account or not same_url or key != self._current_key):
@@ -116,10 +142,13 @@ class Session:
     def close(self) -> None:
         self.window.shutdown()
         self.opened.close()
+        if self.guard is not None:
+            self.guard.close()
 
 
-def create_session(args: argparse.Namespace, *, ask_first_run: bool = True) -> Session:
-    """Decide sandbox or account, ask the first-run question, build the window (not shown)."""
+def create_app(args: argparse.Namespace, *, ask_first_run: bool = True,
+               guard: SingleInstance | None = None) -> FaxDeskApp:
+    """Decide sandbox or account, ask the first-run question, build the app (not started)."""
     settings = load_settings()
     sandbox = bool(getattr(args, "sandbox", False))
     open_settings = False
@@ -137,13 +166,13 @@ def create_session(args: argparse.Namespace, *, ask_first_run: bool = True) -> S
             save_settings(settings)
         except OSError as exc:
             log.warning("could not save settings: %s", exc)
-    session = Session(sandbox=sandbox, settings=settings)
-    problem = session.opened.key_problem
+    app = FaxDeskApp(sandbox=sandbox, settings=settings, guard=guard)
+    problem = app.opened.key_problem
     if problem:
-        session.window.show_error(problem)
-    if open_settings or not session.engine.has_account:
-        session.window.open_settings()
-    return session
+        app.window.show_error(problem)
+    if open_settings or not app.engine.has_account:
+        app.window.open_settings()
+    return app
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -155,36 +184,17 @@ def run_app(args: argparse.Namespace) -> int:
     configure_application(app)
     files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
     send = bool(getattr(args, "send", False))
-    from faxdesk.ui.send_setup import install_send_features
-    from faxdesk.ui.single_instance import acquire_single_instance
-
     guard = acquire_single_instance(files, send=send)
     if guard is None:
         return 0  # the running FaxDesk took the files
     install_translations(app, load_settings().language)
-    session = create_session(args)
-    window = session.window
-    install_send_features(window, guard=guard)
-    _name_faxes_from_contacts(window)
-    _quit_on_signals(window)  # before anything starts, so a signal always finds a handler
-    window.show()
-    window.start()
-    if files or send:
-        window.open_send_dialog(files)
+    faxdesk = create_app(args, guard=guard)
+    _quit_on_signals(faxdesk.window)  # before anything starts, so a signal always finds a handler
+    faxdesk.start(files, send=send)
     try:
         return int(app.exec())
     finally:
-        session.close()
-        guard.close()
-
-
-def _name_faxes_from_contacts(window: MainWindow) -> None:
-    """The address book names the other party in the fax table (when it can be opened)."""
-    from faxdesk.ui.send_dialog import contact_book
-
-    book = contact_book(window)
-    if book is not None:
-        window.set_contacts(book)
+        faxdesk.close()
 
 
 def _quit_on_signals(window: MainWindow) -> None:

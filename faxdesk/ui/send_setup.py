@@ -1,7 +1,7 @@
 """The sending features of the main window, installed by one call at start-up.
 
-``install_send_features(window, guard=guard)`` (in ``faxdesk.ui.app.run_app``, after the window
-exists) gives the window:
+``install_send_features(window, guard=guard)`` (called by ``faxdesk.ui.app.FaxDeskApp`` as it
+assembles the app) gives the window:
 - the send dialog (``window.send_dialog_factory``), opened by "New fax", the tray and drops;
 - drag and drop of PDFs and images onto the window;
 - the tray icon with its menu and notifications (``window.tray``; closing hides to it only

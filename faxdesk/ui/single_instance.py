@@ -13,7 +13,7 @@ Integration in the app start-up (after QApplication exists, before the window is
     if guard is None:
         return 0  # the running instance has the files
     ...
-    install_send_features(window, guard=guard)  # faxdesk.ui.send_setup
+    app = create_app(args, guard=guard)  # faxdesk.ui.app: the window takes handed-over files
 """
 
 from __future__ import annotations

@@ -701,6 +701,24 @@
     </message>
 </context>
 <context>
+    <name>FaxDeskApp</name>
+    <message>
+        <location filename="../../faxdesk/ui/app.py" line="61"/>
+        <source>Connected. The account has {n} fax application(s).</source>
+        <translation>已连接。该账户有 {n} 个传真应用。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/app.py" line="79"/>
+        <source> — Sandbox</source>
+        <translation> — 沙盒</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/app.py" line="125"/>
+        <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
+        <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
+    </message>
+</context>
+<context>
     <name>FaxDetailPane</name>
     <message>
         <location filename="../../faxdesk/ui/detail_pane.py" line="68"/>
@@ -1166,69 +1184,69 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="500"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="502"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="514"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="516"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="517"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="519"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="519"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="521"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="523"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="525"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="569"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="571"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="581"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="583"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="582"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="584"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="589"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="591"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="608"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="610"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="625"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="627"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="640"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="642"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="641"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="643"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -1705,57 +1723,40 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>Sending</name>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="121"/>
+        <location filename="../../faxdesk/core/sending.py" line="116"/>
         <source>The caller name may only use letters, digits, spaces and - _ ~ ! . + (at most 128 characters).</source>
         <translation>主叫名称只能使用字母、数字、空格和 - _ ~ ! . +（最多 128 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="292"/>
+        <location filename="../../faxdesk/core/sending.py" line="266"/>
         <source>Add at least one document: a PDF or an image (PNG, JPEG, TIFF).</source>
+        <extracomment>The documents&apos; own refusal words, grouped into the kinds a front door acts on.</extracomment>
         <translation>请至少添加一份文档：PDF 或图片（PNG、JPEG、TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="302"/>
+        <location filename="../../faxdesk/core/sending.py" line="276"/>
         <source>Together the documents have {total} pages; Telnyx sends at most {max} pages in one fax. Remove some, or send them as separate faxes.</source>
         <translation>这些文档共有 {total} 页；Telnyx 一份传真最多发送 {max} 页。请移除一些，或分成多份传真发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="308"/>
+        <location filename="../../faxdesk/core/sending.py" line="282"/>
         <source>Together the documents are {size} MB; at most {max} MB can be uploaded for one fax. Remove some, or send them as separate faxes.</source>
         <translation>这些文档共 {size} MB；一份传真最多可上传 {max} MB。请移除一些，或分成多份传真发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="317"/>
+        <location filename="../../faxdesk/core/sending.py" line="291"/>
         <source>Choose the fax application and the number to send from.</source>
         <translation>请选择发送所用的传真应用和号码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="336"/>
+        <location filename="../../faxdesk/core/sending.py" line="312"/>
         <source>Add at least one recipient.</source>
         <translation>请至少添加一个收件人。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="348"/>
+        <location filename="../../faxdesk/core/sending.py" line="324"/>
         <source>The logo file {path} does not exist.</source>
         <translation>标志文件 {path} 不存在。</translation>
-    </message>
-</context>
-<context>
-    <name>Session</name>
-    <message>
-        <location filename="../../faxdesk/ui/app.py" line="51"/>
-        <source>Connected. The account has {n} fax application(s).</source>
-        <translation>已连接。该账户有 {n} 个传真应用。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/app.py" line="66"/>
-        <source> — Sandbox</source>
-        <translation> — 沙盒</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/app.py" line="99"/>
-        <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
-        <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
     </message>
 </context>
 <context>

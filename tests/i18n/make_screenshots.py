@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from faxdesk.ui.app import configure_application, create_session
+from faxdesk.ui.app import configure_application, create_app
 from faxdesk.ui.i18n import install_translations
 
 
@@ -28,11 +28,9 @@ def main(language: str, out: Path) -> int:
     used = install_translations(app, language)
     print(f"language {language!r} -> {used}")
     configure_application(app)
-    session = create_session(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
+    session = create_app(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
     window = session.window
-    from faxdesk.ui.send_setup import install_send_features
-
-    features = install_send_features(window)  # the send dialog, tray and contacts, as run_app
+    features = session.features  # the send dialog, tray and contacts, as run_app has them
 
     def save(widget: QWidget, name: str) -> None:
         path = out / f"{name}-{language}.png"

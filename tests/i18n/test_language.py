@@ -52,7 +52,7 @@ def test_languages_shipped() -> None:
 
 def test_chinese_window(app: QApplication, qtbot: Any, tmp_path: Path) -> None:
     assert i18n.install_translations(app, "zh_CN") == "zh_CN"
-    suffix = QCoreApplication.translate("Session", " — Sandbox")
+    suffix = QCoreApplication.translate("FaxDeskApp", " — Sandbox")
     window = _main_window(qtbot, tmp_path, suffix)
     titles = _menu_titles(window)
     assert titles and all(HAN.search(t) for t in titles), titles

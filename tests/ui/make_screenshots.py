@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from faxdesk.core.contacts import Contact, ContactBook
 from faxdesk.core.sending import Recipient, SendRequest
-from faxdesk.ui.app import configure_application, create_session
+from faxdesk.ui.app import configure_application, create_app
 from tests.support.pdfs import make_pdf
 
 
@@ -36,7 +36,7 @@ def save(widget: QWidget, path: Path) -> None:
 def main(out: Path) -> int:
     app = QApplication(sys.argv[:1])
     configure_application(app)
-    session = create_session(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
+    session = create_app(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
     window = session.window
     window.resize(1440, 800)
     window.show()

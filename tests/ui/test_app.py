@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from faxdesk.ui.app import create_session
+from faxdesk.ui.app import create_app
 from tests.ui.conftest import wait_for
 
 
@@ -20,7 +20,7 @@ def test_sandbox_session_shows_demo_data_and_closes_cleanly(
 ) -> None:
     monkeypatch.setenv("FAXDESK_HOME", str(tmp_path))  # never the user's own settings
     before = {t.name for t in threading.enumerate()}
-    session = create_session(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
+    session = create_app(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
     window = session.window
     qtbot.addWidget(window)
     assert "Sandbox" in window.windowTitle()

@@ -27,7 +27,7 @@ def test_first_run_welcome_offers_the_sandbox(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from faxdesk.core.settings import load_settings
-    from faxdesk.ui.app import create_session
+    from faxdesk.ui.app import create_app
 
     monkeypatch.setenv("FAXDESK_HOME", str(tmp_path))
     assert not load_settings().first_run_done
@@ -42,7 +42,7 @@ def test_first_run_welcome_offers_the_sandbox(
         qtbot.mouseClick(dialog.sandbox_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, choose_sandbox)
-    session = create_session(argparse.Namespace(sandbox=False, files=[]))
+    session = create_app(argparse.Namespace(sandbox=False, files=[]))
     try:
         qtbot.addWidget(session.window)
         assert seen == ["Welcome to FaxDesk"]
@@ -139,12 +139,12 @@ def test_entering_a_key_in_settings_connects_the_window(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_sandbox: Any
 ) -> None:
     from faxdesk.core.settings import Settings, save_settings
-    from faxdesk.ui.app import create_session
+    from faxdesk.ui.app import create_app
     from faxdesk.ui.settings_dialog import SettingsDialog
 
     monkeypatch.setenv("FAXDESK_HOME", str(tmp_path))
     save_settings(Settings(first_run_done=True, key_storage="session"))
-    session = create_session(argparse.Namespace(sandbox=False, files=[]))
+    session = create_app(argparse.Namespace(sandbox=False, files=[]))
     try:
         window = session.window
         qtbot.addWidget(window)
