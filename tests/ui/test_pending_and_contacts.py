@@ -244,7 +244,7 @@ def test_a_send_telnyx_refuses_shows_rejected_with_the_reason_and_can_be_discard
 
     # The tray says so: nothing was sent, and the window may be hidden.
     failed = [n for n in notifier.shown if n.kind == "failed"]
-    assert [n.fax_id for n in failed] == [rejected.id, again.id], [(n.fax_id, n.body) for n in failed]
+    assert [n.fax_id for n in failed] == [rejected.id, again.id], [n.body for n in failed]
     assert all("not a fax application" in n.body for n in failed)
 
 
