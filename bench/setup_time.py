@@ -43,8 +43,10 @@ def path_without_uv() -> str:
 
 
 def start_env(cache: Path, home: Path, way: str) -> dict[str, str]:
+    # A newcomer's shell: none of this machine's FaxDesk, uv, pip-cache or bytecode settings.
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("FAXDESK_", "UV_", "PIP_CACHE", "VIRTUAL_ENV", "PYTHONPATH"))}
+           if not k.startswith(("FAXDESK_", "UV_", "PIP_CACHE", "VIRTUAL_ENV", "PYTHONPATH",
+                                "PYTHONDONTWRITEBYTECODE"))}
     env.update({
         "PATH": path_without_uv(),
         "XDG_CACHE_HOME": str(cache),

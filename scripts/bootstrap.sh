@@ -170,17 +170,24 @@ pinned_count() {
   grep -c '^[A-Za-z0-9].*==' "$DEV_REQUIREMENTS"
 }
 
+# Where Python may not cache bytecode itself (PYTHONDONTWRITEBYTECODE, as in CI), the installer
+# compiles it once, or every start would compile every module again; elsewhere Python caches what
+# it imports on first use, which costs less than compiling everything up front.
+precompile() { [ -n "${PYTHONDONTWRITEBYTECODE:-}" ]; }
+
 install_with_uv() {
-  local py=$1 log_file=$2
-  log "installing $(pinned_count) pinned packages with uv ($("$UV" --version | awk '{ print $2 }')):" \
+  local py=$1 log_file=$2 compile=()
+  precompile && compile=(--compile-bytecode)
+  log "installing $(pinned_count) pinned packages with uv $("$UV" --version | awk '{ print $2 }'):" \
       "about 500 MB; 5-15 s with an empty cache on a fast link, 2-3 s with a warm one"
   UV_PROJECT_ENVIRONMENT="$VENV" UV_PYTHON_DOWNLOADS=never \
     run_step "installing with uv" "$log_file" \
-    "$UV" sync --project "$REPO_ROOT" --locked --python "$py" "${UV_SELECTION[@]}"
+    "$UV" sync --project "$REPO_ROOT" --locked --python "$py" "${UV_SELECTION[@]}" ${compile[@]+"${compile[@]}"}
 }
 
 install_with_pip() {
-  local py=$1 log_file=$2
+  local py=$1 log_file=$2 compile=(--no-compile)
+  precompile && compile=()
   if [ ! -x "$VENV/bin/python" ]; then
     log "creating the virtual environment $VENV"
     if ! "$py" -m venv "$VENV" >>"$log_file" 2>&1; then
@@ -193,7 +200,7 @@ install_with_pip() {
   log "installing $(pinned_count) pinned packages with pip, hash-checked:" \
       "about 500 MB; 1-2 min with an empty cache, about 30 s with a warm one"
   run_step "installing with pip" "$log_file" "$VENV/bin/python" -m pip install \
-    --disable-pip-version-check --require-hashes -r "$DEV_REQUIREMENTS" || return 1
+    --disable-pip-version-check ${compile[@]+"${compile[@]}"} --require-hashes -r "$DEV_REQUIREMENTS" || return 1
   log "installing FaxDesk from this checkout (editable)"
   run_step "installing FaxDesk" "$log_file" "$VENV/bin/python" -m pip install \
     --disable-pip-version-check --no-deps -e "$REPO_ROOT" || return 1
@@ -232,7 +239,7 @@ ensure_venv() {
   fi
   check_lock "$py" || exit 1
   if [ -x "$VENV/bin/python" ]; then
-    log "uv.lock or pyproject.toml changed: bringing $VENV up to date"
+    log "$VENV is not in step with uv.lock and pyproject.toml: bringing it up to date"
   else
     log "first start: setting up $VENV with Python $("$py" -c 'import platform; print(platform.python_version())')" \
         "and the versions pinned in uv.lock"

@@ -7,13 +7,14 @@ build backends, the bench itself) only pays for the check below.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 
 
 def _started_as_faxdesk() -> bool:
     argv = list(getattr(sys, "orig_argv", []))
-    return any(a == "-m" and b == "faxdesk" for a, b in zip(argv, argv[1:], strict=False))
+    return any(pair == ("-m", "faxdesk") for pair in itertools.pairwise(argv))
 
 
 def _install(report: str) -> None:
@@ -49,7 +50,7 @@ def _install(report: str) -> None:
             self.installEventFilter(self._first_paint)
 
     # FaxDesk imports QApplication from here after this ran, and so makes a probed one.
-    QtWidgets.QApplication = ProbedApplication  # type: ignore[misc]
+    QtWidgets.QApplication = ProbedApplication  # type: ignore[assignment]
 
 
 _report = os.environ.get("FAXDESK_PAINT_REPORT")

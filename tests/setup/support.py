@@ -1,4 +1,4 @@
-"""Helpers for the set-up tests: the checkout's lock files, a copy of the checkout, uv from .venv."""
+"""Helpers for the set-up tests: the lock's exports, a copy of the checkout, uv from .venv."""
 
 from __future__ import annotations
 
