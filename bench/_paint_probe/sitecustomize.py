@@ -50,7 +50,7 @@ def _install(report: str) -> None:
             self.installEventFilter(self._first_paint)
 
     # FaxDesk imports QApplication from here after this ran, and so makes a probed one.
-    QtWidgets.QApplication = ProbedApplication  # type: ignore[assignment]
+    QtWidgets.QApplication = ProbedApplication  # type: ignore[misc,assignment]
 
 
 _report = os.environ.get("FAXDESK_PAINT_REPORT")
