@@ -124,7 +124,8 @@ fetch_uv() {
   if "$py" -m pip --version >/dev/null 2>&1; then
     pip=("$py" -m pip)
   else
-    run_step "making a venv to run pip in" "$log_file" "$py" -m venv "$tmp/pip-venv" || return 1
+    run_step "making a venv to run pip in" "$log_file" "$py" -m venv "$tmp/pip-venv" ||
+      { rm -rf "$tmp"; return 1; }
     pip=("$tmp/pip-venv/bin/python" -m pip)
   fi
   if run_step "fetching uv" "$log_file" "${pip[@]}" install --quiet --disable-pip-version-check \
