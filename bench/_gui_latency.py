@@ -5,7 +5,8 @@ Environment: FAXDESK_BENCH_URL, FAXDESK_BENCH_KEY, FAXDESK_BENCH_APP (connection
 FAXDESK_BENCH_FROM, FAXDESK_BENCH_COUNT (faxes to send), FAXDESK_BENCH_OUT (JSON written here),
 and for webhooks FAXDESK_BENCH_WEBHOOK_PORT + FAXDESK_BENCH_PUBLIC_KEY (the engine's listener
 binds that port; the parent pointed the application's webhook URL at it).
-Output: {"shown": [[fax_id, status, unix_time], ...], "final": n, "to": "table" | "engine"}.
+Output: {"shown": [[fax_id, status, unix_time], ...], "final": n, "to": "table" | "engine"}
+(fax_id: Telnyx's, as the parent's sandbox reports it; a send's row id is `send:<journal id>`).
 Without the window in the checkout it measures to the engine's `FaxChanged` event instead (and
 says so in "to").
 """
@@ -40,11 +41,20 @@ def make_engine(tmp: Path) -> Any:
     return FaxEngine(tmp / "data", lambda: client, config)
 
 
+def request(pdf: Path) -> Any:
+    """One send as the dialog makes it: the core prepares it, then the outbox queues it."""
+    from faxdesk.core.sending import Recipient, SendRequest
+
+    env = os.environ
+    return SendRequest(documents=(pdf,), recipients=(Recipient(TO_NUMBER),),
+                       connection_id=env["FAXDESK_BENCH_APP"],
+                       from_number=env["FAXDESK_BENCH_FROM"])
+
+
 def engine_only(out: Path, count: int) -> None:
     """No window in this checkout: the time the engine publishes the change."""
     from faxdesk.core.events import FaxChanged
 
-    env = os.environ
     tmp = Path(tempfile.mkdtemp(prefix="faxdesk-bench-"))
     engine = make_engine(tmp)
     seen: dict[tuple[str, str], float] = {}
@@ -62,7 +72,7 @@ def engine_only(out: Path, count: int) -> None:
     pdf.write_bytes(pdf_bytes(1))
     time.sleep(1.0)
     for _ in range(count):
-        engine.submit(pdf, TO_NUMBER, env["FAXDESK_BENCH_FROM"], env["FAXDESK_BENCH_APP"])
+        engine.send(request(pdf))
         time.sleep(0.7)
     deadline = time.monotonic() + 120
     while len(final) < count and time.monotonic() < deadline:
@@ -77,7 +87,6 @@ def main() -> None:
     count = int(env["FAXDESK_BENCH_COUNT"])
     out = Path(env["FAXDESK_BENCH_OUT"])
     try:
-        from faxdesk.ui.engine_backend import EngineBackend
         from faxdesk.ui.main_window import MainWindow
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("faxdesk.ui"):
@@ -87,7 +96,7 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp(prefix="faxdesk-bench-"))
     engine = make_engine(tmp)
-    window = MainWindow(EngineBackend(engine),
+    window = MainWindow(engine,
                         state=QSettings(str(tmp / "window.ini"), QSettings.Format.IniFormat))
     window.show()
     model = window.model
@@ -101,9 +110,11 @@ def main() -> None:
         now = time.time()
         for row in range(first, last + 1):
             fax = model.item(row)
-            seen.setdefault((fax.id, str(fax.status)), now)
+            if fax.fax_id is None:
+                continue  # a send Telnyx has not created yet: no status of its own
+            seen.setdefault((fax.fax_id, str(fax.status)), now)
             if fax.status in FINAL:
-                final.add(fax.id)
+                final.add(fax.fax_id)
         if len(final) >= count:
             finish()
 
@@ -132,8 +143,9 @@ def main() -> None:
     def send_next() -> None:
         nonlocal sent
         if sent < count:
-            # Staggered, as a user sends them, so the changes do not all fall on one poll.
-            engine.submit(pdf, TO_NUMBER, env["FAXDESK_BENCH_FROM"], env["FAXDESK_BENCH_APP"])
+            # Staggered, as a user sends them, so the changes do not all fall on one poll;
+            # prepared on the worker, as the send dialog does.
+            window.worker.submit(engine.send, request(pdf))
             sent += 1
             QTimer.singleShot(700, send_next)
 

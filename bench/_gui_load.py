@@ -3,7 +3,7 @@ large history from a sandbox in the parent's process, while a heartbeat timer on
 records every stall. Writes JSON to the path in FAXDESK_BENCH_OUT.
 
 `python _gui_load.py bare`     a bare QMainWindow, shown and painted: peak RSS only (the floor)
-`python _gui_load.py sync`     FaxEngine + EngineBackend + MainWindow against FAXDESK_BENCH_URL /
+`python _gui_load.py sync`     FaxEngine + MainWindow against FAXDESK_BENCH_URL /
                                FAXDESK_BENCH_KEY, empty store: the window shows the first sync of
                                FAXDESK_BENCH_EXPECT faxes; then the table is driven as a user would
                                (sort, filter, search, select, scroll, reload), each phase timed by
@@ -118,7 +118,6 @@ def run_faxdesk(out: Path, restart: bool) -> None:
     from faxdesk.api.client import TelnyxClient
     from faxdesk.core.engine import EngineConfig, FaxEngine
     from faxdesk.core.sync import SyncConfig
-    from faxdesk.ui.engine_backend import EngineBackend
     from faxdesk.ui.main_window import MainWindow
 
     expect = int(os.environ["FAXDESK_BENCH_EXPECT"])
@@ -133,7 +132,7 @@ def run_faxdesk(out: Path, restart: bool) -> None:
     if restart:
         engine.syncer.tick()  # what an earlier session left in the store
     state = QSettings(str(tmp / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(EngineBackend(engine), state=state)
+    window = MainWindow(engine, state=state)
     window.show()
     beat = Heartbeat()
     result: dict[str, Any] = {"expect": expect}
@@ -141,6 +140,7 @@ def run_faxdesk(out: Path, restart: bool) -> None:
 
     steps: list[tuple[str, Callable[[], None]]] = []
     table, proxy = window.table, window.proxy
+    filters = window.fax_list
 
     def add(phase: str, action: Callable[[], None]) -> None:
         steps.append((phase, action))
@@ -151,12 +151,12 @@ def run_faxdesk(out: Path, restart: bool) -> None:
         add(f"sort by {name}", partial(table.sortByColumn, col, ascending))
     add("sort by created, newest first",
         lambda: table.sortByColumn(4, Qt.SortOrder.DescendingOrder))
-    add("filter: received", lambda: window.direction_filter.setCurrentIndex(2))
-    add("filter: failed", lambda: window.status_filter.setCurrentIndex(3))
+    add("filter: received", lambda: filters.direction_filter.setCurrentIndex(2))
+    add("filter: failed", lambda: filters.status_filter.setCurrentIndex(3))
 
     def clear_filters() -> None:
-        window.direction_filter.setCurrentIndex(0)
-        window.status_filter.setCurrentIndex(0)
+        filters.direction_filter.setCurrentIndex(0)
+        filters.status_filter.setCurrentIndex(0)
 
     add("filters cleared", clear_filters)
     for i, text in enumerate(("3", "31", "312", "3125")):

@@ -15,7 +15,7 @@ LIMIT_MB = 60.0
 
 
 def main() -> Report:
-    require("faxdesk.core.engine", "faxdesk.ui.main_window", "faxdesk.ui.engine_backend")
+    require("faxdesk.core.engine", "faxdesk.ui.main_window")
 
     history = 1000 if is_quick() else 10_000
     report = Report(f"Memory with a {history:,}-fax history in the window (peak RSS)")

@@ -24,7 +24,7 @@ def add_stalls(report: Report, label: str, gaps: list[float], note: str = "") ->
 
 
 def main() -> Report:
-    require("faxdesk.core.engine", "faxdesk.ui.main_window", "faxdesk.ui.engine_backend")
+    require("faxdesk.core.engine", "faxdesk.ui.main_window")
 
     history = 1000 if is_quick() else 10_000
     report = Report(f"GUI responsiveness, {history:,}-fax history (5 ms heartbeat on the GUI "

@@ -2,8 +2,8 @@
 
 `python bench/run.py [--quick] [--json DIR] [NAME...]` (scripts/bench wraps this). NAME is the part
 after `bench_` of a module here: startup, import, responsiveness, polling, latency, memory,
-sending, documents. Figures are informative: the exit status is 0 even when a target is missed,
-and non-zero only when a benchmark could not run.
+sending, documents, documents_images. Figures are informative: the exit status is 0 even when a
+target is missed, and non-zero only when a benchmark could not run.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from common import BENCH_DIR, RESULTS_DIR, child_env, load_text
 
 ORDER = ("startup", "import", "responsiveness", "memory", "polling", "latency", "sending",
-         "documents")
+         "documents", "documents_images")
 
 
 def available() -> list[str]:

@@ -4,7 +4,7 @@
 #   packaging/update-translations.sh            update .ts (lupdate) and build .qm (lrelease)
 #   packaging/update-translations.sh --release  only build .qm from the .ts as they are
 #
-# Sources: faxdesk/ui/*.py (self.tr, QCoreApplication.translate, QT_TRANSLATE_NOOP).
+# Sources: faxdesk/ui/*.py, faxdesk/core/words.py and faxdesk/core/sending.py (self.tr, QCoreApplication.translate, QT_TRANSLATE_NOOP).
 # Writes:  resources/translations/faxdesk_<lang>.ts   (edit these: Qt Linguist or a text editor)
 #          faxdesk/data/translations/faxdesk_<lang>.qm (shipped in the wheel and the bundles)
 # English is the source language: its .ts holds only plural forms (-pluralonly). Strings that
@@ -29,7 +29,7 @@ LRELEASE=$(tool "${LRELEASE:-}" pyside6-lrelease)
 mkdir -p resources/translations faxdesk/data/translations
 if [ "${1:-}" != "--release" ]; then
     # Sorted, relative paths: the .ts locations do not depend on where the tree lives.
-    SOURCES=$(LC_ALL=C ls faxdesk/ui/*.py)
+    SOURCES=$(LC_ALL=C ls faxdesk/ui/*.py faxdesk/core/words.py faxdesk/core/sending.py)
     for lang in $LANGUAGES; do
         if [ "$lang" = en ]; then only=-pluralonly; else only=; fi
         # shellcheck disable=SC2086 # word splitting of SOURCES and $only is intended

@@ -15,22 +15,17 @@ from types import ModuleType
 
 from faxdesk import __version__
 
-# Modules that add subcommands. Missing ones are skipped so a partial tree still runs.
+# Modules that add subcommands, each with `register(subparsers)`.
 COMMAND_MODULES = (
     "faxdesk.cli.sandbox_command",
     "faxdesk.cli.fax_commands",
+    "faxdesk.cli.outbox_command",
+    "faxdesk.cli.apps_command",
 )
 
 
 def _load_command_modules() -> list[ModuleType]:
-    modules = []
-    for name in COMMAND_MODULES:
-        try:
-            modules.append(importlib.import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return modules
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def build_command_parser() -> tuple[argparse.ArgumentParser, set[str]]:

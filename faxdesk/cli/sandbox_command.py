@@ -6,10 +6,9 @@ import argparse
 import signal
 import sys
 import threading
-from typing import Any
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "sandbox", help="run the local Telnyx fax API sandbox",
         description="Run the stateful Telnyx v2 fax API emulator on loopback until Ctrl-C. "

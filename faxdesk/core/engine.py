@@ -1,5 +1,9 @@
 """FaxEngine: the application without widgets. Wires store, events, outbox, sync, inbox, the
-optional webhook listener and one Telnyx client; the UI and the CLI call only this.
+optional webhook listener, the row feed and one Telnyx client; the window and the command line
+call only this (opened by `faxdesk.core.opening.open_engine`).
+
+With no account yet (no API key) the engine runs without a client: the history on disk is
+readable, the sync state is "no_account", and `set_client_factory` connects it later.
 
 Threads: the engine owns a sync thread, one outbox worker, one inbox worker and (optionally) the
 listener. Its action methods (`cancel`, `refresh`, application CRUD...) make network calls on the
@@ -11,25 +15,39 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from faxdesk.api.errors import NotFoundError, RequestAbortedError
+from faxdesk.api.errors import (
+    NotFoundError,
+    RequestAbortedError,
+    TelnyxError,
+)
 from faxdesk.api.models import FaxApplication, PhoneNumber
-from faxdesk.core.events import ApplicationsChanged, EventHub, FaxChanged, SyncStateChanged
+from faxdesk.core.events import (
+    ApplicationsChanged,
+    EventHub,
+    FaxChanged,
+    SyncStateChanged,
+)
 from faxdesk.core.inbox import Inbox, Opener, _default_opener
 from faxdesk.core.outbox import Outbox, OutboxConfig, StepHook
-from faxdesk.core.records import FaxRecord, JournalEntry
+from faxdesk.core.records import JournalEntry, TimelineEntry
+from faxdesk.core.row_feed import RowFeed
+from faxdesk.core.rows import FaxRow
 from faxdesk.core.status import StatusUpdate, apply_status
 from faxdesk.core.store import Store
 from faxdesk.core.sync import SyncConfig, Syncer
 
 if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
+    from faxdesk.core.sending import PreparedFax, SendRequest
     from faxdesk.core.settings import Settings
 
     # Imported in start() only when enabled: it pulls in werkzeug, which most users never need.
@@ -40,8 +58,31 @@ log = logging.getLogger(__name__)
 ClientFactory = Callable[[], "TelnyxClient"]
 
 
+NO_ACCOUNT_MESSAGE = "No API key yet: enter it in Settings, or try FaxDesk on the sandbox."
+
+
 def _closed_factory() -> TelnyxClient:
     raise RequestAbortedError("FaxDesk is shutting down.", maybe_sent=False)
+
+
+class EngineError(Exception):
+    """An action the engine cannot do, said in words (no such fax, not possible now...)."""
+
+
+class UnknownFaxError(EngineError):
+    """No fax or send with that id in this FaxDesk's history."""
+
+
+class NoAccountError(EngineError):
+    """There is no API key yet, so nothing can be asked of Telnyx."""
+
+
+def _no_account_factory() -> TelnyxClient:
+    raise NoAccountError(NO_ACCOUNT_MESSAGE)
+
+
+class DiscardRiskError(EngineError):
+    """Discarding a send that may have gone out, when Telnyx cannot be asked first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +98,8 @@ class EngineConfig:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EngineConfig:
-        """The engine's part of the user's settings (`auto_retry_max` counts retries, so
-        attempts = 1 + retries)."""
+        """The engine's part of the user's settings: the only place they are mapped
+        (`auto_retry_max` counts retries, so attempts = 1 + retries)."""
         return cls(
             sync=SyncConfig(fast_interval=float(settings.poll_fast_secs),
                             slow_interval=float(settings.poll_slow_secs)),
@@ -76,21 +117,24 @@ class FaxEngine:
     def __init__(
         self,
         data_dir: Path,
-        client_factory: ClientFactory,
+        client_factory: ClientFactory | None,
         config: EngineConfig | None = None,
         *,
         outbox_step_hook: StepHook | None = None,
         inbox_opener: Opener = _default_opener,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        """`clock` (wall time) decides when journal retries are due; tests inject one."""
+        """`client_factory` None: no account yet. `clock` (wall time) decides when journal
+        retries are due; tests inject one."""
         self.data_dir = data_dir
         self.config = config or EngineConfig()
-        self._client_factory = client_factory
+        self.has_account = client_factory is not None
+        self._client_factory = client_factory or _no_account_factory
         self._client: TelnyxClient | None = None
         self._client_lock = threading.Lock()
         self.events = EventHub()
         self.store = Store(data_dir)
+        self.feed = RowFeed(self.store, self.events)
         self.outbox = Outbox(self.store, self.events, self.client, data_dir, self.config.outbox,
                              clock=clock, step_hook=outbox_step_hook)
         self.inbox = Inbox(self.store, self.events, self.client, data_dir, opener=inbox_opener)
@@ -129,10 +173,13 @@ class FaxEngine:
         with self._client_lock:
             old, self._client = self._client, None
             self._client_factory = factory
+            had_account, self.has_account = self.has_account, True
         if old is not None:
             old.close()
         self.syncer.resume()
         if self._started:
+            if not had_account:
+                self.syncer.start()
             self.outbox.resume_all()
 
     # --- lifecycle ------------------------------------------------------------------------
@@ -141,6 +188,10 @@ class FaxEngine:
         if self._started:
             return
         self._started = True
+        self.feed.in_flight()  # counted once here, then kept up to date by the feed
+        if not self.has_account:
+            self.events.publish(SyncStateChanged("no_account", None, NO_ACCOUNT_MESSAGE))
+            return
         self.outbox.start()
         self.inbox.start()
         cfg = self.config
@@ -174,6 +225,7 @@ class FaxEngine:
             client, self._client = self._client, None
         if client is not None:
             client.close()
+        self.feed.close()
         self.store.close()
         self._started = False
 
@@ -190,6 +242,8 @@ class FaxEngine:
     def sync_state(self) -> SyncStateChanged:
         """The current sync state, as the last SyncStateChanged said (for a UI starting up)."""
         s = self.syncer
+        if not self.has_account:
+            return SyncStateChanged("no_account", None, NO_ACCOUNT_MESSAGE)
         return SyncStateChanged(s.state, s.last_sync, s.message)
 
     def sync_now(self) -> None:
@@ -202,79 +256,168 @@ class FaxEngine:
         self.syncer.resume()
         self.outbox.resume_all()
 
-    # --- faxes ----------------------------------------------------------------------------
+    # --- sending --------------------------------------------------------------------------
 
-    def submit(self, pdf_path: Path, to: str, from_number: str, connection_id: str,
-               options: Mapping[str, Any] | None = None) -> int:
-        """Queue a send; returns the journal id at once (the network work is on the outbox)."""
-        journal_id = self.outbox.submit(Path(pdf_path), to, from_number, connection_id, options)
+    def send(self, request: SendRequest) -> list[int]:
+        """Check and prepare `request`, then queue one fax per recipient; returns journal ids.
+
+        Raises `SendRefused` (nothing queued) with every problem, in words and with a kind.
+        """
+        # Imported here: the document stack (pypdf, PDFium, Pillow) is not needed to start.
+        from faxdesk.core.sending import prepare_send
+
+        work = self.data_dir / "outbox" / "preparing"
+        work.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with tempfile.TemporaryDirectory(prefix="send-", dir=work) as tmp:
+            prepared = prepare_send(request, Path(tmp))
+            return [self.submit(fax) for fax in prepared.faxes]
+
+    def submit(self, prepared: PreparedFax) -> int:
+        """Queue a prepared send; returns the journal id at once (network work is the outbox's)."""
+        journal_id = self.outbox.submit(prepared)
         self.syncer.sync_now()  # poll fast from now on
         return journal_id
 
     def journal_entry(self, journal_id: int) -> JournalEntry | None:
         return self.store.journal_entry(journal_id)
 
-    def cancel(self, fax_id: str) -> None:
+    # --- rows: what the front doors show and act on ------------------------------------------
+
+    def rows(self, limit: int | None = None) -> list[FaxRow]:
+        return self.feed.rows(limit)
+
+    def row(self, row_id: str) -> FaxRow | None:
+        return self.feed.row(row_id)
+
+    def _existing(self, row_id: str) -> FaxRow:
+        row = self.feed.row(row_id)
+        if row is None:
+            raise UnknownFaxError(f"There is no fax {row_id} in this FaxDesk's history.")
+        return row
+
+    def timeline(self, row_id: str) -> list[TimelineEntry]:
+        row = self.feed.row(row_id)
+        if row is None:
+            return []
+        if row.fax_id is not None:
+            return self.store.timeline(row.fax_id)
+        steps = [TimelineEntry(row.id, "preparing", row.created_at or _now(), "local")]
+        if row.pending not in (None, "preparing"):
+            steps.append(TimelineEntry(row.id, str(row.pending), row.updated_at or _now(),
+                                       "local", row.pending_error))
+        return steps
+
+    def in_flight(self) -> int:
+        return self.feed.in_flight()
+
+    def cancel(self, row_id: str) -> FaxRow:
         """Cancel an outbound fax in flight (and any automatic retry waiting after it)."""
-        entry = self.store.journal_for_fax(fax_id)
-        if entry is not None:
-            for child in self.outbox.pending_retries(entry.id):
+        row = self._existing(row_id)
+        if row.journal_id is not None:
+            for child in self.outbox.pending_retries(row.journal_id):
                 self.outbox.abandon(child.id)
-        record = self.store.get_fax(fax_id)
-        if record is not None and record.is_final:
-            return
-        self.client().cancel_fax(fax_id)
-        self.store.add_timeline(fax_id, "cancel_requested", "local")
-        self._publish_local(fax_id)
+        if row.fax_id is None or not row.can_cancel:
+            raise EngineError(f"This fax cannot be cancelled: it is {row.status_words.lower()}.")
+        self.client().cancel_fax(row.fax_id)
+        self.store.add_timeline(row.fax_id, "cancel_requested", "local")
+        self._republish(row.fax_id)
         self.syncer.sync_now()
+        return self._existing(row_id)
 
-    def cancel_entry(self, journal_id: int) -> bool:
-        """Drop a send that has not created a fax yet (e.g. a scheduled retry)."""
-        return self.outbox.abandon(journal_id)
+    def discard(self, row_id: str, *, accept_risk: bool = False) -> bool:
+        """Drop a send Telnyx has not created. One whose outcome is unknown is looked up
+        first: True means it was dropped, False that it had in fact been sent (its row now
+        shows the fax). Raises `DiscardRiskError` when Telnyx cannot be asked, unless
+        `accept_risk`."""
+        row = self._existing(row_id)
+        if row.journal_id is None or not row.can_discard:
+            raise EngineError("Only a send that Telnyx has not accepted yet can be discarded.")
+        entry = self.store.journal_entry(row.journal_id)
+        if entry is not None and entry.error_kind == "ambiguous":
+            try:
+                created = self.outbox.find_created(entry)
+            except TelnyxError as exc:
+                if not accept_risk:
+                    raise DiscardRiskError(
+                        "Telnyx cannot be reached to check whether this fax went out "
+                        f"({exc}). If you discard it now and it was sent, the recipient gets "
+                        "it anyway; if you then send it again, they get it twice.") from None
+            else:
+                if created is not None:
+                    self.outbox.adopt(entry, created)
+                    return False
+        if not self.outbox.discard(row.journal_id):
+            raise EngineError("This send is being handed to Telnyx right now; "
+                              "try again in a moment.")
+        return True
 
-    def delete(self, fax_id: str) -> None:
-        """Delete on Telnyx and from the local history (a downloaded PDF stays on disk)."""
-        record = self.store.get_fax(fax_id)
+    def delete(self, row_id: str) -> None:
+        """Delete on Telnyx and from the local history (a downloaded PDF stays on disk);
+        a pending send is discarded instead."""
+        row = self._existing(row_id)
+        if row.fax_id is None:
+            self.discard(row_id)
+            return
         with contextlib.suppress(NotFoundError):  # already gone there
-            self.client().delete_fax(fax_id)
-        self.store.delete_fax(fax_id)
-        self.events.publish(FaxChanged(fax_id, record.status if record else None, None, None))
+            self.client().delete_fax(row.fax_id)
+        self.store.delete_fax(row.fax_id)
+        self.events.publish(FaxChanged(row.fax_id, row.status, None, None))
 
-    def refresh(self, fax_id: str) -> FaxRecord | None:
+    def refresh(self, row_id: str) -> FaxRow:
         """Fetch one fax now; for a received fax also renew its media link and fetch the PDF."""
+        row = self._existing(row_id)
+        if row.fax_id is None:
+            return row
         client = self.client()
-        record = self.store.get_fax(fax_id)
-        if record is not None and record.direction == "inbound" and record.status == "received":
-            client.refresh_fax(fax_id)
-        fax = client.get_fax(fax_id)
+        if row.direction == "inbound" and row.status == "received":
+            client.refresh_fax(row.fax_id)
+        fax = client.get_fax(row.fax_id)
         apply_status(self.store, self.events, StatusUpdate.from_fax(fax, "poll"))
         self.inbox.enqueue_pending()
-        return self.store.get_fax(fax_id)
+        return self._existing(row_id)
 
-    def resend(self, fax_id: str) -> int:
+    def resend(self, row_id: str) -> int:
         """A new send with the same document, recipient, sender and options."""
-        entry = self.store.journal_for_fax(fax_id)
-        if entry is not None:
-            journal_id = self.outbox.resend(entry.id)
+        row = self._existing(row_id)
+        if row.journal_id is not None:
+            journal_id = self.outbox.resend(row.journal_id)
+            if row.pending == "rejected":
+                self.outbox.discard(row.journal_id)  # the new try replaces the refused one
         else:
-            record = self.store.get_fax(fax_id)
+            record = self.store.get_fax(row.fax_id or "")
             if (record is None or not record.document_path or not record.to
                     or not record.from_number or not record.connection_id):
-                raise ValueError("This fax was not sent from FaxDesk; its document is not here.")
-            journal_id = self.outbox.submit(Path(record.document_path), record.to,
-                                            record.from_number, record.connection_id)
+                raise EngineError("This fax was not sent from FaxDesk; its document is not here.")
+            journal_id = self.outbox.resend_document(
+                Path(record.document_path), record.to, record.from_number, record.connection_id)
         self.syncer.sync_now()
         return journal_id
 
-    def mark_read(self, fax_id: str, read: bool = True) -> None:
-        self.store.update_local(fax_id, is_read=1 if read else 0)
-        self._publish_local(fax_id)
+    def document(self, row_id: str) -> Path | None:
+        """The PDF of a fax on this computer; None when there is none. Raises `EngineError`
+        in words while a received fax's document is still on its way or failed to download."""
+        row = self._existing(row_id)
+        if row.document_path and Path(row.document_path).exists():
+            return Path(row.document_path)
+        if row.direction == "inbound" and row.status == "received":
+            if row.download_state == "error" and row.download_error:
+                raise EngineError(row.download_error)
+            raise EngineError("The received document is still being downloaded.")
+        return None
 
-    def set_note(self, fax_id: str, note: str | None) -> None:
-        self.store.update_local(fax_id, note=note or None)
-        self._publish_local(fax_id)
+    def mark_read(self, row_id: str, read: bool = True) -> None:
+        row = self._existing(row_id)
+        if row.fax_id is not None:
+            self.store.update_local(row.fax_id, is_read=1 if read else 0)
+            self._republish(row.fax_id)
 
-    def _publish_local(self, fax_id: str) -> None:
+    def set_note(self, row_id: str, note: str | None) -> None:
+        row = self._existing(row_id)
+        if row.fax_id is not None:
+            self.store.update_local(row.fax_id, note=note or None)
+            self._republish(row.fax_id)
+
+    def _republish(self, fax_id: str) -> None:
         record = self.store.get_fax(fax_id)
         if record is not None:
             self.events.publish(FaxChanged(fax_id, record.status, record.status, record))
@@ -282,10 +425,20 @@ class FaxEngine:
     # --- applications and numbers ---------------------------------------------------------
 
     def refresh_applications(self) -> list[FaxApplication]:
-        apps = list(self.client().iter_fax_applications())
+        """From Telnyx; what was fetched last time when Telnyx cannot be reached."""
+        try:
+            apps = list(self.client().iter_fax_applications())
+        except TelnyxError:
+            cached = self.store.applications()
+            if not cached or not self.has_account:
+                raise
+            return cached
         self.store.replace_applications(apps)
-        self.events.publish(ApplicationsChanged())
+        self._applications_changed()
         return apps
+
+    def _applications_changed(self) -> None:
+        self.events.publish(ApplicationsChanged(tuple(self.store.applications())))
 
     def applications(self) -> list[FaxApplication]:
         """As last fetched (no network)."""
@@ -294,20 +447,24 @@ class FaxEngine:
     def create_application(self, fields: Mapping[str, Any]) -> FaxApplication:
         app = self.client().create_fax_application(fields)
         self.store.save_application(app)
-        self.events.publish(ApplicationsChanged())
+        self._applications_changed()
         return app
 
     def update_application(self, app_id: str, fields: Mapping[str, Any]) -> FaxApplication:
         app = self.client().update_fax_application(app_id, fields)
         self.store.save_application(app)
-        self.events.publish(ApplicationsChanged())
+        self._applications_changed()
         return app
 
     def delete_application(self, app_id: str) -> None:
         with contextlib.suppress(NotFoundError):
             self.client().delete_fax_application(app_id)
         self.store.remove_application(app_id)
-        self.events.publish(ApplicationsChanged())
+        self._applications_changed()
 
     def list_phone_numbers(self, connection_id: str | None = None) -> list[PhoneNumber]:
         return list(self.client().iter_phone_numbers(connection_id=connection_id))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

@@ -1,7 +1,18 @@
-"""A listener hub: plain Python callbacks, called on the publishing thread.
+"""The engine's event hub: typed events, plain Python callbacks.
 
-The UI bridges these to Qt signals; the CLI prints them. A listener that raises is logged and
-skipped, so one broken listener never stops the engine.
+Ordering: `publish` calls the listeners synchronously, on the publishing thread, in the order
+they subscribed; an event is published after the store transaction it reports has committed, so
+a listener that reads the store sees at least that change. Events from one engine thread arrive
+in the order that thread published them; events from different threads may interleave.
+
+Two layers of events:
+- store-level (`FaxChanged`, `JournalChanged`): one per committed change of a fax record or a
+  journal entry; the engine's own parts (outbox, inbox, the row publisher) react to them.
+- what the front doors show (`RowChanged`, `RowRemoved`, `InFlightChanged`, `SyncStateChanged`,
+  `ApplicationsChanged`, `FaxReceived`, `DownloadFailed`): rows of the read model
+  (`faxdesk.core.rows`), each change published once.
+
+A listener that raises is logged and skipped, so one broken listener never stops the engine.
 """
 
 from __future__ import annotations
@@ -12,17 +23,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal, TypeVar, cast, overload
 
+from faxdesk.api.models import FaxApplication
 from faxdesk.core.records import FaxRecord
+from faxdesk.core.rows import FaxRow, PendingKind
 
 log = logging.getLogger(__name__)
 
-SyncState = Literal["ok", "offline", "auth_failed", "rate_limited", "paused"]
+SyncState = Literal["ok", "offline", "auth_failed", "rate_limited", "paused", "no_account"]
 
 
 @dataclass(frozen=True, slots=True)
 class FaxChanged:
+    """A fax record was stored or deleted (store level)."""
+
     fax_id: str
     old_status: str | None
     new_status: str | None
@@ -30,13 +45,37 @@ class FaxChanged:
 
 
 @dataclass(frozen=True, slots=True)
-class ApplicationsChanged:
-    pass
+class JournalChanged:
+    """A journal entry was written (store level)."""
+
+    journal_id: int
 
 
 @dataclass(frozen=True, slots=True)
-class OutboxChanged:
-    journal_id: int
+class RowChanged:
+    """A row appeared or changed. `previous_status` / `previous_pending`: the row's Telnyx
+    status and pending kind before this change (both None: the row is new)."""
+
+    row: FaxRow
+    previous_status: str | None
+    previous_pending: PendingKind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RowRemoved:
+    row_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class InFlightChanged:
+    """How many outbound faxes are on their way (pending sends included)."""
+
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationsChanged:
+    applications: tuple[FaxApplication, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +87,8 @@ class SyncStateChanged:
 
 @dataclass(frozen=True, slots=True)
 class FaxReceived:
+    """A received fax's document is on disk (a received fax's row id is its fax id)."""
+
     fax_id: str
     path: Path
 
@@ -60,10 +101,12 @@ class DownloadFailed:
 
 
 Event = (
-    FaxChanged | ApplicationsChanged | OutboxChanged | SyncStateChanged | FaxReceived
-    | DownloadFailed
+    FaxChanged | JournalChanged | RowChanged | RowRemoved | InFlightChanged | ApplicationsChanged
+    | SyncStateChanged | FaxReceived | DownloadFailed
 )
-Listener = Callable[[Any], None]
+E = TypeVar("E", bound=Event)
+Unsubscribe = Callable[[], None]
+_AnyListener = Callable[[Event], None]
 
 
 class EventHub:
@@ -71,28 +114,33 @@ class EventHub:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._listeners: list[tuple[Listener, tuple[type, ...] | None]] = []
+        self._listeners: list[tuple[_AnyListener, type[Event] | None]] = []
 
-    def subscribe(self, listener: Listener, *types: type) -> Callable[[], None]:
-        """Call `listener(event)` for every event (or only the given types); returns unsubscribe."""
-        entry = (listener, tuple(types) or None)
+    @overload
+    def subscribe(self, listener: Callable[[Event], None]) -> Unsubscribe: ...
+
+    @overload
+    def subscribe(self, listener: Callable[[E], None], kind: type[E]) -> Unsubscribe: ...
+
+    def subscribe(self, listener: Callable[[E], None] | Callable[[Event], None],
+                  kind: type[E] | None = None) -> Unsubscribe:
+        """Call `listener(event)` for every event, or only for events of `kind`."""
+        entry = (cast(_AnyListener, listener), cast("type[Event] | None", kind))
         with self._lock:
             self._listeners.append(entry)
 
         def unsubscribe() -> None:
-            self.unsubscribe(listener)
+            with self._lock:
+                if entry in self._listeners:
+                    self._listeners.remove(entry)
 
         return unsubscribe
 
-    def unsubscribe(self, listener: Listener) -> None:
-        with self._lock:
-            self._listeners = [e for e in self._listeners if e[0] is not listener]
-
-    def publish(self, event: object) -> None:
+    def publish(self, event: Event) -> None:
         with self._lock:
             listeners = list(self._listeners)
-        for listener, types in listeners:
-            if types is not None and not isinstance(event, types):
+        for listener, kind in listeners:
+            if kind is not None and not isinstance(event, kind):
                 continue
             try:
                 listener(event)

@@ -25,7 +25,7 @@ from faxdesk.api.errors import (
     RequestAbortedError,
     TelnyxError,
 )
-from faxdesk.core.events import DownloadFailed, EventHub, FaxReceived
+from faxdesk.core.events import DownloadFailed, EventHub, FaxChanged, FaxReceived
 from faxdesk.core.records import FaxRecord
 from faxdesk.core.status import StatusUpdate, apply_status
 from faxdesk.core.store import Store
@@ -151,9 +151,10 @@ class Inbox:
         except TelnyxError as exc:
             self._failed(fax_id, f"Cannot download the received fax: {exc}")
             return None
-        self._store.update_local(fax_id, downloaded_path=str(target), download_state="done",
-                                 download_error=None)
+        saved = self._store.update_local(fax_id, downloaded_path=str(target),
+                                         download_state="done", download_error=None)
         self._store.add_timeline(fax_id, "downloaded", "local", str(target))
+        self._stored(saved)
         self._hub.publish(FaxReceived(fax_id, target))
         return target
 
@@ -182,5 +183,11 @@ class Inbox:
             raise
 
     def _failed(self, fax_id: str, message: str) -> None:
-        self._store.update_local(fax_id, download_state="error", download_error=message)
+        self._stored(self._store.update_local(fax_id, download_state="error",
+                                              download_error=message))
         self._hub.publish(DownloadFailed(fax_id, message, will_retry=True))
+
+    def _stored(self, record: FaxRecord | None) -> None:
+        # The fax's row shows where its document is (or why it is not there yet).
+        if record is not None:
+            self._hub.publish(FaxChanged(record.id, record.status, record.status, record))

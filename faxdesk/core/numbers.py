@@ -40,9 +40,10 @@ _KINDS: dict[int, str] = {
 class InvalidNumberError(ValueError):
     """The input is not a number a fax can be sent to; the message says why, in words."""
 
-    def __init__(self, text: str, reason: str) -> None:
+    def __init__(self, text: str, reason: str, *, emergency: bool = False) -> None:
         self.text = text
         self.reason = reason
+        self.emergency = emergency
         super().__init__(f'"{text}" is not a fax number we can send to: {reason}')
 
 
@@ -74,6 +75,10 @@ def parse_fax_number(text: str, default_region: str = "US") -> NumberResult:
     region = default_region.upper()
     if region not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"unknown default country code {default_region!r}")
+    if phonenumbers.is_emergency_number(raw, region):
+        raise InvalidNumberError(
+            text, "it is an emergency number. Call emergency services by phone; a fax cannot "
+            "reach them.", emergency=True)
     if not any(ch.isdigit() for ch in raw):
         raise InvalidNumberError(text, "it has no digits. Enter the number with its area code.")
     try:

@@ -40,13 +40,15 @@ from faxdesk.api.errors import (
     TransportError,
 )
 from faxdesk.api.models import Fax
-from faxdesk.core.events import EventHub, FaxChanged, OutboxChanged
-from faxdesk.core.records import JournalEntry
+from faxdesk.core.events import EventHub, FaxChanged, JournalChanged
+from faxdesk.core.paths import storage_error
+from faxdesk.core.records import ErrorKind, JournalEntry
 from faxdesk.core.status import StatusUpdate, apply_status
 from faxdesk.core.store import Store, iso
 
 if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
+    from faxdesk.core.sending import PreparedFax
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,15 @@ class OutboxConfig:
     reconcile_margin: float = 600.0
     error_backoff: float = 5.0  # first wait after a network problem; doubles up to the cap
     error_backoff_cap: float = 300.0
+
+
+class OutcomeUnknownError(Exception):
+    """Creating the fax may have worked (its answer was lost) and the lookup failed too."""
+
+    def __init__(self, cause: TelnyxError) -> None:
+        super().__init__("The answer from Telnyx was lost, so the fax may have been sent. "
+                         "FaxDesk is checking with Telnyx and will not send it twice.")
+        self.cause = cause
 
 
 def token_client_state(token: str) -> str:
@@ -156,30 +167,45 @@ class Outbox:
 
     # --- requests -------------------------------------------------------------------------
 
-    def submit(
+    def submit(self, prepared: PreparedFax) -> int:
+        """Record a prepared send and queue it; returns the journal id. No network call here.
+
+        Raises `StorageError` (in words) when FaxDesk cannot keep its own copy of the document.
+        """
+        return self._enqueue(prepared.document, prepared.to, prepared.from_number,
+                             prepared.connection_id, prepared.options.as_api(),
+                             page_count=prepared.page_count,
+                             document_name=prepared.document_name)
+
+    def _enqueue(
         self,
         document_path: Path,
         to: str,
         from_number: str,
         connection_id: str,
-        options: Mapping[str, Any] | None = None,
+        options: Mapping[str, Any],
         *,
+        page_count: int | None,
+        document_name: str | None,
         attempt: int = 1,
         parent_id: int | None = None,
         not_before: float | None = None,
     ) -> int:
-        """Record a send and queue it; returns the journal id. No network call happens here."""
-        opts = dict(options or {})
+        opts = dict(options)
         unknown = set(opts) - SEND_OPTIONS
         if unknown:
             raise ValueError(f"unknown send options: {', '.join(sorted(unknown))}")
         token = uuid.uuid4().hex
         # Keep our own copy: the journal must survive the user moving or deleting the original.
-        self._documents.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._documents.chmod(0o700)
         copy = self._documents / f"{token}.pdf"
-        shutil.copyfile(document_path, copy)
-        copy.chmod(0o600)
+        try:
+            self._documents.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._documents.chmod(0o700)
+            shutil.copyfile(document_path, copy)
+            copy.chmod(0o600)
+        except OSError as exc:
+            copy.unlink(missing_ok=True)
+            raise storage_error(exc, copy) from None
         entry = self._store.create_journal_entry(
             token=token,
             document_path=str(copy),
@@ -193,8 +219,10 @@ class Outbox:
             parent_id=parent_id,
             next_attempt_at=not_before,
             now=self._clock(),
+            page_count=page_count,
+            document_name=document_name,
         )
-        self._hub.publish(OutboxChanged(entry.id))
+        self._hub.publish(JournalChanged(entry.id))
         self._hook("prepared", entry)
         if not_before is None:
             self._schedule(entry.id, resumed=False)
@@ -205,8 +233,22 @@ class Outbox:
         old = self._store.journal_entry(journal_id)
         if old is None:
             raise KeyError(journal_id)
-        return self.submit(Path(old.document_path), old.to, old.from_number, old.connection_id,
-                           old.options, parent_id=old.id)
+        return self._enqueue(Path(old.document_path), old.to, old.from_number,
+                             old.connection_id, old.options, page_count=old.page_count,
+                             document_name=old.document_name, parent_id=old.id)
+
+    def resend_document(self, document_path: Path, to: str, from_number: str,
+                        connection_id: str) -> int:
+        """A new send of a document this machine sent before without a journal entry."""
+        return self._enqueue(document_path, to, from_number, connection_id, {},
+                             page_count=None, document_name=None)
+
+    def adopt(self, entry: JournalEntry, fax: Fax) -> None:
+        """The lookup found the fax an unsettled entry created: track it instead of sending."""
+        entry = self._store.update_journal(entry.id, state="fax_created", fax_id=fax.id,
+                                           error=None, error_kind=None, next_attempt_at=None)
+        self._hub.publish(JournalChanged(entry.id))
+        self._track(entry, fax)
 
     def abandon(self, journal_id: int) -> bool:
         """Drop an entry that has not created a fax yet (e.g. a scheduled retry)."""
@@ -217,7 +259,7 @@ class Outbox:
             if journal_id in self._busy:
                 return False
         self._store.update_journal(journal_id, state="abandoned", next_attempt_at=None)
-        self._hub.publish(OutboxChanged(journal_id))
+        self._hub.publish(JournalChanged(journal_id))
         return True
 
     def discard(self, journal_id: int) -> bool:
@@ -228,7 +270,7 @@ class Outbox:
         if entry.state != "rejected":
             return self.abandon(journal_id)
         self._store.update_journal(journal_id, state="abandoned")
-        self._hub.publish(OutboxChanged(journal_id))
+        self._hub.publish(JournalChanged(journal_id))
         return True
 
     def resume_all(self) -> None:
@@ -239,6 +281,24 @@ class Outbox:
                 self._check_tracking(entry)
             elif entry.next_attempt_at is None or entry.next_attempt_at <= now:
                 self._schedule(entry.id, resumed=True)
+
+    def run_due(self, *, force: bool = False) -> list[JournalEntry]:
+        """Run every unfinished entry that is due (all of them with `force`) on this thread,
+        for a caller without the worker (the command line); returns them as they ended up."""
+        now = self._clock()
+        results: list[JournalEntry] = []
+        for entry in self._store.journal_entries(unfinished=True):
+            if entry.state == "tracking":
+                self._check_tracking(entry)
+                continue
+            if not force and entry.next_attempt_at is not None and entry.next_attempt_at > now:
+                continue
+            if force and entry.next_attempt_at is not None:
+                entry = self._store.update_journal(entry.id, next_attempt_at=None)
+            after = self.process(entry.id, resumed=True)
+            if after is not None:
+                results.append(after)
+        return results
 
     def poll_due(self) -> None:
         """Queue entries whose wait (retry or backoff) is over; the sync loop calls this."""
@@ -291,25 +351,29 @@ class Outbox:
                 self._check_tracking(entry)
         except AuthenticationError as exc:
             # Nothing is lost: the entry stays where it is and resumes after the key is fixed.
-            entry = self._store.update_journal(entry.id, error=str(exc), next_attempt_at=None)
-            self._hub.publish(OutboxChanged(entry.id))
+            entry = self._store.update_journal(entry.id, error=str(exc), error_kind="auth",
+                                               next_attempt_at=None)
+            self._hub.publish(JournalChanged(entry.id))
         except RequestAbortedError:
             pass  # quitting; resumed on the next start
+        except OutcomeUnknownError as exc:
+            entry = self._retry_later(entry, exc.cause, kind="ambiguous")
         except (TransportError, RateLimitError, ServerError) as exc:
             entry = self._retry_later(entry, exc)
         except ApiError as exc:
             # A definite refusal (422, 400, 404...): nothing was sent.
             entry = self._store.update_journal(entry.id, state="rejected", error=str(exc),
-                                               next_attempt_at=None)
-            self._hub.publish(OutboxChanged(entry.id))
+                                               error_kind="refused", next_attempt_at=None)
+            self._hub.publish(JournalChanged(entry.id))
         except OSError as exc:
             entry = self._store.update_journal(
-                entry.id, state="rejected", next_attempt_at=None,
+                entry.id, state="rejected", next_attempt_at=None, error_kind="unreadable",
                 error=f"Cannot read the document: {exc.strerror or exc}")
-            self._hub.publish(OutboxChanged(entry.id))
+            self._hub.publish(JournalChanged(entry.id))
         return entry
 
-    def _retry_later(self, entry: JournalEntry, exc: TelnyxError) -> JournalEntry:
+    def _retry_later(self, entry: JournalEntry, exc: TelnyxError,
+                     kind: ErrorKind = "network") -> JournalEntry:
         with self._lock:
             count = self._failures.get(entry.id, 0) + 1
             self._failures[entry.id] = count
@@ -317,9 +381,13 @@ class Outbox:
         delay = min(cfg.error_backoff * 2.0 ** (count - 1), cfg.error_backoff_cap)
         if isinstance(exc, RateLimitError) and exc.retry_after:
             delay = max(delay, exc.retry_after)
-        entry = self._store.update_journal(entry.id, error=str(exc),
+        # A send that may exist stays "may have been sent" until a lookup settles it.
+        if entry.error_kind == "ambiguous":
+            kind = "ambiguous"
+        words = str(OutcomeUnknownError(exc)) if kind == "ambiguous" else str(exc)
+        entry = self._store.update_journal(entry.id, error=words, error_kind=kind,
                                            next_attempt_at=self._clock() + delay)
-        self._hub.publish(OutboxChanged(entry.id))
+        self._hub.publish(JournalChanged(entry.id))
         return entry
 
     def _upload(self, entry: JournalEntry, verify: bool) -> JournalEntry:
@@ -327,8 +395,9 @@ class Outbox:
         if not (verify and self._media_exists(client, entry.media_name)):
             self._put_media(client, entry)
         self._hook("media_uploading", entry)
-        entry = self._store.update_journal(entry.id, state="media_uploaded", error=None)
-        self._hub.publish(OutboxChanged(entry.id))
+        entry = self._store.update_journal(entry.id, state="media_uploaded", error=None,
+                                           error_kind=None)
+        self._hub.publish(JournalChanged(entry.id))
         self._hook("media_uploaded", entry)
         return entry
 
@@ -368,12 +437,19 @@ class Outbox:
                 # The request may have been acted on: look before trying again.
                 if isinstance(exc, RequestAbortedError):
                     raise
-                fax = self.find_created(entry)
+                maybe_sent = isinstance(exc, ServerError) or exc.maybe_sent
+                try:
+                    fax = self.find_created(entry)
+                except TelnyxError as lookup_failed:
+                    if maybe_sent:
+                        raise OutcomeUnknownError(lookup_failed) from exc
+                    raise
                 if fax is None:
                     raise
         self._hook("fax_creating", entry)
-        entry = self._store.update_journal(entry.id, state="fax_created", fax_id=fax.id, error=None)
-        self._hub.publish(OutboxChanged(entry.id))
+        entry = self._store.update_journal(entry.id, state="fax_created", fax_id=fax.id,
+                                           error=None, error_kind=None)
+        self._hub.publish(JournalChanged(entry.id))
         self._hook("fax_created", entry)
         return entry, fax
 
@@ -393,10 +469,13 @@ class Outbox:
         elif entry.parent_id is not None:
             detail = "resent from FaxDesk"
         # Telnyx reports pages only in fax.delivered; the document we sent already tells.
-        pages = _page_count(Path(entry.document_path))
+        pages = entry.page_count or _page_count(Path(entry.document_path))
+        # The fax row is stored with its journal entry and document in one change, so the
+        # first row anyone sees already carries them.
+        ours = {"page_count": pages, "journal_id": entry.id,
+                "document_path": entry.document_path}
         if fax is not None:
-            update = replace(StatusUpdate.from_fax(fax, "local", detail),
-                             fields={"page_count": pages})
+            update = replace(StatusUpdate.from_fax(fax, "local", detail), fields=ours)
             apply_status(self._store, self._hub, update)
         else:
             # Resumed after a crash: the server has the fax; the next poll fills in the rest.
@@ -406,15 +485,14 @@ class Outbox:
                     "from_number": entry.from_number, "connection_id": entry.connection_id,
                     "client_state": entry.client_state, "media_name": entry.media_name,
                     "created_at": iso(datetime.fromtimestamp(entry.created_at, UTC)),
-                    "page_count": pages,
+                    **ours,
                 }))
             self._store.add_timeline(entry.fax_id, "submitted", "local", detail)
-        self._store.update_local(entry.fax_id, journal_id=entry.id,
-                                 document_path=entry.document_path)
-        entry = self._store.update_journal(entry.id, state="tracking", error=None)
+        entry = self._store.update_journal(entry.id, state="tracking", error=None,
+                                           error_kind=None)
         with self._lock:
             self._failures.pop(entry.id, None)
-        self._hub.publish(OutboxChanged(entry.id))
+        self._hub.publish(JournalChanged(entry.id))
         self._hook("tracking", entry)
         return entry
 
@@ -442,7 +520,7 @@ class Outbox:
             if current is None or current.state != "tracking":
                 return
             entry = self._store.update_journal(entry.id, state="done")
-        self._hub.publish(OutboxChanged(entry.id))
+        self._hub.publish(JournalChanged(entry.id))
         cfg = self.config
         if (status == "failed" and cfg.auto_retry and reason in cfg.retry_reasons
                 and entry.attempt < cfg.max_attempts
@@ -455,9 +533,10 @@ class Outbox:
                 entry.fax_id, "retry_scheduled", "local",
                 f"automatic retry {entry.attempt + 1} of {cfg.max_attempts} "
                 f"in {int(cfg.retry_delay)} s ({reason})", at=failed_at)
-            self.submit(Path(entry.document_path), entry.to, entry.from_number,
-                        entry.connection_id, entry.options, attempt=entry.attempt + 1,
-                        parent_id=entry.id, not_before=at)
+            self._enqueue(Path(entry.document_path), entry.to, entry.from_number,
+                          entry.connection_id, entry.options, page_count=entry.page_count,
+                          document_name=entry.document_name, attempt=entry.attempt + 1,
+                          parent_id=entry.id, not_before=at)
 
     def pending_retries(self, journal_id: int) -> Iterable[JournalEntry]:
         return [e for e in self._store.journal_children(journal_id) if not e.is_finished]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from faxdesk.api.models import FINAL_STATUSES
 
@@ -42,6 +42,14 @@ class FaxRecord:
         return self.status in FINAL_STATUSES
 
 
+#: Why a journal entry is not moving on, for code (the words are in `JournalEntry.error`):
+#: network     no answer, rate limit or server error; tried again after a back-off
+#: auth        the API key was refused; tried again once a working key is set
+#: refused     Telnyx refused the request outright (nothing was sent)
+#: unreadable  FaxDesk's own copy of the document cannot be read
+#: ambiguous   the answer to creating the fax was lost and the lookup failed: it may exist
+ErrorKind = Literal["network", "auth", "refused", "unreadable", "ambiguous"]
+
 #: Journal states, in order. `done`, `rejected` and `abandoned` end an entry.
 JOURNAL_STATES = ("prepared", "media_uploaded", "fax_created", "tracking", "done")
 JOURNAL_FINAL_STATES = frozenset({"done", "rejected", "abandoned"})
@@ -66,8 +74,11 @@ class JournalEntry:
     updated_at: float
     attempt: int = 1  # 1 for the first try, 2.. for automatic retries
     parent_id: int | None = None  # the entry this one retries or resends
-    error: str | None = None  # last problem seen (the entry may still be resumable)
+    error: str | None = None  # last problem seen, in words (the entry may still be resumable)
     next_attempt_at: float | None = None  # an automatic retry waits until then
+    error_kind: ErrorKind | None = None
+    page_count: int | None = None
+    document_name: str | None = None  # the person's own file name(s)
 
     @property
     def is_finished(self) -> bool:

@@ -114,6 +114,9 @@ def _apply_in(
             if existing is not None and not forward and known:
                 continue  # a late event does not overwrite what a newer one set
             columns[key] = value
+    if existing is None or existing.journal_id is None:
+        link = _journal_link(conn, store, update)
+        columns.update({k: v for k, v in link.items() if columns.get(k) is None})
     if forward:
         columns["status"] = update.status
         if update.failure_reason:
@@ -134,6 +137,23 @@ def _apply_in(
         store.mark_event_applied(conn, update.event_id, update.fax_id)
     record = store.get_fax(update.fax_id, conn) if changed else existing
     return changed, old_status, record
+
+
+def _journal_link(conn: sqlite3.Connection, store: Store, update: StatusUpdate) -> dict[str, Any]:
+    """A fax created by one of our sends carries its client_state: tie it to the journal entry
+    at once, whichever of the poll, a webhook or the outbox reports it first."""
+    client_state = update.fax.client_state if update.fax is not None else None
+    if client_state is None and update.fields:
+        value = update.fields.get("client_state")
+        client_state = value if isinstance(value, str) else None
+    if not client_state:
+        return {}
+    entry = store.journal_for_client_state(client_state, conn)
+    if entry is None:
+        return {}
+    # With the pages we sent (Telnyx reports them only once the fax is delivered).
+    link = {"journal_id": entry.id, "document_path": entry.document_path}
+    return link | ({"page_count": entry.page_count} if entry.page_count else {})
 
 
 # record attribute names that differ from column names

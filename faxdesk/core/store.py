@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from faxdesk.api.models import Fax, FaxApplication, parse_timestamp
+from faxdesk.core.paths import HOME_ENV, DiskFullError, StorageError, storage_error
 from faxdesk.core.records import (
     JOURNAL_FINAL_STATES,
     ApplicationRecord,
@@ -69,8 +70,39 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT);
     """,
+    # 2: why an entry waits, as a kind; what the person sent; finding a send by client_state
+    """
+    ALTER TABLE journal ADD COLUMN error_kind TEXT;
+    ALTER TABLE journal ADD COLUMN page_count INTEGER;
+    ALTER TABLE journal ADD COLUMN document_name TEXT;
+    CREATE INDEX journal_client_state ON journal (client_state);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _move_aside(path: Path) -> Path:
+    backup = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    path.replace(backup)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.replace(backup.with_name(backup.name + suffix))
+    return backup
+
+
+def _storage_problem(exc: sqlite3.OperationalError, path: Path) -> StorageError:
+    text = str(exc).lower()
+    if "full" in text:
+        return DiskFullError(
+            f"Could not write {path}: the disk is full. Free some space and try again.",
+            path=path)
+    if "readonly" in text or "read-only" in text:
+        return StorageError(
+            f"Could not write {path}: the folder is read-only. Check its permissions, or set "
+            f"{HOME_ENV} to a writable folder.", path=path)
+    return StorageError(f"Could not open {path}: it is in use or cannot be read. Close other "
+                        "programs using it and try again.", path=path)
 
 
 class SchemaTooNewError(RuntimeError):
@@ -104,7 +136,7 @@ _FAX_COLUMNS = (
 _JOURNAL_COLUMNS = (
     "id, token, state, document_path, to_number, from_number, connection_id, options, "
     "media_name, client_state, fax_id, created_at, updated_at, attempt, parent_id, error, "
-    "next_attempt_at"
+    "next_attempt_at, error_kind, page_count, document_name"
 )
 
 
@@ -153,6 +185,9 @@ def _journal_entry(row: sqlite3.Row) -> JournalEntry:
         parent_id=row["parent_id"],
         error=row["error"],
         next_attempt_at=row["next_attempt_at"],
+        error_kind=row["error_kind"],
+        page_count=row["page_count"],
+        document_name=row["document_name"],
     )
 
 
@@ -179,22 +214,55 @@ class Store:
     """All reads and writes of the local database."""
 
     def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if data_dir.exists() and not data_dir.is_dir():
+            raise StorageError(
+                f"FaxDesk's data folder {data_dir} is a file, not a folder. Move the file away, "
+                f"or choose another folder (--data-dir, or {HOME_ENV}).", path=data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise storage_error(exc, data_dir, "create") from None
         self.path = data_dir / DB_NAME
+        #: Where a damaged database was moved before a fresh one was made (None: it was fine).
+        self.recovered_from: Path | None = None
+        self._lock = threading.RLock()
+        try:
+            self._conn = self._open()
+        except SchemaTooNewError:
+            raise
+        except sqlite3.OperationalError as exc:
+            # Disk full, read-only or locked: the file itself may be fine, so it stays.
+            raise _storage_problem(exc, self.path) from None
+        except sqlite3.DatabaseError:
+            # Damaged (not a database, truncated): keep it aside, never delete it, and start a
+            # fresh one that the first sync fills again from the account.
+            self.recovered_from = _move_aside(self.path)
+            self._conn = self._open()
+
+    def _open(self) -> sqlite3.Connection:
         # Numbers and notes are private: the database (and its -wal/-shm, which SQLite creates
         # with the same mode) is readable by the user only.
-        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
-        self.path.chmod(0o600)
-        self._lock = threading.RLock()
+        try:
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+            self.path.chmod(0o600)
+        except OSError as exc:
+            raise storage_error(exc, self.path, "open") from None
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE in `transaction`).
-        self._conn = sqlite3.connect(
+        conn = sqlite3.connect(
             self.path, check_same_thread=False, isolation_level=None, timeout=10.0
         )
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self._conn = conn
+            self._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -453,17 +521,19 @@ class Store:
         parent_id: int | None = None,
         next_attempt_at: float | None = None,
         now: float | None = None,
+        page_count: int | None = None,
+        document_name: str | None = None,
     ) -> JournalEntry:
         stamp = time.time() if now is None else now
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO journal (token, state, document_path, to_number, from_number, "
                 "connection_id, options, media_name, client_state, created_at, updated_at, "
-                "attempt, parent_id, next_attempt_at) "
-                "VALUES (?, 'prepared', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "attempt, parent_id, next_attempt_at, page_count, document_name) "
+                "VALUES (?, 'prepared', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (token, document_path, to, from_number, connection_id,
                  json.dumps(dict(options), default=str), media_name, client_state, stamp, stamp,
-                 attempt, parent_id, next_attempt_at),
+                 attempt, parent_id, next_attempt_at, page_count, document_name),
             )
             entry_id = int(cur.lastrowid or 0)
             row = conn.execute(f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE id = ?",
@@ -471,7 +541,7 @@ class Store:
         return _journal_entry(row)
 
     def update_journal(self, entry_id: int, **columns: Any) -> JournalEntry:
-        allowed = {"state", "fax_id", "error", "next_attempt_at"}
+        allowed = {"state", "fax_id", "error", "error_kind", "next_attempt_at"}
         bad = set(columns) - allowed
         if bad:
             raise ValueError(f"not journal columns: {sorted(bad)}")
@@ -496,6 +566,16 @@ class Store:
             f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE fax_id = ? ORDER BY id DESC LIMIT 1",
             (fax_id,),
         )
+        return _journal_entry(rows[0]) if rows else None
+
+    def journal_for_client_state(
+        self, client_state: str, conn: sqlite3.Connection | None = None
+    ) -> JournalEntry | None:
+        sql = f"SELECT {_JOURNAL_COLUMNS} FROM journal WHERE client_state = ? LIMIT 1"
+        if conn is not None:
+            row = conn.execute(sql, (client_state,)).fetchone()
+            return None if row is None else _journal_entry(row)
+        rows = self._query(sql, (client_state,))
         return _journal_entry(rows[0]) if rows else None
 
     def journal_entries(

@@ -131,6 +131,8 @@ class Syncer:
         self._webhook_seen: float | None = None
         self.state: SyncState = "ok"
         self.message = ""
+        #: What stopped the last tick (None after a good one), for callers that do not retry.
+        self.last_error: TelnyxError | None = None
         self.last_sync: datetime | None = None
         self.requests_last_tick = 0
 
@@ -226,26 +228,32 @@ class Syncer:
                 finally:
                     self._ticking = None
             except AuthenticationError as exc:
+                self.last_error = exc
                 self._set_state("auth_failed", f"{exc} Syncing is stopped until a valid key "
                                 "is entered; nothing stored locally was lost.")
                 return False
             except RequestAbortedError:
                 return False
             except RateLimitError as exc:
+                self.last_error = exc
                 self._failures += 1
                 self._retry_after = exc.retry_after
                 self._set_state("rate_limited", str(exc))
                 return False
             except (TransportError, ServerError) as exc:
+                self.last_error = exc
                 self._failures += 1
-                self._set_state("offline", f"Cannot reach Telnyx: {exc}. Retrying.")
+                self._set_state("offline",
+                                f"Cannot reach Telnyx: {exc} FaxDesk tries again by itself.")
                 return False
             except TelnyxError as exc:
+                self.last_error = exc
                 self._failures += 1
                 self._set_state("offline", str(exc))
                 return False
             self._failures = 0
             self._retry_after = None
+            self.last_error = None
             self.last_sync = datetime.now(UTC)
             # Always published on success: listeners show the time of the last sync.
             self.state = "paused" if self._paused else "ok"

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -17,12 +15,16 @@ from PySide6.QtWidgets import QApplication
 
 from faxdesk import APP_ID, APP_NAME
 from faxdesk.api.models import FaxApplication
-from faxdesk.ui.backend import Backend, NullBackend
-from faxdesk.ui.engine_backend import EngineBackend
+from faxdesk.core.engine import FaxEngine
+from faxdesk.core.opening import SandboxOptions, api_base_url, client_factory, open_engine
+from faxdesk.core.settings import Settings, load_settings, save_settings
 from faxdesk.ui.i18n import install_translations
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.settings_dialog import SettingsServices
 from faxdesk.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from faxdesk.sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
 
@@ -37,20 +39,11 @@ def configure_application(app: QApplication) -> None:
     app.setWindowIcon(icon("app"))
 
 
-def make_client(api_key: str, base_url: str) -> Any:
-    from faxdesk.api.client import TelnyxClient
-
-    return TelnyxClient(api_key, base_url=base_url)
-
-
-def make_backend(client: Any, settings: Any, *, data_dir: Path | None = None) -> Backend:
-    """The core engine over `client`; `data_dir` None means the user's data directory."""
-    return EngineBackend.create(client, settings, data_dir=data_dir)
-
-
 def check_connection(api_key: str, base_url: str) -> str:
     """Runs on the worker: one small authenticated call."""
-    client = make_client(api_key, base_url)
+    from faxdesk.api.client import TelnyxClient
+
+    client = TelnyxClient(api_key, base_url=base_url)
     try:
         page = client.list_fax_applications(page_size=1)
     finally:
@@ -61,140 +54,94 @@ def check_connection(api_key: str, base_url: str) -> str:
 
 
 class Session:
-    """One running app: settings, the account connection, the window (and the sandbox)."""
+    """One running app: settings, the engine (on the account or the sandbox), the window."""
 
-    def __init__(self, *, sandbox: bool, settings: Any = None, api_key: str | None = None,
-                 sandbox_options: dict[str, Any] | None = None,
-                 worker: Worker | None = None) -> None:
+    def __init__(self, *, sandbox: bool, settings: Settings, api_key: str | None = None,
+                 sandbox_options: SandboxOptions | None = None,
+                 worker: Worker | None = None, data_dir: Path | None = None) -> None:
         self.settings = settings
-        self._key = api_key
-        self.sandbox_server: Any = None
-        self._cache_dir = Path(tempfile.mkdtemp(prefix="faxdesk-"))
-        self.client: Any = None
-        backend: Backend
-        suffix = ""
-        if sandbox:
-            from faxdesk.sandbox.server import SandboxServer
-
-            options = {"demo": True, **(sandbox_options or {})}
-            self.sandbox_server = SandboxServer(**options).start()
-            self.client = make_client(self.sandbox_server.api_key, self.sandbox_server.base_url)
-            # Sandbox faxes live in a throwaway store, never in the user's own history.
-            backend = make_backend(self.client, settings,
-                                   data_dir=self._cache_dir / "sandbox-data")
-            suffix = QCoreApplication.translate("Session", " — Sandbox")
-        elif api_key:
-            base_url = getattr(settings, "api_base_url", "https://api.telnyx.com/v2")
-            self.client = make_client(api_key, base_url)
-            backend = make_backend(self.client, settings)
-        else:
-            backend = NullBackend(QCoreApplication.translate(
-                "Session", "No API key yet: enter it in Settings (Ctrl+,)."))
-        self.window = MainWindow(backend, worker=worker, settings_host=self,
+        self._current_key = api_key
+        self.opened = open_engine(settings, "sandbox" if sandbox else "account", data_dir,
+                                  sandbox=sandbox_options, api_key=api_key)
+        suffix = QCoreApplication.translate("Session", " — Sandbox") if sandbox else ""
+        self.window = MainWindow(self.opened.engine, worker=worker, settings_host=self,
                                  title_suffix=suffix)
 
-    # SettingsHost ------------------------------------------------------------------------------
-    def current_settings(self) -> Any:
-        if self.settings is None:
-            from faxdesk.core.settings import Settings
+    @property
+    def engine(self) -> FaxEngine:
+        return self.opened.engine
 
-            self.settings = Settings()
+    @property
+    def sandbox_server(self) -> SandboxServer | None:
+        return self.opened.sandbox
+
+    # SettingsHost ------------------------------------------------------------------------------
+    def current_settings(self) -> Settings:
         return self.settings
 
     def settings_services(self, applications: Sequence[FaxApplication]) -> SettingsServices:
         from faxdesk.core.secrets import make_key_store
         from faxdesk.core.settings import save_settings
 
-        window = self.window
+        engine = self.engine
         return SettingsServices(
             key_store=make_key_store,
             test_connection=check_connection,
             save_settings=save_settings,
             applications=applications,
-            list_numbers=lambda app_id: window.backend.list_phone_numbers(app_id),
+            list_numbers=lambda app_id: engine.list_phone_numbers(app_id),
         )
 
-    def apply_settings(self, settings: Any, key: str | None) -> None:
+    def apply_settings(self, settings: Settings, key: str | None) -> None:
         old = self.settings
         self.settings = settings
-        if self.sandbox_server is not None:
+        if self.opened.mode == "sandbox":
             self.window.show_info(QCoreApplication.translate(
                 "Session", "Saved. The sandbox stays connected until FaxDesk restarts."))
             return
-        same_url = old is not None and old.api_base_url == settings.api_base_url
-        if key and (self.client is None or not same_url or key != self._key):
-            self._key = key
-            self.client = make_client(key, settings.api_base_url)
-            backend = self.window.backend
-            if isinstance(backend, EngineBackend):
-                # Same store and journal: the engine swaps its client and resumes syncing.
-                client = self.client
-                self.window.worker.submit(backend.set_client, client,
-                                          on_done=lambda _r: self.window.reload_applications())
-            else:
-                self.window.set_backend(make_backend(self.client, settings))
+        same_url = old.api_base_url == settings.api_base_url
+        if key and (not self.engine.has_account or not same_url or key != self._current_key):
+            # Same store and journal: the engine swaps its client and resumes syncing.
+            factory = client_factory(key, api_base_url(settings))
+            engine = self.engine
+
+            def switch() -> None:
+                engine.set_client_factory(factory)
+                engine.sync_now()
+
+            self._current_key = key
+            self.window.worker.submit(switch, on_done=lambda _r: self.window.reload_applications(),
+                                      on_error=lambda exc: self.window.show_error(str(exc)))
 
     def close(self) -> None:
         self.window.shutdown()
-        if self.client is not None:
-            try:
-                self.client.close()
-            except Exception:
-                log.debug("closing the client failed", exc_info=True)
-        if self.sandbox_server is not None:
-            self.sandbox_server.stop()
-            self.sandbox_server = None
-        shutil.rmtree(self._cache_dir, ignore_errors=True)
-
-
-def _load_settings() -> Any:
-    try:
-        from faxdesk.core.settings import load_settings
-    except ImportError:
-        return None
-    return load_settings()
-
-
-def _load_key(settings: Any) -> tuple[str | None, str | None]:
-    """The stored key, or a message in words why there is none."""
-    from faxdesk.core.secrets import SecretsError, make_key_store
-
-    try:
-        return make_key_store(settings.key_storage).get_key(), None
-    except SecretsError as exc:
-        return None, str(exc)
+        self.opened.close()
 
 
 def create_session(args: argparse.Namespace, *, ask_first_run: bool = True) -> Session:
     """Decide sandbox or account, ask the first-run question, build the window (not shown)."""
-    settings = _load_settings()
+    settings = load_settings()
     sandbox = bool(getattr(args, "sandbox", False))
     open_settings = False
-    key: str | None = None
-    problem: str | None = None
-    if not sandbox and settings is not None:
-        if ask_first_run and not settings.first_run_done:
-            from faxdesk.ui.welcome import WelcomeDialog
+    if not sandbox and ask_first_run and not settings.first_run_done:
+        from faxdesk.ui.welcome import WelcomeDialog
 
-            welcome = WelcomeDialog()
-            welcome.exec()
-            if welcome.choice == "sandbox":
-                sandbox = True
-            elif welcome.choice == "key":
-                open_settings = True
-            try:
-                from faxdesk.core.settings import save_settings
-
-                settings = settings.replace(first_run_done=True)
-                save_settings(settings)
-            except (ImportError, OSError) as exc:
-                log.warning("could not save settings: %s", exc)
-        if not sandbox:
-            key, problem = _load_key(settings)
-    session = Session(sandbox=sandbox, settings=settings, api_key=key)
+        welcome = WelcomeDialog()
+        welcome.exec()
+        if welcome.choice == "sandbox":
+            sandbox = True
+        elif welcome.choice == "key":
+            open_settings = True
+        settings = settings.replace(first_run_done=True)
+        try:
+            save_settings(settings)
+        except OSError as exc:
+            log.warning("could not save settings: %s", exc)
+    session = Session(sandbox=sandbox, settings=settings)
+    problem = session.opened.key_problem
     if problem:
         session.window.show_error(problem)
-    if open_settings or (not sandbox and not key):
+    if open_settings or not session.engine.has_account:
         session.window.open_settings()
     return session
 
@@ -214,8 +161,7 @@ def run_app(args: argparse.Namespace) -> int:
     guard = acquire_single_instance(files, send=send)
     if guard is None:
         return 0  # the running FaxDesk took the files
-    settings = _load_settings()
-    install_translations(app, getattr(settings, "language", "") if settings is not None else "")
+    install_translations(app, load_settings().language)
     session = create_session(args)
     window = session.window
     install_send_features(window, guard=guard)

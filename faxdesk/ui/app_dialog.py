@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -44,7 +43,7 @@ class ApplicationDialog(QDialog):
     def __init__(
         self,
         worker: Worker,
-        save: Callable[[Mapping[str, Any]], FaxApplication],
+        save: Callable[[Mapping[str, object]], FaxApplication],
         application: FaxApplication | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -168,9 +167,9 @@ class ApplicationDialog(QDialog):
         self.voice_profile.setText(app.outbound.outbound_voice_profile_id or "")
         self.tags.setText(", ".join(app.tags))
 
-    def fields(self) -> dict[str, Any]:
+    def fields(self) -> dict[str, object]:
         """The JSON body for create (POST) or update (PATCH)."""
-        body: dict[str, Any] = {
+        body: dict[str, object] = {
             "application_name": self.name.text().strip(),
             "active": self.active.isChecked(),
             "anchorsite_override": self.anchorsite.currentData(),
@@ -179,10 +178,10 @@ class ApplicationDialog(QDialog):
         }
         failover = self.failover_url.text().strip()
         timeout = _get_optional(self.webhook_timeout)
-        inbound: dict[str, Any] = {
+        inbound: dict[str, object] = {
             "sip_subdomain_receive_settings": self.sip_receive.currentData(),
         }
-        outbound: dict[str, Any] = {}
+        outbound: dict[str, object] = {}
         if self._original is not None:
             # PATCH: send cleared values as null so clearing a field really clears it.
             body["webhook_event_failover_url"] = failover or None
@@ -190,7 +189,10 @@ class ApplicationDialog(QDialog):
             inbound["channel_limit"] = _get_optional(self.inbound_limit)
             inbound["sip_subdomain"] = self.sip_subdomain.text().strip() or None
             outbound["channel_limit"] = _get_optional(self.outbound_limit)
-            outbound["outbound_voice_profile_id"] = self.voice_profile.text().strip() or None
+            # The spec allows only a string here: an empty field is left out, not null.
+            profile = self.voice_profile.text().strip()
+            if profile:
+                outbound["outbound_voice_profile_id"] = profile
         else:
             if failover:
                 body["webhook_event_failover_url"] = failover

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from functools import partial
+from typing import TypeVar
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -31,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.core.contacts import Contact, ContactBook, ContactError, ImportResult
-from faxdesk.ui.send_service import TaskRunner
+from faxdesk.ui.worker import TaskRunner
 
 log = logging.getLogger(__name__)
+R = TypeVar("R")
 
 _ROLE_CONTACT = Qt.ItemDataRole.UserRole + 1
 
@@ -157,10 +159,11 @@ class ContactsDialog(QDialog):
 
     # -- data ---------------------------------------------------------------------------------
 
-    def _run(self, fn: Callable[..., Any], *args: Any,
-             on_done: Callable[[Any], None] | None = None,
+    def _run(self, fn: Callable[[], R], *,
+             on_done: Callable[[R], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None) -> None:
-        def done(result: Any) -> None:
+        """`fn` on the runner; its answer is dropped once the dialog is closed."""
+        def done(result: R) -> None:
             if not self._closed and on_done is not None:
                 on_done(result)
 
@@ -172,7 +175,7 @@ class ContactsDialog(QDialog):
             else:
                 self.status.setText(str(exc))
 
-        self._runner.submit(fn, *args, on_done=done, on_error=failed)
+        self._runner.submit(fn, on_done=done, on_error=failed)
 
     def reload(self) -> None:
         self._run(self._book.all, on_done=self._show)
@@ -222,7 +225,8 @@ class ContactsDialog(QDialog):
 
         def save(value: Contact) -> None:
             fn = self._book.add if value.id is None else self._book.update
-            self._run(fn, value, on_done=saved, on_error=lambda exc: editor.show_error(str(exc)))
+            self._run(partial(fn, value), on_done=saved,
+                      on_error=lambda exc: editor.show_error(str(exc)))
 
         editor.saveRequested.connect(save)
         editor.open()
@@ -236,7 +240,7 @@ class ContactsDialog(QDialog):
             self, self.tr("Delete contact"),
             self.tr("Delete {name} from your contacts?").format(name=contact.name))
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(self._book.delete, contact.id, on_done=lambda _r: self.reload())
+            self._run(partial(self._book.delete, contact.id), on_done=lambda _r: self.reload())
 
     def import_csv(self, path: str | None = None) -> None:
         if not path:
@@ -244,7 +248,7 @@ class ContactsDialog(QDialog):
                                                   self.tr("CSV files (*.csv);;All files (*)"))
         if not path:
             return
-        self._run(self._book.import_csv, path, on_done=self._imported,
+        self._run(partial(self._book.import_csv, path), on_done=self._imported,
                   on_error=lambda exc: self.status.setText(
                       self.tr("Nothing was imported: {error}").format(error=exc)))
 
@@ -265,7 +269,7 @@ class ContactsDialog(QDialog):
                                                   "contacts.csv", self.tr("CSV files (*.csv)"))
         if not path:
             return
-        self._run(self._book.export_csv, path, on_done=lambda n: self.status.setText(
+        self._run(partial(self._book.export_csv, path), on_done=lambda n: self.status.setText(
             self.tr("Exported %n contact(s) to {path}.", "", n).format(path=path)))
 
     def _choose(self) -> None:

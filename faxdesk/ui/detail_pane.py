@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from faxdesk.api.models import FINAL_STATUSES
+from faxdesk.core.records import TimelineEntry
+from faxdesk.core.rows import FaxRow
+from faxdesk.core.words import FAILURE_REASONS
 from faxdesk.ui.app_dialog import error_label
-from faxdesk.ui.backend import FaxItem, TimelineEntry
+from faxdesk.ui.fax_actions import FAX_ACTIONS, FaxAction, delete_label, enabled_actions, read_label
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import display_number, fax_status_icon, fax_status_text, party_text
 from faxdesk.ui.texts import (
-    FAILURE_REASONS,
     direction_text,
     failure_text,
     format_time_long,
@@ -39,17 +40,17 @@ from faxdesk.ui.texts import (
     status_text,
 )
 
-#: Timeline steps of a send not created on the server yet (see engine_backend.pending_item).
+#: Timeline steps of a send not created on the server yet (see faxdesk.core.rows).
 _PENDING_STEPS = {
     "preparing": QT_TRANSLATE_NOOP("PendingSend", "Preparing"),
     "uploading": QT_TRANSLATE_NOOP("PendingSend", "Uploading"),
     "waiting": QT_TRANSLATE_NOOP("PendingSend", "Waiting for the network"),
     "held": QT_TRANSLATE_NOOP("PendingSend", "Waiting for a valid API key"),
     "scheduled": QT_TRANSLATE_NOOP("PendingSend", "Automatic retry scheduled"),
+    "checking": QT_TRANSLATE_NOOP("PendingSend", "May have been sent; checking with Telnyx"),
     "rejected": QT_TRANSLATE_NOOP("PendingSend", "Rejected"),
 }
 
-ACTIONS = ("cancel", "delete", "refresh", "resend", "save", "open", "mark_read")
 
 
 class FaxDetailPane(QScrollArea):
@@ -58,7 +59,7 @@ class FaxDetailPane(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.fax: FaxItem | None = None
+        self.fax: FaxRow | None = None
         self.application_name: Callable[[str | None], str] = lambda cid: cid or ""
 
         body = QWidget()
@@ -84,7 +85,7 @@ class FaxDetailPane(QScrollArea):
         self.failure = error_label("failure_label")
         layout.addWidget(self.failure)
 
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[FaxAction, QPushButton] = {}
         grid = QGridLayout()
         labels = {
             "cancel": (self.tr("&Cancel sending"), "cancel"),
@@ -95,7 +96,7 @@ class FaxDetailPane(QScrollArea):
             "open": (self.tr("&Open"), "open"),
             "mark_read": (self.tr("Mark &read"), "mark-read"),
         }
-        for position, name in enumerate(ACTIONS):
+        for position, name in enumerate(FAX_ACTIONS):
             text, icon_name = labels[name]
             button = QPushButton(icon(icon_name), text)
             button.setObjectName(f"action_{name}")
@@ -164,7 +165,7 @@ class FaxDetailPane(QScrollArea):
         self.show_fax(None)
 
     # showing ---------------------------------------------------------------------------------
-    def show_fax(self, fax: FaxItem | None) -> None:
+    def show_fax(self, fax: FaxRow | None) -> None:
         same = fax is not None and self.fax is not None and fax.id == self.fax.id
         self.fax = fax
         if not same:
@@ -217,7 +218,7 @@ class FaxDetailPane(QScrollArea):
         v["media_name"].setText(fax.media_name or "")
         v["client_state"].setText(fax.client_state or "")
         v["note"].setText(fax.note or "")
-        v["id"].setText("" if fax.pending else fax.id)
+        v["id"].setText(fax.fax_id or "")  # Telnyx's id; a pending send has none yet
         self._hide_empty_rows()
         self._update_buttons()
 
@@ -226,28 +227,11 @@ class FaxDetailPane(QScrollArea):
             self.form.setRowVisible(value, bool(value.text()))
 
     def _update_buttons(self) -> None:
-        fax = self.fax
-        b = self.buttons
-        has = fax is not None
-        outbound = has and fax is not None and fax.direction == "outbound"
-        pending = fax is not None and fax.pending is not None
-        b["cancel"].setEnabled(
-            outbound and fax is not None and fax.status in ("queued", "media.processed",
-                                                             "originated", "sending")
-        )
-        b["delete"].setEnabled(has)
-        b["delete"].setText(self.tr("&Discard…") if pending else self.tr("&Delete…"))
-        b["refresh"].setEnabled(has and fax is not None and fax.direction == "inbound")
-        b["resend"].setEnabled(
-            outbound and fax is not None and fax.status in FINAL_STATUSES
-        )
-        b["save"].setEnabled(has)
-        b["open"].setEnabled(has)
-        b["mark_read"].setEnabled(has and fax is not None and fax.direction == "inbound")
-        if fax is not None and fax.direction == "inbound" and fax.read:
-            b["mark_read"].setText(self.tr("Mark &unread"))
-        else:
-            b["mark_read"].setText(self.tr("Mark &read"))
+        enabled = enabled_actions(self.fax)
+        for name, button in self.buttons.items():
+            button.setEnabled(name in enabled)
+        self.buttons["delete"].setText(delete_label(self.fax))
+        self.buttons["mark_read"].setText(read_label(self.fax))
 
     def show_timeline(self, fax_id: str, entries: Sequence[TimelineEntry]) -> None:
         if self.fax is None or self.fax.id != fax_id:

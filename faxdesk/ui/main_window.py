@@ -1,104 +1,98 @@
 """The main window: applications | faxes | detail, with menus, toolbar and status bar.
 
-All work on the account or the disk runs on the `Worker`; events from the backend arrive through
-an `EventBridge` on the GUI thread and update the table row of that fax in place.
+All work on the account or the disk runs on the `Worker`, calling the core's `FaxEngine`; the
+engine's events arrive through an `EventBridge` on the GUI thread and update the table row of
+that fax in place.
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import (
     QByteArray,
-    QItemSelectionModel,
-    QModelIndex,
+    QCoreApplication,
     QSettings,
     QSize,
     Qt,
     QTimer,
-    QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
 )
 
-from faxdesk.api.models import STATUS_RANK, FaxApplication
-from faxdesk.ui.app_dialog import ApplicationDialog
-from faxdesk.ui.apps_pane import ApplicationsPane
-from faxdesk.ui.backend import (
+from faxdesk.api.models import FaxApplication
+from faxdesk.core.contacts import ContactBook
+from faxdesk.core.engine import FaxEngine
+from faxdesk.core.events import (
     ApplicationsChanged,
-    Backend,
-    BackendProblem,
-    FaxChanged,
-    FaxesReloaded,
-    FaxItem,
+    DownloadFailed,
+    Event,
     FaxReceived,
-    OutboxChanged,
+    InFlightChanged,
+    RowChanged,
+    RowRemoved,
     SyncStateChanged,
-    TimelineEntry,
 )
+from faxdesk.core.records import TimelineEntry
+from faxdesk.core.rows import FaxRow
+from faxdesk.core.settings import Settings
+from faxdesk.ui.app_dialog import ApplicationDialog
+from faxdesk.ui.app_operations import ApplicationOperations
+from faxdesk.ui.apps_pane import ApplicationsPane
 from faxdesk.ui.detail_pane import FaxDetailPane
+from faxdesk.ui.fax_actions import FaxAction, enabled_actions
+from faxdesk.ui.fax_list import FaxListPane
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import (
-    COL_CREATED,
     ContactNames,
-    FaxFilterProxy,
-    FaxTableModel,
     export_csv,
-    pending_text,
 )
+from faxdesk.ui.operations import FaxOperations
 from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
-from faxdesk.ui.texts import format_time
+from faxdesk.ui.status_area import StatusArea
 from faxdesk.ui.worker import EventBridge, Worker
 
 log = logging.getLogger(__name__)
 
-#: How long quitting waits for the backend to stop (its network calls are aborted first).
+#: How long quitting waits for the engine to stop (its network calls are aborted first).
 STOP_WAIT_SECS = 1.0
 
 
 class SettingsHost(Protocol):
     """Where settings live and what applying them means (app.py provides it)."""
 
-    def current_settings(self) -> Any: ...
+    def current_settings(self) -> Settings: ...
     def settings_services(self, applications: Sequence[FaxApplication]) -> SettingsServices: ...
-    def apply_settings(self, settings: Any, key: str | None) -> None: ...
+    def apply_settings(self, settings: Settings, key: str | None) -> None: ...
+
+
+class HidesToTray(Protocol):
+    def should_hide(self) -> bool: ...
 
 
 class MainWindow(QMainWindow):
-    faxChanged = Signal(object)  # FaxItem (for the tray's notifications, issue 7)
-    faxReceived = Signal(object)  # FaxItem
+    faxChanged = Signal(object)  # RowChanged (for the tray's notifications)
+    faxReceived = Signal(object)  # FaxRow
     syncStateChanged = Signal(object)  # SyncStateChanged
     inFlightChanged = Signal(int)
 
     def __init__(
         self,
-        backend: Backend,
+        engine: FaxEngine,
         *,
         worker: Worker | None = None,
         settings_host: SettingsHost | None = None,
@@ -107,20 +101,19 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.worker = worker or Worker(self)
-        self.backend = backend
+        self.engine = engine
         self.settings_host = settings_host
         self._state = state if state is not None else QSettings()
         self._shut_down = False
-        #: Issue 7 sets this: build the send dialog for the given files.
+        #: Builds the send dialog for the given files (set when the window is assembled).
         self.send_dialog_factory: Callable[[MainWindow, list[str]], QDialog] | None = None
-        #: Issue 7 sets this to the tray icon; when it says so, closing hides instead of quitting.
-        self.tray: Any = None
+        #: The tray, when there is one: when it says so, closing hides instead of quitting.
+        self.tray: HidesToTray | None = None
         self.sync_state: SyncStateChanged | None = None
-        self.last_error = ""
-        self._error_from_sync = False
-        self._since_reload: list[FaxChanged] | None = None
-        #: The address book (a ContactBook): names the other party in the table and the detail.
-        self.contacts: Any = None
+        self._since_reload: list[RowChanged | RowRemoved] | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        #: The address book: names the other party in the table and the detail.
+        self.contacts: ContactBook | None = None
         self._contacts_timer = QTimer(self)
         self._contacts_timer.setSingleShot(True)
         self._contacts_timer.setInterval(150)
@@ -130,9 +123,15 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(760, 480))
 
-        self.model = FaxTableModel(self)
-        self.proxy = FaxFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.fax_list = FaxListPane()
+        self.fax_list.currentChanged.connect(self._current_changed)
+        self.fax_list.activated.connect(lambda: self.run_action("open"))
+        self.fax_list.exportRequested.connect(lambda: self.export_csv())
+        # The list's parts, which the rest of the window (and its tests) reach directly.
+        self.model = self.fax_list.model
+        self.proxy = self.fax_list.proxy
+        self.table = self.fax_list.table
+        self.search = self.fax_list.search
 
         self.apps_pane = ApplicationsPane()
         self.detail = FaxDetailPane()
@@ -145,7 +144,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.apps_pane)
-        self.splitter.addWidget(self._build_faxes_pane())
+        self.splitter.addWidget(self.fax_list)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -153,6 +152,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([180, 680, 360])
         self.setCentralWidget(self.splitter)
 
+        self.operations = FaxOperations(self)
+        self.app_operations = ApplicationOperations(self)
         self._build_actions()
         self._build_status_bar()
 
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
         self.bridge.received.connect(self._on_event)
         # A sync reports one event per fax; the table takes them in batches (one sort, one
         # repaint) instead of one insert each, which stalled the window on big histories.
-        self._fax_batch: list[FaxItem] = []
+        self._fax_batch: list[RowChanged] = []
         self._fax_batch_timer = QTimer(self)
         self._fax_batch_timer.setSingleShot(True)
         self._fax_batch_timer.setInterval(25)
@@ -169,87 +170,6 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # construction ----------------------------------------------------------------------------
-    def _build_faxes_pane(self) -> QWidget:
-        pane = QWidget()
-        self.direction_filter = QComboBox()
-        self.direction_filter.setObjectName("direction_filter")
-        self.direction_filter.addItem(self.tr("Sent and received"), "")
-        self.direction_filter.addItem(self.tr("Sent"), "outbound")
-        self.direction_filter.addItem(self.tr("Received"), "inbound")
-        self.direction_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_direction(self.direction_filter.currentData())
-        )
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        for label, value in (
-            (self.tr("Any status"), "all"),
-            (self.tr("In progress"), "active"),
-            (self.tr("Delivered"), "delivered"),
-            (self.tr("Failed"), "failed"),
-            (self.tr("Received"), "received"),
-            (self.tr("Unread"), "unread"),
-        ):
-            self.status_filter.addItem(label, value)
-        self.status_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status(self.status_filter.currentData())
-        )
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
-        # Filtering 10,000 rows takes a few hundred ms: wait for a pause in typing (Enter: now).
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_search)
-        self.export_button = QPushButton(icon("export"), self.tr("Export CSV…"))
-        self.export_button.clicked.connect(self.export_csv)
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.direction_filter)
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.export_button)
-
-        self.table = QTableView()
-        self.table.setObjectName("fax_table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_CREATED, Qt.SortOrder.DescendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        # Fixed row height: no per-row measuring, so 10,000 rows scroll smoothly.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10
-        )
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        # Wide enough for "Ada Lovelace (+1 312-555-0142)" and "Waiting for the network".
-        for col, width in ((0, 100), (1, 240), (2, 200), (3, 48), (4, 128), (5, 128)):
-            self.table.setColumnWidth(col, width)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: self._current_changed(current)
-        )
-        self.table.doubleClicked.connect(lambda _i: self.run_action("open"))
-
-        self.count_label = QLabel()
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
-
-        layout = QVBoxLayout(pane)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
-        return pane
-
     def _action(
         self, text: str, icon_name: str | None, slot: Callable[[], object],
         shortcut: QKeySequence | str | None = None, name: str = "",
@@ -292,12 +212,17 @@ class MainWindow(QMainWindow):
                                      lambda: self.run_action("save"), "Ctrl+S", "save")
         self.act_read = self._action(self.tr("Mark read/&unread"), "mark-read",
                                      lambda: self.run_action("mark_read"), "Ctrl+U", "mark_read")
+        self.fax_actions: dict[FaxAction, QAction] = {
+            "cancel": self.act_cancel, "delete": self.act_delete, "resend": self.act_resend,
+            "refresh": self.act_refresh, "open": self.act_open, "save": self.act_save,
+            "mark_read": self.act_read,
+        }
         self.act_new_app = self._action(self.tr("New &application…"), "add",
                                         self.new_application, None, "new_app")
         self.act_about = self._action(self.tr("&About FaxDesk"), None, self.about, None, "about")
 
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
         for a in (self.act_new_fax, self.act_new_app, None, self.act_export, None,
                   self.act_settings, None, self.act_quit):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
@@ -320,28 +245,20 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.conn_icon = QLabel()
-        self.conn_label = QLabel(self.tr("Connecting…"))
-        self.conn_label.setObjectName("connection_state")
-        self.sync_label = QLabel()
-        self.sync_label.setObjectName("last_sync")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("status_error")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.inflight_label = QLabel()
-        status.addWidget(self.conn_icon)
-        status.addWidget(self.conn_label)
-        status.addWidget(self.error_label, 1)
-        status.addPermanentWidget(self.inflight_label)
-        status.addPermanentWidget(self.sync_label)
+        self.status_area = StatusArea(self.statusBar())
+        # Its labels, which tests and the rest of the window read directly.
+        self.conn_label = self.status_area.conn_label
+        self.error_label = self.status_area.error_label
+        self.sync_label = self.status_area.sync_label
+        self.inflight_label = self.status_area.inflight_label
 
     # start / stop ----------------------------------------------------------------------------
     def start(self) -> None:
-        """Connect to the backend and load everything (all on the worker)."""
+        """Connect to the engine and load everything (all on the worker)."""
         self.refresh_contacts()
-        self.backend.subscribe(self.bridge.post)
-        self.worker.submit(self.backend.start, on_done=lambda _r: self._after_start(),
+        if self._unsubscribe is None:
+            self._unsubscribe = self.engine.events.subscribe(self.bridge.post)
+        self.worker.submit(self.engine.start, on_done=lambda _r: self._after_start(),
                            on_error=lambda exc: self.show_error(str(exc)))
 
     def _after_start(self) -> None:
@@ -353,26 +270,25 @@ class MainWindow(QMainWindow):
         # apply them again on top of it (the sync thread does not wait for us).
         if self._since_reload is None:
             self._since_reload = []
-        self.worker.submit(self.backend.list_faxes, on_done=self._faxes_loaded,
+        self.worker.submit(self.engine.rows, on_done=self._faxes_loaded,
                            on_error=lambda exc: self.show_error(str(exc)))
 
-    def _faxes_loaded(self, items: list[FaxItem]) -> None:
+    def _faxes_loaded(self, rows: list[FaxRow]) -> None:
         selected = self.detail.fax.id if self.detail.fax else None
         later, self._since_reload = self._since_reload or [], None
-        self.model.set_items(items)
+        self.model.set_items(rows)
+        # The engine publishes each change once, after it is stored: what arrived while the
+        # list was read is at least as new as the list.
         for event in later:
-            if event.removed or event.fax is None:
-                self.model.remove(event.fax_id or "")
-                continue
-            current = self.model.item_by_id(event.fax.id)
-            if current is None or not _older(event.fax, current):
-                self.model.upsert([event.fax])
+            if isinstance(event, RowRemoved):
+                self.model.remove(event.row_id)
+            else:
+                self.model.upsert([event.row])
         if selected:
             self.select_fax(selected)
-        self._update_count()
 
-    def set_contacts(self, book: Any) -> None:
-        """Use this address book (anything with `all() -> list[Contact]`) to name faxes."""
+    def set_contacts(self, book: ContactBook) -> None:
+        """Use this address book to name faxes."""
         self.contacts = book
         self.refresh_contacts()
 
@@ -398,36 +314,30 @@ class MainWindow(QMainWindow):
                 self.detail.show_fax(current)
 
     def reload_applications(self) -> None:
-        self.worker.submit(self.backend.list_applications,
+        self.worker.submit(self.engine.refresh_applications,
                            on_done=self.apps_pane.set_applications,
                            on_error=lambda exc: self.show_error(str(exc)))
 
     def shutdown(self) -> None:
-        """Stop the backend and the worker without ever hanging on the network."""
+        """Stop the engine and the worker without ever hanging on the network."""
         if self._shut_down:
             return
         self._shut_down = True
         self._save_geometry()
         # stop() aborts in-flight calls; run it aside so a stuck stop cannot freeze quitting.
-        stopper = threading.Thread(target=self._stop_backend, name="faxdesk-stop", daemon=True)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        stopper = threading.Thread(target=self._stop_engine, name="faxdesk-stop", daemon=True)
         stopper.start()
         stopper.join(STOP_WAIT_SECS)
         self.worker.shutdown()
 
-    def _stop_backend(self) -> None:
+    def _stop_engine(self) -> None:
         try:
-            self.backend.stop()
+            self.engine.stop()
         except Exception:
-            log.exception("stopping the backend failed")
-
-    def set_backend(self, backend: Backend) -> None:
-        """Switch to another account or server (after settings changed)."""
-        old = self.backend
-        self.backend = backend
-        threading.Thread(target=old.stop, name="faxdesk-stop-old", daemon=True).start()
-        self.model.set_items([])
-        self.detail.show_fax(None)
-        self.start()
+            log.exception("stopping the engine failed")
 
     @Slot()
     def quit(self) -> None:
@@ -439,8 +349,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         tray = self.tray
-        hide = getattr(tray, "should_hide", None) if tray is not None else None
-        if not self._shut_down and hide is not None and hide():
+        if not self._shut_down and tray is not None and tray.should_hide():
             self._save_geometry()
             self.hide()
             event.ignore()
@@ -476,37 +385,36 @@ class MainWindow(QMainWindow):
         self._state.setValue("main/table_header", self.table.horizontalHeader().saveState())
         self._state.sync()
 
-    # events from the backend -----------------------------------------------------------------
+    # events from the engine ------------------------------------------------------------------
     @Slot(object)
-    def _on_event(self, event: object) -> None:
-        if isinstance(event, FaxChanged):
-            if self._since_reload is not None:
-                self._since_reload.append(event)
-            if event.removed or (event.fax is None and event.fax_id):
-                self._flush_fax_batch()
-                self._fax_removed(event.fax_id or "")
-            elif event.fax is not None:
-                self._fax_batch.append(event.fax)
+    def _on_event(self, event: Event) -> None:
+        match event:
+            case RowChanged():
+                if self._since_reload is not None:
+                    self._since_reload.append(event)
+                self._fax_batch.append(event)
                 if not self._fax_batch_timer.isActive():
                     self._fax_batch_timer.start()
-        elif isinstance(event, FaxesReloaded):
-            self._flush_fax_batch()
-            self.reload_faxes()
-        elif isinstance(event, ApplicationsChanged):
-            if event.applications is not None:
-                self.apps_pane.set_applications(event.applications)
-            else:
-                self.reload_applications()
-        elif isinstance(event, SyncStateChanged):
-            self._sync_state(event)
-        elif isinstance(event, OutboxChanged):
-            self._set_in_flight(event.in_flight)
-        elif isinstance(event, FaxReceived):
-            self._flush_fax_batch()
-            self._fax_updated(event.fax)
-            self.faxReceived.emit(event.fax)
-        elif isinstance(event, BackendProblem):
-            self.show_error(event.message)
+            case RowRemoved(row_id=row_id):
+                if self._since_reload is not None:
+                    self._since_reload.append(event)
+                self._flush_fax_batch()
+                self._fax_removed(row_id)
+            case ApplicationsChanged(applications=apps):
+                self.apps_pane.set_applications(apps)
+            case SyncStateChanged():
+                self._sync_state(event)
+            case InFlightChanged(count=count):
+                self._set_in_flight(count)
+            case FaxReceived(fax_id=fax_id):
+                self._flush_fax_batch()
+                row = self.model.item_by_id(fax_id)
+                if row is not None:
+                    self.faxReceived.emit(row)
+            case DownloadFailed(message=message):
+                self.show_error(message)
+            case _:
+                pass  # store-level events: the row events above carry what the window shows
 
     @Slot()
     def _flush_fax_batch(self) -> None:
@@ -514,16 +422,19 @@ class MainWindow(QMainWindow):
         batch, self._fax_batch = self._fax_batch, []
         if not batch:
             return
-        self.model.upsert(list({fax.id: fax for fax in batch}.values()))  # the latest of each
-        for fax in batch:  # listeners (the tray) still see every change, in order
-            self._after_fax_update(fax)
+        # The latest of each row in one merge, then every change for listeners, in order.
+        self.model.upsert(list({e.row.id: e.row for e in batch}.values()))
+        for event in batch:
+            self._after_fax_update(event)
 
-    def _fax_updated(self, fax: FaxItem) -> None:
-        self.model.upsert([fax])
-        self._after_fax_update(fax)
+    def _fax_updated(self, row: FaxRow) -> None:
+        self.model.upsert([row])
+        # A fresh copy fetched here: nothing changed that the engine has not published.
+        self._after_fax_update(RowChanged(row, row.status, row.pending))
 
-    def _after_fax_update(self, fax: FaxItem) -> None:
-        fax = self.model.item_by_id(fax.id) or fax  # named after the contact
+    def _after_fax_update(self, event: RowChanged) -> None:
+        # This change's own row (a batch may hold several changes of one fax), named.
+        fax = self.model.named(event.row)
         shown = self.detail.fax
         if shown is not None and shown.id == fax.id:
             self.detail.show_fax(fax)
@@ -532,10 +443,7 @@ class MainWindow(QMainWindow):
                 self._load_timeline(fax.id)
             if shown.document_path != fax.document_path or shown.status != fax.status:
                 self._load_preview(fax)  # the document arrived (or the fax was received)
-        if fax.pending == "rejected":
-            # Listeners (the tray) read failure_reason; an unknown one is shown as it came.
-            fax = replace(fax, failure_reason=pending_text(fax))
-        self.faxChanged.emit(fax)
+        self.faxChanged.emit(RowChanged(fax, event.previous_status))
 
     def _fax_removed(self, fax_id: str) -> None:
         self.model.remove(fax_id)
@@ -545,54 +453,26 @@ class MainWindow(QMainWindow):
 
     def _sync_state(self, event: SyncStateChanged) -> None:
         self.sync_state = event
-        words = {
-            "ok": self.tr("Connected"),
-            "online": self.tr("Connected"),
-            "connecting": self.tr("Connecting…"),
-            "offline": self.tr("Offline — will retry"),
-            "auth_failed": self.tr("API key not accepted"),
-            "rate_limited": self.tr("Slowing down (Telnyx rate limit)"),
-            "paused": self.tr("Syncing paused"),
-            "error": self.tr("Error"),
-            "no_account": self.tr("Not connected"),
-        }
-        self.conn_label.setText(words.get(event.state, event.state))
-        good = event.state in ("ok", "online")
-        bad = event.state in ("auth_failed", "error", "no_account")
-        name = "online" if good else "error" if bad else "offline"
-        self.conn_icon.setPixmap(icon(name).pixmap(16, 16))
-        if event.last_sync is not None:
-            self.sync_label.setText(
-                self.tr("Last sync {time}").format(time=format_time(event.last_sync))
-            )
-        if good:
-            if self._error_from_sync:
-                self.error_label.clear()
-        elif event.message:
-            self.show_error(event.message, from_sync=True)
+        self.status_area.show_sync_state(event)
         self.syncStateChanged.emit(event)
 
     def _set_in_flight(self, count: int) -> None:
-        self.inflight_label.setText(
-            self.tr("{n} in flight").format(n=count) if count else ""
-        )
+        self.status_area.show_in_flight(count)
         self.inFlightChanged.emit(count)
+
+    @property
+    def last_error(self) -> str:
+        return self.status_area.last_error
 
     def show_error(self, text: str, *, from_sync: bool = False) -> None:
         """Errors in words; a sync error goes away by itself once syncing works again."""
-        self._error_from_sync = from_sync
-        self.last_error = text
-        self.error_label.setText(text)
-        self.error_label.setToolTip(text)
+        self.status_area.show_error(text, from_sync=from_sync)
 
     def show_info(self, text: str) -> None:
-        self.statusBar().showMessage(text, 5000)
+        self.status_area.show_info(text)
 
     # selection and detail --------------------------------------------------------------------
-    def _current_changed(self, current: QModelIndex) -> None:
-        fax = None
-        if current.isValid():
-            fax = self.model.item(self.proxy.mapToSource(current).row())
+    def _current_changed(self, fax: FaxRow | None) -> None:
         self.detail.show_fax(fax)
         self._update_actions()
         if fax is not None:
@@ -600,49 +480,37 @@ class MainWindow(QMainWindow):
             self._load_preview(fax)
 
     def select_fax(self, fax_id: str) -> bool:
-        row = self.model.row_of(fax_id)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return self.fax_list.select(fax_id)
 
     @property
     def ui_state(self) -> QSettings:
         """Where window state is remembered (the send dialog keeps its cover details there)."""
         return self._state
 
-    def selected_fax(self) -> FaxItem | None:
+    def selected_fax(self) -> FaxRow | None:
         return self.detail.fax
 
     def _load_timeline(self, fax_id: str) -> None:
         def shown(entries: list[TimelineEntry]) -> None:
             self.detail.show_timeline(fax_id, entries)
 
-        self.worker.submit(self.backend.timeline, fax_id, on_done=shown,
+        self.worker.submit(self.engine.timeline, fax_id, on_done=shown,
                            on_error=lambda exc: log.info("no timeline: %s", exc))
 
-    def _load_preview(self, fax: FaxItem) -> None:
+    def _load_preview(self, fax: FaxRow) -> None:
         if fax.direction == "inbound" and fax.status != "received":
             self.detail.show_preview_note(fax.id, self.tr("The document arrives when the fax "
                                                           "has been received."))
             return
-        backend = self.backend
+        engine = self.engine
 
-        def render() -> tuple[int, list[Any]]:
-            path = backend.document(fax.id)
+        def render() -> tuple[int, list[QImage]]:
+            path = engine.document(fax.id)
             if path is None:
                 return 0, []
             return render_thumbnails(path)
 
-        def shown(result: tuple[int, list[Any]]) -> None:
+        def shown(result: tuple[int, list[QImage]]) -> None:
             pages, images = result
             if not images:
                 self.detail.show_preview_note(fax.id, self.tr("No document is available."))
@@ -658,110 +526,37 @@ class MainWindow(QMainWindow):
         )
 
     def _update_actions(self) -> None:
-        buttons = self.detail.buttons
-        for action, name in (
-            (self.act_cancel, "cancel"), (self.act_delete, "delete"),
-            (self.act_resend, "resend"), (self.act_refresh, "refresh"),
-            (self.act_open, "open"), (self.act_save, "save"), (self.act_read, "mark_read"),
-        ):
-            action.setEnabled(buttons[name].isEnabled())
-
-    def _update_count(self, *_args: object) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if shown == total:
-            self.count_label.setText(self.tr("{n} faxes").format(n=total))
-        else:
-            self.count_label.setText(self.tr("{shown} of {total} faxes").format(
-                shown=shown, total=total))
+        row = self.detail.fax
+        enabled = enabled_actions(row)
+        for name, action in self.fax_actions.items():
+            action.setEnabled(name in enabled)
 
     # fax actions -----------------------------------------------------------------------------
     @Slot(str)
     def run_action(self, name: str) -> None:
+        """Run the named operation (a detail pane button, a menu entry) on the selected fax."""
         fax = self.detail.fax
         if fax is None:
             return
-        backend = self.backend
-        if name == "cancel":
-            self._run(lambda: backend.cancel(fax.id), self.tr("Cancel requested."), fax.id)
-        elif name == "delete" and fax.pending:
-            if self.confirm(
-                self.tr("Discard send"),
-                self.tr("Discard this send? Nothing has been sent to {party}.").format(
-                    party=fax.contact_name or fax.other_party),
-            ):
-                self._run(lambda: backend.delete(fax.id), self.tr("Send discarded."), fax.id)
-        elif name == "delete":
-            if self.confirm(
-                self.tr("Delete fax"),
-                self.tr("Delete this fax from Telnyx and from this computer? "
-                        "This cannot be undone."),
-            ):
-                self._run(lambda: backend.delete(fax.id), self.tr("Fax deleted."), None)
-        elif name == "refresh":
-            self._run(lambda: backend.refresh(fax.id),
-                      self.tr("The document link was refreshed."), fax.id)
-        elif name == "resend":
-            self.worker.submit(
-                backend.resend, fax.id,
-                on_done=lambda new_id: self.show_info(self.tr("Sent again.")),
-                on_error=lambda exc: self.show_error(str(exc)),
-            )
-        elif name == "mark_read":
-            self._run(lambda: backend.mark_read(fax.id, not fax.read), "", fax.id)
-        elif name == "open":
-            self.worker.submit(backend.document, fax.id, on_done=self._open_document,
-                               on_error=lambda exc: self.show_error(str(exc)))
-        elif name == "save":
-            self.save_pdf(fax)
+        operations: dict[str, Callable[[FaxRow], None]] = {
+            "cancel": self.operations.cancel, "delete": self.operations.delete,
+            "refresh": self.operations.refresh, "resend": self.operations.resend,
+            "mark_read": self.operations.toggle_read, "open": self.operations.open_document,
+            "save": self.operations.save_pdf,
+        }
+        operation = operations.get(name)
+        if operation is not None:
+            operation(fax)
 
-    def _run(self, fn: Callable[[], object], done_text: str, reload_id: str | None) -> None:
-        def done(_result: object) -> None:
-            if done_text:
-                self.show_info(done_text)
-            if reload_id is not None:
-                self._reload_one(reload_id)
+    def save_pdf(self, fax: FaxRow, target: str | None = None) -> None:
+        self.operations.save_pdf(fax, target)
 
-        self.worker.submit(fn, on_done=done, on_error=lambda exc: self.show_error(str(exc)))
-
-    def _reload_one(self, fax_id: str) -> None:
-        def got(fax: FaxItem | None) -> None:
-            if fax is None:
-                self._fax_removed(fax_id)
-            else:
-                self._fax_updated(fax)
-
-        self.worker.submit(self.backend.get_fax, fax_id, on_done=got,
-                           on_error=lambda exc: self.show_error(str(exc)))
-
-    def _open_document(self, path: Path | None) -> None:
-        if path is None:
-            self.show_error(self.tr("No document is available for this fax."))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def save_pdf(self, fax: FaxItem, target: str | None = None) -> None:
-        if target is None:
-            suggested = f"fax-{fax.other_party.lstrip('+') or fax.id}.pdf"
-            target, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save fax as PDF"), str(Path.home() / suggested),
-                self.tr("PDF documents (*.pdf)"),
-            )
-        if not target:
-            return
-        backend = self.backend
-        dest = Path(target)
-
-        def copy() -> Path:
-            path = backend.document(fax.id)
-            if path is None:
-                raise FileNotFoundError(self.tr("No document is available for this fax."))
-            shutil.copyfile(path, dest)
-            return dest
-
-        self.worker.submit(
-            copy, on_done=lambda p: self.show_info(self.tr("Saved {path}").format(path=p)),
-            on_error=lambda exc: self.show_error(str(exc)),
-        )
+    def row_changed_here(self, row_id: str, row: FaxRow | None) -> None:
+        """An operation's fresh copy of a row (or None: it is gone)."""
+        if row is None:
+            self._fax_removed(row_id)
+        else:
+            self._fax_updated(row)
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
@@ -774,18 +569,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def sync_now(self) -> None:
         self.show_info(self.tr("Syncing…"))
-        self.worker.submit(self.backend.sync_now,
+        self.worker.submit(self.engine.sync_now,
                            on_error=lambda exc: self.show_error(str(exc)))
 
     @Slot()
-    def apply_search(self) -> None:
-        self._search_timer.stop()
-        self.proxy.set_search(self.search.text())
-
-    @Slot()
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self.fax_list.focus_search()
 
     def export_csv(self, target: str | None = None) -> None:
         if target is None:
@@ -796,50 +585,22 @@ class MainWindow(QMainWindow):
             )
         if not target:
             return
-        rows = self.proxy.visible_items()  # what the user sees, in the order shown
+        rows = self.fax_list.visible_rows()  # what the user sees, in the order shown
         self.worker.submit(
             export_csv, rows, Path(target),
             on_done=lambda n: self.show_info(self.tr("Exported {n} faxes.").format(n=n)),
             on_error=lambda exc: self.show_error(str(exc)),
         )
 
-    # applications ----------------------------------------------------------------------------
+    # applications: the engine publishes ApplicationsChanged after each change ----------------
     def new_application(self) -> ApplicationDialog:
-        dialog = ApplicationDialog(self.worker, self.backend.create_application, None, self)
-        dialog.accepted.connect(lambda: self._application_saved(dialog))
-        dialog.open()
-        return dialog
+        return self.app_operations.new()
 
     def edit_application(self, app: FaxApplication) -> ApplicationDialog:
-        backend = self.backend
-        dialog = ApplicationDialog(
-            self.worker, lambda fields: backend.update_application(app.id, fields), app, self
-        )
-        dialog.accepted.connect(lambda: self._application_saved(dialog))
-        dialog.open()
-        return dialog
-
-    def _application_saved(self, dialog: ApplicationDialog) -> None:
-        app = dialog.result_application
-        if app is not None:
-            self.show_info(self.tr("Saved application {name}.").format(
-                name=app.application_name or app.id))
-        self.reload_applications()
+        return self.app_operations.edit(app)
 
     def delete_application(self, app: FaxApplication) -> None:
-        name = app.application_name or app.id
-        if not self.confirm(
-            self.tr("Delete application"),
-            self.tr("Delete the fax application “{name}” from your Telnyx account? Numbers "
-                    "assigned to it stop receiving faxes.").format(name=name),
-        ):
-            return
-        def deleted(_app: object) -> None:
-            self.show_info(self.tr("Deleted {name}.").format(name=name))
-            self.reload_applications()
-
-        self.worker.submit(self.backend.delete_application, app.id, on_done=deleted,
-                           on_error=lambda exc: self.show_error(str(exc)))
+        self.app_operations.delete(app)
 
     # settings and sending hooks --------------------------------------------------------------
     @Slot()
@@ -850,9 +611,11 @@ class MainWindow(QMainWindow):
             return None
         dialog = SettingsDialog(self.worker, host.current_settings(),
                                 host.settings_services(self.apps_pane.applications), self)
-        dialog.accepted.connect(
-            lambda: host.apply_settings(dialog.saved_settings, dialog.saved_key)
-        )
+        def accepted() -> None:
+            if dialog.saved_settings is not None:
+                host.apply_settings(dialog.saved_settings, dialog.saved_key)
+
+        dialog.accepted.connect(accepted)
         dialog.open()
         return dialog
 
@@ -882,18 +645,5 @@ class MainWindow(QMainWindow):
         )
 
 
-def _older(candidate: FaxItem, current: FaxItem) -> bool:
-    """True when `candidate` is an earlier state of the fax than `current`."""
-    rank_a = STATUS_RANK.get(candidate.status or "", 0)
-    rank_b = STATUS_RANK.get(current.status or "", 0)
-    if rank_a != rank_b:
-        return rank_a < rank_b
-    if candidate.updated_at and current.updated_at:
-        return candidate.updated_at < current.updated_at
-    return False
-
-
-def QApplicationInstance() -> Any:
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance()
+def QApplicationInstance() -> QCoreApplication | None:
+    return QCoreApplication.instance()

@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -27,9 +26,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from faxdesk.api.models import FINAL_STATUSES
 from faxdesk.core.contacts import Contact, number_digits
-from faxdesk.ui.backend import FaxItem
+from faxdesk.core.rows import FaxRow
 from faxdesk.ui.icons import icon
 from faxdesk.ui.texts import (
     direction_text,
@@ -47,6 +45,7 @@ COL_DIRECTION, COL_PARTY, COL_STATUS, COL_PAGES, COL_CREATED, COL_UPDATED = rang
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+SortKey = float | int | str
 
 
 def _headers() -> list[str]:
@@ -124,7 +123,7 @@ def display_number(number: str) -> str:
     return str(format_for_display(number))
 
 
-def party_text(fax: FaxItem) -> str:
+def party_text(fax: FaxRow) -> str:
     """The other party as people read it: "Ada Lovelace (+1 312-555-0142)" or the number."""
     number = display_number(fax.other_party) if fax.other_party else ""
     if fax.contact_name:
@@ -135,7 +134,7 @@ def party_text(fax: FaxItem) -> str:
 _REFUSED_PREFIX = "Telnyx refused the request. "
 
 
-def pending_text(fax: FaxItem) -> str:
+def pending_text(fax: FaxRow) -> str:
     """A send Telnyx has not created yet, in words (the table's status column)."""
     kind = fax.pending
     if kind == "preparing":
@@ -146,6 +145,9 @@ def pending_text(fax: FaxItem) -> str:
         return QCoreApplication.translate("PendingSend", "Waiting for the network")
     if kind == "held":
         return QCoreApplication.translate("PendingSend", "Waiting for a valid API key")
+    if kind == "checking":
+        return QCoreApplication.translate("PendingSend",
+                                          "May have been sent; checking with Telnyx")
     if kind == "scheduled":
         return QCoreApplication.translate("PendingSend", "Retry at {time}").format(
             time=format_time(fax.next_attempt_at))
@@ -158,11 +160,11 @@ def pending_text(fax: FaxItem) -> str:
     return status_text(fax.status)
 
 
-def fax_status_text(fax: FaxItem) -> str:
+def fax_status_text(fax: FaxRow) -> str:
     return pending_text(fax) if fax.pending else status_text(fax.status)
 
 
-def fax_status_icon(fax: FaxItem) -> str:
+def fax_status_icon(fax: FaxRow) -> str:
     if fax.pending == "rejected":
         return "status-failed"
     if fax.pending == "uploading":
@@ -175,7 +177,7 @@ def fax_status_icon(fax: FaxItem) -> str:
 class FaxTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[FaxItem] = []
+        self._rows: list[FaxRow] = []
         self._index: dict[str, int] = {}
         self._headers = _headers()
         self._sort_col = COL_CREATED
@@ -193,25 +195,25 @@ class FaxTableModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
 
-    def item(self, row: int) -> FaxItem:
+    def item(self, row: int) -> FaxRow:
         return self._rows[row]
 
-    def item_by_id(self, fax_id: str) -> FaxItem | None:
+    def item_by_id(self, fax_id: str) -> FaxRow | None:
         row = self._index.get(fax_id)
         return None if row is None else self._rows[row]
 
     def row_of(self, fax_id: str) -> int | None:
         return self._index.get(fax_id)
 
-    def items(self) -> Sequence[FaxItem]:
+    def items(self) -> Sequence[FaxRow]:
         return tuple(self._rows)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         fax = self._rows[index.row()]
@@ -230,7 +232,7 @@ class FaxTableModel(QAbstractTableModel):
             return fax
         if role == IdRole:
             return fax.id
-        if role == Qt.ItemDataRole.FontRole and _unread(fax):
+        if role == Qt.ItemDataRole.FontRole and fax.unread:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_PARTY and fax.contact_name:
             return party_text(fax)  # in full, when the column is narrower than the name
@@ -243,7 +245,7 @@ class FaxTableModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def _display(fax: FaxItem, col: int) -> str:
+    def _display(fax: FaxRow, col: int) -> str:
         if col == COL_DIRECTION:
             return direction_text(fax.direction)
         if col == COL_PARTY:
@@ -259,7 +261,7 @@ class FaxTableModel(QAbstractTableModel):
         return ""
 
     @staticmethod
-    def _sort_key(fax: FaxItem, col: int) -> Any:
+    def _sort_key(fax: FaxRow, col: int) -> SortKey:
         if col == COL_PAGES:
             return fax.page_count if fax.page_count is not None else -1
         if col == COL_CREATED:
@@ -286,14 +288,14 @@ class FaxTableModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, new_indexes)
         self.layoutChanged.emit()
 
-    def _key(self, fax: FaxItem) -> tuple[Any, str]:
+    def _key(self, fax: FaxRow) -> tuple[SortKey, str]:
         return (self._sort_key(fax, self._sort_col), fax.id)
 
     def _sort_rows(self) -> None:
         self._rows.sort(key=self._key, reverse=self._sort_desc)
         self._index = {f.id: i for i, f in enumerate(self._rows)}
 
-    def _position(self, fax: FaxItem) -> int:
+    def _position(self, fax: FaxRow) -> int:
         """Where `fax` belongs in the sorted rows (binary search)."""
         key = self._key(fax)
         lo, hi = 0, len(self._rows)
@@ -307,7 +309,8 @@ class FaxTableModel(QAbstractTableModel):
         return lo
 
     # contact names ---------------------------------------------------------------------------
-    def _named(self, fax: FaxItem) -> FaxItem:
+    def named(self, fax: FaxRow) -> FaxRow:
+        """`fax` with the address book's name of the other party."""
         if self._names is None:
             return fax
         name = self._names.name_for(fax.other_party)
@@ -318,7 +321,7 @@ class FaxTableModel(QAbstractTableModel):
         self._names = names
         if not self._rows:
             return
-        self._rows = [self._named(f) for f in self._rows]
+        self._rows = [self.named(f) for f in self._rows]
         if self._sort_col == COL_PARTY:
             self.sort(self._sort_col, self._order())
         else:
@@ -326,19 +329,19 @@ class FaxTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, COL_PARTY), self.index(last, COL_PARTY))
 
     # writing ---------------------------------------------------------------------------------
-    def set_items(self, items: Iterable[FaxItem]) -> None:
+    def set_items(self, items: Iterable[FaxRow]) -> None:
         """Replace everything (first load only)."""
         self.beginResetModel()
-        unique = {f.id: self._named(f) for f in items}
+        unique = {f.id: self.named(f) for f in items}
         self._rows = list(unique.values())
         self._sort_rows()
         self.endResetModel()
 
-    def upsert(self, items: Iterable[FaxItem]) -> None:
+    def upsert(self, items: Iterable[FaxRow]) -> None:
         """Update rows in place by id; insert new ones where the sort order puts them."""
-        new: dict[str, FaxItem] = {}
+        new: dict[str, FaxRow] = {}
         last_col = self.columnCount() - 1
-        for fax in map(self._named, items):
+        for fax in map(self.named, items):
             row = self._index.get(fax.id)
             if row is None:
                 new[fax.id] = fax
@@ -474,33 +477,30 @@ class FaxFilterProxy(QSortFilterProxyModel):
             return self._search in _haystack(fax)
         return True
 
-    def item_at(self, proxy_row: int) -> FaxItem:
+    def item_at(self, proxy_row: int) -> FaxRow:
         return self._model.item(self.mapToSource(self.index(proxy_row, 0)).row())
 
-    def visible_items(self) -> list[FaxItem]:
+    def visible_items(self) -> list[FaxRow]:
         return [self.item_at(r) for r in range(self.rowCount())]
 
 
-def _status_matches(group: str, fax: FaxItem) -> bool:
+def _status_matches(group: str, fax: FaxRow) -> bool:
     if group == "all":
         return True
     if group == "active":
-        return fax.status not in FINAL_STATUSES
+        return not fax.is_final
     if group == "unread":
-        return _unread(fax)
+        return fax.unread
+    if group == "failed":
+        return fax.status == "failed" or fax.pending == "rejected"
     return fax.status == group
 
 
-def _unread(fax: FaxItem) -> bool:
-    # Only received faxes are read or unread; what we sent needs no reading.
-    return fax.direction == "inbound" and not fax.read
-
-
 @lru_cache(maxsize=32768)
-def _haystack(fax: FaxItem) -> str:
+def _haystack(fax: FaxRow) -> str:
     # Cached per (immutable) row value: typing in the search box re-filters 10,000 rows.
     parts = (
-        fax.from_number, fax.to, fax.contact_name, fax.id, fax.note, fax.status,
+        fax.from_number, fax.to, fax.contact_name, fax.fax_id, fax.note, fax.status,
         fax_status_text(fax), fax.failure_reason, fax.pending_error,
     )
     return " ".join(p for p in parts if p).casefold()
@@ -512,14 +512,15 @@ CSV_FIELDS = (
 )
 
 
-def export_csv(items: Sequence[FaxItem], path: Path) -> int:
+def export_csv(items: Sequence[FaxRow], path: Path) -> int:
     """Write the given rows to a CSV file (run on the worker); returns the row count."""
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(CSV_FIELDS)
         for fax in items:
             writer.writerow([
-                fax.id, fax.direction or "", fax.status or "", fax.from_number or "", fax.to or "",
+                fax.fax_id or "", fax.direction or "", fax.status or "", fax.from_number or "",
+                fax.to or "",
                 fax.contact_name or "", fax.connection_id or "",
                 "" if fax.page_count is None else fax.page_count,
                 fax.created_at.isoformat() if fax.created_at else "",

@@ -5,8 +5,8 @@ PDFium lock: PDFium is not thread-safe."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from PIL.Image import Image
 from PySide6.QtGui import QImage
 
 
@@ -26,7 +26,7 @@ def render_thumbnails(
     return count, images
 
 
-def _to_qimage(pil: Any) -> QImage:
+def _to_qimage(pil: Image) -> QImage:
     rgb = pil.convert("RGB")
     data = rgb.tobytes()
     image = QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888)

@@ -12,16 +12,12 @@ Integration: ``window.send_dialog_factory = make_send_dialog`` (see :func:`make_
 from __future__ import annotations
 
 import logging
-import re
-import tempfile
-import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,112 +40,46 @@ from PySide6.QtWidgets import (
 
 from faxdesk.api.models import FaxApplication, PhoneNumber
 from faxdesk.core.contacts import Contact, ContactBook, find_number
+from faxdesk.core.engine import FaxEngine
+from faxdesk.core.numbers import format_for_display
+from faxdesk.core.sending import (
+    NO_DOCUMENT,
+    QUALITIES,
+    CoverDetails,
+    Quality,
+    Recipient,
+    SendOptions,
+    SendRequest,
+    combined_limits,
+    sender_problems,
+)
+from faxdesk.core.settings import Settings
 from faxdesk.ui.dropzone import DropZone, refused_message
 from faxdesk.ui.send_documents import DocumentList, pages_text
-from faxdesk.ui.send_recipients import Recipient, RecipientsWidget
-from faxdesk.ui.send_service import SendService, TaskRunner
+from faxdesk.ui.send_recipients import RecipientsWidget
+from faxdesk.ui.texts import error_text, refusal_text
+from faxdesk.ui.worker import TaskRunner
+
+if TYPE_CHECKING:
+    from faxdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-# Telnyx's limits (fax-api.md); the document intake has the same numbers for one file.
-MAX_PAGES = 350
-MAX_UPLOAD_BYTES = 20_000_000
-_DISPLAY_NAME = re.compile(r"^[A-Za-z0-9 \-_~!.+]{1,128}$")
-# Countries that use US Letter paper; everyone else gets A4.
-_LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR"})
-QUALITIES = ("normal", "high", "very_high", "ultra_light", "ultra_dark")
 _ERROR = "color: #b3261e;"
 
 
-Paper = Literal["letter", "a4"]
-
-
-def paper_for(region: str) -> Paper:
-    return "letter" if region.upper() in _LETTER_COUNTRIES else "a4"
-
-
-# --- the send job (runs on the worker) -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CoverFields:
-    """What the user typed for the cover page; blank To/Company come from each recipient."""
-
-    to_name: str = ""
-    company: str = ""
-    from_name: str = ""
-    from_company: str = ""
-    subject: str = ""
-    message: str = ""
-    logo: str = ""
-
-
-@dataclass(frozen=True)
-class SendPlan:
-    documents: tuple[str, ...]
-    recipients: tuple[Recipient, ...]
-    from_number: str
-    from_display: str
-    connection_id: str
-    options: dict[str, Any]
-    cover: CoverFields | None
-    paper: Paper = "letter"
-
-
-@dataclass
-class SendOutcome:
-    sent: list[tuple[Recipient, str]] = field(default_factory=list)  # (recipient, journal id)
-    failed: list[tuple[Recipient, str]] = field(default_factory=list)  # (recipient, reason)
-
-
-def run_send(plan: SendPlan, service: SendService, contacts: ContactBook | None) -> SendOutcome:
-    """Build each fax's PDF and queue it in the outbox, one per recipient (worker thread)."""
-    from faxdesk.core.documents import CoverPage, build_fax_document, check_limits
-
-    outcome = SendOutcome()
-    with tempfile.TemporaryDirectory(prefix="faxdesk-send-") as tmp:
-        shared: Path | None = None  # without a cover page every recipient gets the same PDF
-        for recipient in plan.recipients:
+def send_request(engine: FaxEngine, request: SendRequest,
+                 contacts: ContactBook | None) -> list[int]:
+    """Runs on the worker: the core checks, builds and queues one fax per recipient (or
+    refuses all of it with SendRefused); the numbers are remembered as recent."""
+    journal_ids = engine.send(request)
+    if contacts is not None:
+        for recipient in request.recipients:
             try:
-                if plan.cover is None and shared is not None:
-                    pdf = shared
-                else:
-                    pdf = Path(tmp) / f"fax-{uuid.uuid4().hex}.pdf"
-                    cover = None
-                    if plan.cover is not None:
-                        c = plan.cover
-                        cover = CoverPage(
-                            to_name=c.to_name or recipient.name,
-                            to_number=recipient.display,
-                            company=c.company or recipient.company,
-                            from_name=c.from_name,
-                            from_number=plan.from_display,
-                            from_company=c.from_company,
-                            subject=c.subject,
-                            message=c.message,
-                            logo=Path(c.logo) if c.logo else None,
-                            paper=plan.paper,
-                        )
-                    info = build_fax_document(list(plan.documents), cover, pdf, paper=plan.paper)
-                    problems = check_limits(info)
-                    if problems:
-                        raise ValueError(problems[0].message)
-                    if plan.cover is None:
-                        shared = pdf
-                journal_id = service.submit_fax(
-                    pdf, recipient.number, plan.from_number, plan.connection_id, plan.options
-                )
-            except Exception as exc:  # reported per recipient; the others still go
-                log.warning("Could not queue the fax to %s: %s", recipient.number, exc)
-                outcome.failed.append((recipient, str(exc) or type(exc).__name__))
-                continue
-            outcome.sent.append((recipient, journal_id))
-            if contacts is not None:
-                try:
-                    contacts.record_recent(recipient.number)
-                except Exception as exc:  # the fax is queued; a missed "recent" is harmless
-                    log.info("Could not remember %s as recent: %s", recipient.number, exc)
-    return outcome
+                contacts.record_recent(recipient.text)
+            except Exception as exc:  # the fax is queued; a missed "recent" is harmless
+                log.info("Could not remember %s as recent: %s", recipient.text, exc)
+    return journal_ids
 
 
 def _load_suggestions(contacts: ContactBook) -> tuple[list[Contact], list[str]]:
@@ -162,15 +92,15 @@ def _load_suggestions(contacts: ContactBook) -> tuple[list[Contact], list[str]]:
 class SendDialog(QDialog):
     """Compose and send a fax."""
 
-    sent = Signal(list)  # list[str]: journal ids of the queued faxes
+    sent = Signal(list)  # list[int]: journal ids of the queued faxes
 
     def __init__(
         self,
-        service: SendService,
+        engine: FaxEngine,
         runner: TaskRunner,
         *,
         contacts: ContactBook | None = None,
-        settings: Callable[[], Any] | None = None,
+        settings: Callable[[], Settings] = Settings,
         files: Sequence[str] = (),
         parent: QWidget | None = None,
         state: QSettings | None = None,
@@ -180,10 +110,10 @@ class SendDialog(QDialog):
         #: Where the cover page sender details are remembered (None: not remembered).
         self._state = state
         self.setWindowTitle(self.tr("Send a fax"))
-        self._service = service
+        self._engine = engine
         self._runner = runner
         self._contacts = contacts
-        self._settings = settings or (lambda: None)
+        self._settings = settings
         self._known_contacts: list[Contact] = []
         self._applications: list[FaxApplication] = []
         self._numbers: list[PhoneNumber] = []
@@ -381,7 +311,9 @@ class SendDialog(QDialog):
     # -- loading ------------------------------------------------------------------------------
 
     def _load(self) -> None:
-        self._runner.submit(self._service.list_applications, on_done=self._applications_loaded,
+        # Telnyx's list, or the one fetched last time when Telnyx cannot be reached.
+        self._runner.submit(self._engine.refresh_applications,
+                            on_done=self._applications_loaded,
                             on_error=self._applications_failed)
         if self._contacts is not None:
             self.reload_contacts()
@@ -406,7 +338,7 @@ class SendDialog(QDialog):
         self._applications = list(apps)
         self.application_combo.blockSignals(True)
         self.application_combo.clear()
-        preferred = str(getattr(self._settings(), "default_application_id", "") or "")
+        preferred = self._settings().default_application_id
         chosen = -1
         for i, app in enumerate(self._applications):
             name = app.application_name or app.id
@@ -443,7 +375,7 @@ class SendDialog(QDialog):
             return
         self._sender_message = self.tr("Loading the application's numbers…")
         self._sender_loading = True
-        self._runner.submit(self._service.list_phone_numbers, str(app_id),
+        self._runner.submit(self._engine.list_phone_numbers, str(app_id),
                             on_done=partial(self._numbers_loaded, str(app_id)),
                             on_error=partial(self._numbers_failed, str(app_id)))
         self.update_state()
@@ -454,7 +386,7 @@ class SendDialog(QDialog):
         self._sender_loading = False
         self._numbers = [n for n in numbers if n.phone_number]
         self._numbers_for = app_id
-        preferred = str(getattr(self._settings(), "default_from_number", "") or "")
+        preferred = self._settings().default_from_number
         self.number_combo.blockSignals(True)
         self.number_combo.clear()
         for n in self._numbers:
@@ -510,22 +442,23 @@ class SendDialog(QDialog):
     # -- state --------------------------------------------------------------------------------
 
     def _region(self) -> str:
-        return str(getattr(self._settings(), "default_country", "") or "US")
+        return self._settings().default_country or "US"
 
     def _lookup(self, number: str) -> Contact | None:
         return find_number(self._known_contacts, number)
 
-    def cover_fields(self) -> CoverFields | None:
+    def cover_fields(self) -> CoverDetails | None:
         if not self.cover_box.isChecked():
             return None
-        return CoverFields(
+        logo = self.cover_logo.text().strip()
+        return CoverDetails(
             to_name=self.cover_to.text().strip(),
             company=self.cover_company.text().strip(),
             from_name=self.cover_from.text().strip(),
             from_company=self.cover_from_company.text().strip(),
             subject=self.cover_subject.text().strip(),
             message=self.cover_message.toPlainText().strip(),
-            logo=self.cover_logo.text().strip(),
+            logo=Path(logo) if logo else None,
         )
 
     # The sender's own cover page details stay from one fax (and session) to the next.
@@ -547,62 +480,51 @@ class SendDialog(QDialog):
             self._state.setValue(f"send/{key}", getattr(self, attr).text().strip())
         self._state.sync()
 
-    def send_options(self) -> dict[str, Any]:
+    def send_options(self) -> SendOptions:
         """The SendFax options the user chose (only what differs from Telnyx's defaults)."""
-        options: dict[str, Any] = {"quality": self.quality_combo.currentData()}
-        if not self.t38_check.isChecked():
-            options["t38_enabled"] = False
-        if self.mono_check.isChecked():
-            options["monochrome"] = True
-            options["black_threshold"] = self.threshold_spin.value()
-        if self.preview_check.isChecked():
-            options["store_preview"] = True
-            options["preview_format"] = self.preview_format.currentData()
-        name = self.display_name.text().strip()
-        if name:
-            options["from_display_name"] = name
-        return options
+        quality: Quality = self.quality_combo.currentData()
+        mono = self.mono_check.isChecked()
+        preview = self.preview_check.isChecked()
+        return SendOptions(
+            quality=quality,
+            t38_enabled=None if self.t38_check.isChecked() else False,
+            monochrome=True if mono else None,
+            black_threshold=self.threshold_spin.value() if mono else None,
+            store_preview=True if preview else None,
+            preview_format=self.preview_format.currentData() if preview else None,
+            from_display_name=self.display_name.text().strip() or None,
+        )
 
     def problems_list(self) -> list[str]:
-        """Everything that stops the fax going, in words (empty: ready to send)."""
+        """Everything that stops the fax going, in words (empty: ready to send). The rules
+        and the words are the core's (`faxdesk.core.sending`), as for `faxdesk send`."""
         problems: list[str] = []
         entries = self.documents.entries()
         if not entries:
-            problems.append(self.tr("Add at least one document: drop a PDF or an image here, "
-                                    "or use Add…."))
+            problems.append(QCoreApplication.translate("Sending", NO_DOCUMENT))
         for e in entries:
             if e.error is not None:
                 problems.append(e.error)
             problems.extend(e.limit_problems)
         if self.documents.checking():
             problems.append(self.tr("Checking the documents…"))
-        cover = self.cover_box.isChecked()
-        total = self.documents.total_pages() + (1 if cover else 0)
-        if total > MAX_PAGES:
-            problems.append(self.tr(
-                "Together the documents have {n} pages; Telnyx sends at most {max} pages in "
-                "one fax. Remove some, or send them as separate faxes.").format(n=total,
-                                                                               max=MAX_PAGES))
-        size = sum(e.size_bytes or 0 for e in entries if e.error is None)
-        if len(entries) > 1 and size > MAX_UPLOAD_BYTES:
-            problems.append(self.tr(
-                "Together the documents are {size:.1f} MB; at most {max:.0f} MB can be uploaded "
-                "for one fax. Remove some, or send them as separate faxes.").format(
-                    size=size / 1e6, max=MAX_UPLOAD_BYTES / 1e6))
+        usable = [e for e in entries if e.error is None and e.page_count is not None]
+        problems += [refusal_text(r) for r in combined_limits(
+            [e.page_count or 0 for e in usable], [e.size_bytes or 0 for e in usable],
+            cover=self.cover_box.isChecked())]
         if not self.recipients.recipients() and not self.recipients.pending_text():
             problems.append(self.tr("Add at least one recipient."))
         if self._sender_message:
             problems.append(self._sender_message)
-        elif self.number_combo.currentData() is None:
-            problems.append(self.tr("Choose the number to send from."))
-        name = self.display_name.text().strip()
-        if name and not _DISPLAY_NAME.match(name):
-            problems.append(self.tr(
-                "The caller name may only use letters, digits, spaces and - _ ~ ! . +"))
-        if cover:
-            logo = self.cover_logo.text().strip()
-            if logo and not Path(logo).is_file():
-                problems.append(self.tr("The logo file {path} does not exist.").format(path=logo))
+        else:
+            number = self.number_combo.currentData()
+            problems += [refusal_text(r) for r in sender_problems(
+                str(self.application_combo.currentData() or ""), str(number or ""))]
+        problems += [refusal_text(r) for r in self.send_options().problems()]
+        cover = self.cover_fields()
+        if cover is not None and cover.logo is not None and not cover.logo.is_file():
+            problems.append(self.tr("The logo file {path} does not exist.").format(
+                path=cover.logo))
         return problems
 
     def waiting_list(self) -> list[str]:
@@ -691,16 +613,16 @@ class SendDialog(QDialog):
 
     # -- sending ------------------------------------------------------------------------------
 
-    def plan(self) -> SendPlan:
-        return SendPlan(
-            documents=tuple(self.documents.paths()),
-            recipients=tuple(self.recipients.recipients()),
-            from_number=str(self.number_combo.currentData()),
-            from_display=self.number_combo.currentText(),
+    def request(self) -> SendRequest:
+        return SendRequest(
+            documents=tuple(Path(p) for p in self.documents.paths()),
+            recipients=tuple(Recipient(r.number, r.name, r.company)
+                             for r in self.recipients.recipients()),
             connection_id=str(self.application_combo.currentData()),
+            from_number=str(self.number_combo.currentData()),
             options=self.send_options(),
             cover=self.cover_fields(),
-            paper=paper_for(self._region()),
+            default_country=self._region(),
         )
 
     def send(self) -> None:
@@ -714,13 +636,13 @@ class SendDialog(QDialog):
         self.update_state()
         if not self.send_button.isEnabled():
             return
-        plan = self.plan()
-        if plan.cover is not None:
+        request = self.request()
+        if request.cover is not None:
             self._remember_sender_details()
         self._set_sending(True)
         self.summary.setText(self.tr("Preparing and queueing %n fax(es)…", "",
-                                         len(plan.recipients)))
-        submitted = self._runner.submit(run_send, plan, self._service, self._contacts,
+                                     len(request.recipients)))
+        submitted = self._runner.submit(send_request, self._engine, request, self._contacts,
                                         on_done=self._send_done, on_error=self._send_failed)
         if not submitted:
             self._set_sending(False)
@@ -734,32 +656,18 @@ class SendDialog(QDialog):
             w.setEnabled(not sending)
         self.send_button.setEnabled(not sending)
 
-    def _send_done(self, outcome: SendOutcome) -> None:
-        ids = [journal_id for _, journal_id in outcome.sent]
-        if ids:
-            self.sent.emit(ids)
-        if not outcome.failed:
-            self._closed = True
-            self.documents.close_list()
-            self.accept()
-            return
-        # Keep only the recipients that did not get their fax, so "Send" again never doubles.
-        self.recipients.remove_numbers({r.number for r, _ in outcome.sent})
-        self._set_sending(False)
-        self.update_state()
-        lines = [self.tr("Not sent to {who}: {reason}").format(who=r.label(), reason=reason)
-                 for r, reason in outcome.failed]
-        if outcome.sent:
-            lines.insert(0, self.tr("%n fax(es) queued; the others were not:", "",
-                                    len(outcome.sent)))
-        self.problems.setText("\n".join(lines))
-        self.problems.show()
+    def _send_done(self, journal_ids: list[int]) -> None:
+        self.sent.emit(journal_ids)
+        self._closed = True
+        self.documents.close_list()
+        self.accept()
 
     def _send_failed(self, exc: BaseException) -> None:
+        # SendRefused lists every problem in words; nothing was queued.
         self._set_sending(False)
         self.update_state()
-        self.problems.setText(self.tr("Nothing was sent: {error}").format(
-            error=str(exc) or type(exc).__name__))
+        self.problems.setText(self.tr("Nothing was sent:\n{error}").format(
+            error=error_text(exc)))
         self.problems.show()
 
     def done(self, result: int) -> None:
@@ -769,40 +677,27 @@ class SendDialog(QDialog):
 
 
 def _display_number(e164: str) -> str:
-    try:
-        from faxdesk.core.numbers import format_for_display
-    except ImportError:
-        return e164
-    return str(format_for_display(e164))
+    return format_for_display(e164)
 
 
-def contact_book(window: Any) -> ContactBook | None:
+def contact_book(window: MainWindow) -> ContactBook | None:
     """The window's address book, opened on first use (None when the data folder is unusable)."""
-    book = getattr(window, "contacts", None)
-    if book is None:
+    if window.contacts is None:
         try:
-            book = ContactBook.open_default()
+            window.contacts = ContactBook.open_default()
         except Exception as exc:  # sending still works without an address book
             log.warning("Contacts unavailable: %s", exc)
             return None
-        window.contacts = book
-    return book if isinstance(book, ContactBook) else None
+    return window.contacts
 
 
-def make_send_dialog(window: Any, files: list[str]) -> SendDialog:
-    """The main window's ``send_dialog_factory``: a dialog over its backend and worker."""
-    from faxdesk.ui.send_service import BackendSendService
-
-    host = getattr(window, "settings_host", None)
-
-    def settings() -> Any:
-        return host.current_settings() if host is not None else None
-
-    dialog = SendDialog(BackendSendService(window.backend), window.worker,
-                        contacts=contact_book(window), settings=settings, files=files,
-                        parent=window, state=getattr(window, "ui_state", None))
+def make_send_dialog(window: MainWindow, files: list[str]) -> SendDialog:
+    """The main window's ``send_dialog_factory``: a dialog over its engine and worker."""
+    host = window.settings_host
+    settings = host.current_settings if host is not None else Settings
+    dialog = SendDialog(window.engine, window.worker, contacts=contact_book(window),
+                        settings=settings, files=files, parent=window, state=window.ui_state)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    changed = getattr(window, "contacts_changed", None)
-    if changed is not None:  # a contact picked or added here may name faxes in the table
-        dialog.finished.connect(lambda _r: changed())
+    # A contact picked or added here may name faxes in the table.
+    dialog.finished.connect(lambda _r: window.contacts_changed())
     return dialog

@@ -13,7 +13,6 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
@@ -30,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.ui.dropzone import ACCEPTED_SUFFIXES
-from faxdesk.ui.send_service import TaskRunner
+from faxdesk.ui.texts import error_text, refusal_text
+from faxdesk.ui.worker import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class DocumentEntry:
 
     path: str
     page_count: int | None = None  # None while it is being checked
-    size_bytes: int | None = None
+    size_bytes: int | None = None  # what it weighs in the fax (an image at fax resolution)
     error: str | None = None  # why it cannot be sent, in words
     limit_problems: list[str] = field(default_factory=list)
     can_shrink: bool = False  # too large because of scanned images: re-rendering fixes it
@@ -76,19 +76,20 @@ class _Inspection:
 
 
 def inspect_for_list(path: str) -> _Inspection:
-    """Runs on the worker: page count, limit problems and a first-page thumbnail."""
-    from faxdesk.core.documents import check_limits, inspect_document, render_page_png
+    """Runs on the worker: the core's check of one document, and a first-page thumbnail."""
+    from faxdesk.core.documents import render_page_png
+    from faxdesk.core.sending import SendRefused, check_document
 
-    info = inspect_document(path)
-    limits = check_limits(info)
-    problems = [p.message for p in limits]
+    check = check_document(Path(path))
+    if check.info is None:
+        raise SendRefused(check.refusals)
     try:
         thumb: bytes | None = render_page_png(path, 0, width=THUMB_WIDTH * 2)
     except Exception as exc:  # a thumbnail is a nicety; the page count is what matters
         log.info("No thumbnail for %s: %s", path, exc)
         thumb = None
-    can_shrink = bool(limits) and all(p.can_rerender for p in limits)
-    return _Inspection(info.page_count, info.size_bytes, problems, can_shrink, thumb)
+    return _Inspection(check.info.page_count, check.info.fax_bytes,
+                       [refusal_text(r) for r in check.refusals], check.can_shrink, thumb)
 
 
 def shrink_for_fax(path: str, work_dir: str) -> str:
@@ -311,7 +312,7 @@ class DocumentList(QWidget):
     def _failed(self, entry: DocumentEntry, exc: BaseException) -> None:
         if self._closed:
             return
-        entry.error = str(exc) or type(exc).__name__
+        entry.error = error_text(exc)
         self._refresh_entry(entry)
 
     def _refresh_entry(self, entry: DocumentEntry) -> None:
@@ -365,6 +366,6 @@ class DocumentList(QWidget):
 
     @staticmethod
     def _entry(item: QListWidgetItem) -> DocumentEntry:
-        entry: Any = item.data(_ROLE_ENTRY)
+        entry = item.data(_ROLE_ENTRY)
         assert isinstance(entry, DocumentEntry)
         return entry

@@ -1,4 +1,4 @@
-"""Everything issue 7 adds to the main window, installed by one call at start-up.
+"""The sending features of the main window, installed by one call at start-up.
 
 ``install_send_features(window, guard=guard)`` (in ``faxdesk.ui.app.run_app``, after the window
 exists) gives the window:
@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,6 +24,10 @@ from faxdesk.ui.dropzone import DropZone, refused_message
 from faxdesk.ui.send_dialog import contact_book, make_send_dialog
 from faxdesk.ui.single_instance import SingleInstance
 from faxdesk.ui.tray import NotificationSwitches, TrayController
+
+if TYPE_CHECKING:
+    from faxdesk.ui.contacts_dialog import ContactsDialog
+    from faxdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +41,14 @@ class SendFeatures:
 
 
 def install_send_features(
-    window: Any,
+    window: MainWindow,
     *,
     guard: SingleInstance | None = None,
     settings: Callable[[], NotificationSwitches] | None = None,
 ) -> SendFeatures:
     """Wire the send dialog, drops, tray, contacts and the single-instance hand-off."""
     window.send_dialog_factory = make_send_dialog
-    host = getattr(window, "settings_host", None)
+    host = window.settings_host
     if settings is None and host is not None:
         settings = host.current_settings
     tray = TrayController.attach(window, settings)
@@ -57,17 +61,10 @@ def install_send_features(
     contacts_action.setObjectName("contacts")
     contacts_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
     contacts_action.triggered.connect(lambda _checked=False: open_contacts(window))
-    new_fax = getattr(window, "act_new_fax", None)
-    menu = _menu_of(window, new_fax)
-    if menu is not None:
-        actions = menu.actions()
-        after = actions.index(new_fax) + 1 if new_fax in actions else len(actions)
-        if after < len(actions):
-            menu.insertAction(actions[after], contacts_action)
-        else:
-            menu.addAction(contacts_action)
-    else:
-        window.addAction(contacts_action)
+    # "Contacts…" goes right after "New fax…" in the File menu.
+    actions = window.file_menu.actions()
+    after = actions.index(window.act_new_fax) + 1
+    window.file_menu.insertAction(actions[after], contacts_action)
 
     if guard is not None:
         guard.activationRequested.connect(window.show_normal_and_raise)
@@ -75,7 +72,7 @@ def install_send_features(
     return SendFeatures(tray, dropzone, contacts_action, guard)
 
 
-def open_contacts(window: Any) -> Any:
+def open_contacts(window: MainWindow) -> ContactsDialog | None:
     from faxdesk.ui.contacts_dialog import ContactsDialog
 
     book = contact_book(window)
@@ -85,19 +82,7 @@ def open_contacts(window: Any) -> Any:
         return None
     dialog = ContactsDialog(book, window.worker, choosable=False, parent=window)
     # The dialog re-reads the book after every edit: the fax table's names follow.
-    changed = getattr(window, "contacts_changed", None)
-    if changed is not None:
-        dialog.model.rowsInserted.connect(lambda *_a: changed())
-        dialog.model.rowsRemoved.connect(lambda *_a: changed())
+    dialog.model.rowsInserted.connect(lambda *_a: window.contacts_changed())
+    dialog.model.rowsRemoved.connect(lambda *_a: window.contacts_changed())
     dialog.open()
     return dialog
-
-
-def _menu_of(window: Any, action: QAction | None) -> Any:
-    if action is None or not hasattr(window, "menuBar"):
-        return None
-    for top in window.menuBar().actions():
-        menu = top.menu()
-        if menu is not None and action in menu.actions():
-            return menu
-    return None

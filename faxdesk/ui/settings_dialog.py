@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.api.models import FaxApplication, PhoneNumber
+from faxdesk.core.settings import Settings
 from faxdesk.ui.app_dialog import ERROR_STYLE, error_label
 from faxdesk.ui.i18n import available_languages, language_name
 from faxdesk.ui.worker import Worker
@@ -48,7 +49,7 @@ class SettingsServices:
     #: Tries a key against a base URL; returns a short success text or raises.
     test_connection: Callable[[str, str], str]
     #: Persists the new settings.
-    save_settings: Callable[[Any], object]
+    save_settings: Callable[[Settings], object]
     #: Applications and numbers for the default pickers (may be empty when offline).
     applications: Sequence[FaxApplication] = ()
     list_numbers: Callable[[str], Sequence[PhoneNumber]] | None = None
@@ -58,7 +59,7 @@ class SettingsDialog(QDialog):
     def __init__(
         self,
         worker: Worker,
-        settings: Any,
+        settings: Settings,
         services: SettingsServices,
         parent: QWidget | None = None,
     ) -> None:
@@ -66,7 +67,7 @@ class SettingsDialog(QDialog):
         self._worker = worker
         self._settings = settings
         self._services = services
-        self.saved_settings: Any = None
+        self.saved_settings: Settings | None = None
         self.saved_key: str | None = None
         self._key_loaded = False
         self.setWindowTitle(self.tr("FaxDesk settings"))
@@ -309,7 +310,7 @@ class SettingsDialog(QDialog):
         self.default_from.setCurrentText(current or self.default_from.itemText(0))
 
     # saving ----------------------------------------------------------------------------------
-    def new_settings(self) -> Any:
+    def new_settings(self) -> Settings:
         """The edited settings (raises ValueError in words for an invalid value)."""
         return self._settings.replace(
             api_base_url=self.base_url.text().strip(),
@@ -340,7 +341,7 @@ class SettingsDialog(QDialog):
         storage = self.key_storage()
         services = self._services
 
-        def save() -> tuple[Any, str | None]:
+        def save() -> tuple[Settings, str | None]:
             store = services.key_store(storage)
             if key:
                 store.set_key(key)
@@ -350,7 +351,7 @@ class SettingsDialog(QDialog):
         self.buttons.setEnabled(False)
         self._worker.submit(save, on_done=self._saved, on_error=self._save_failed)
 
-    def _saved(self, result: tuple[Any, str | None]) -> None:
+    def _saved(self, result: tuple[Settings, str | None]) -> None:
         self.buttons.setEnabled(True)
         self.saved_settings, self.saved_key = result
         self.accept()

@@ -25,11 +25,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon, QWidget
+
+from faxdesk.core.events import RowChanged, SyncStateChanged
+from faxdesk.core.rows import FaxRow
+from faxdesk.ui.texts import failure_text
+
+if TYPE_CHECKING:
+    from faxdesk.desktop.notifications import NotificationEvent
+    from faxdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -105,11 +113,7 @@ class TrayMessageNotifier:
 
 
 def failure_words(reason: str | None) -> str:
-    """A Telnyx failure_reason in plain words (the main window's texts module has them all)."""
-    try:
-        from faxdesk.ui.texts import failure_text
-    except ImportError:  # before the main window's modules are merged
-        return reason or ""
+    """A Telnyx failure_reason in plain words, in the UI's language."""
     return str(failure_text(reason))
 
 
@@ -143,8 +147,6 @@ class TrayController(QObject):
         self._paused = False
         self._quitting = False
         self._hidden_to_tray = False
-        # Last status seen per fax, so each fax is announced once, when it changes.
-        self._statuses: dict[str, str | None] = {}
         # Faxes first seen before the first successful sync are history: a new account's
         # received faxes are downloaded after that sync, and must not each pop up as news.
         self._synced_once = False
@@ -178,7 +180,7 @@ class TrayController(QObject):
 
     @classmethod
     def attach(
-        cls, window: Any, settings: Callable[[], NotificationSwitches] | None = None
+        cls, window: MainWindow, settings: Callable[[], NotificationSwitches] | None = None
     ) -> TrayController:
         """Wire a tray to the main window (faxdesk.ui.main_window.MainWindow): its signals feed
         the notifications and the in-flight count; the menu drives the window and backend."""
@@ -192,7 +194,7 @@ class TrayController(QObject):
         tray.faxActivated.connect(window.select_fax)
         tray.pauseToggled.connect(
             lambda paused: window.worker.submit(
-                window.backend.pause if paused else window.backend.resume))
+                window.engine.pause if paused else window.engine.resume))
         return tray
 
     def set_in_flight(self, count: int) -> None:
@@ -201,11 +203,10 @@ class TrayController(QObject):
         if self._custom_icon is None:
             self.icon.setIcon(_state_icon("tray-sending" if self._in_flight else "tray-idle"))
 
-    def sync_state_changed(self, event: Any) -> None:
+    def sync_state_changed(self, event: SyncStateChanged) -> None:
         """The window's SyncStateChanged: pause state for the menu, and the end of history."""
-        state = getattr(event, "state", None)
-        self.set_paused(state == "paused")
-        if state == "ok" and getattr(event, "last_sync", None) is not None:
+        self.set_paused(event.state == "paused")
+        if event.state == "ok" and event.last_sync is not None:
             self._synced_once = True
 
     def set_paused(self, paused: bool) -> None:
@@ -342,10 +343,12 @@ class TrayController(QObject):
             body = self.tr("Delivered to {to}.").format(to=to)
         return self._notify(Notice("delivered", fax_id, self.tr("Fax delivered"), body))
 
-    def notify_failed(self, fax_id: str, to: str, reason: str | None) -> bool:
+    def notify_failed(self, fax_id: str, to: str, reason: str | None,
+                      words: str | None = None) -> bool:
+        """`reason`: Telnyx's failure code; `words`: the reason already in words."""
         if not self._settings().notify_failed:
             return False
-        words = failure_words(reason) or self.tr("No reason was given.")
+        words = words or failure_words(reason) or self.tr("No reason was given.")
         body = self.tr("The fax to {to} failed: {reason}").format(to=to, reason=words)
         return self._notify(Notice("failed", fax_id, self.tr("Fax failed"), body))
 
@@ -360,40 +363,41 @@ class TrayController(QObject):
             body = self.tr("From {sender}.").format(sender=from_)
         return self._notify(Notice("received", fax_id, self.tr("Fax received"), body))
 
-    def fax_changed(self, fax: Any) -> None:
-        """A fax row changed (FaxItem-like: id, direction, status, to, page_count,
-        failure_reason). Announces an outbound fax once when it becomes delivered or failed."""
-        fax_id = str(getattr(fax, "id", "") or "")
-        status = getattr(fax, "status", None)
-        if not fax_id:
+    def fax_changed(self, event: RowChanged) -> None:
+        """Announces an outbound fax once, when it becomes delivered or failed (or Telnyx
+        refused the send). The engine publishes each change once, so the previous state in
+        the event says whether this one is news."""
+        row = event.row
+        new_row = event.previous_status is None and event.previous_pending is None
+        if new_row and not self._synced_once:
+            self._history.add(row.id)
+        if row.direction != "outbound":
             return
-        seen = fax_id in self._statuses
-        before = self._statuses.get(fax_id)
-        if not seen and not self._synced_once:
-            self._history.add(fax_id)
-        self._statuses[fax_id] = status
-        if getattr(fax, "direction", None) != "outbound" or status == before:
+        to = row.to or ""
+        label = f"{row.contact_name} ({to})" if row.contact_name else to
+        if row.pending == "rejected" and event.previous_pending != "rejected":
+            self.notify_failed(row.id, label, None, row.pending_error)
             return
-        # A fax first seen already finished is history (the first sync), not news.
-        if not seen or before in ("delivered", "failed"):
+        if row.status == event.previous_status:
             return
-        to = str(getattr(fax, "to", "") or "")
-        who = getattr(fax, "contact_name", None)
-        label = f"{who} ({to})" if who else to
-        if status == "delivered":
-            self.notify_delivered(fax_id, label, getattr(fax, "page_count", None))
-        elif status == "failed":
-            self.notify_failed(fax_id, label, getattr(fax, "failure_reason", None))
+        # A fax first seen already finished is history (the first sync), not news; a send made
+        # here is news even when it goes straight from pending to failed.
+        if new_row and row.journal_id is None:
+            return
+        if event.previous_status in ("delivered", "failed"):
+            return
+        if row.status == "delivered":
+            self.notify_delivered(row.id, label, row.page_count)
+        elif row.status == "failed":
+            self.notify_failed(row.id, label, row.failure_reason)
 
-    def fax_received(self, fax: Any) -> None:
-        """A received fax was downloaded (FaxItem-like)."""
-        fax_id = str(getattr(fax, "id", "") or "")
-        if not fax_id or fax_id in self._history:
+    def fax_received(self, row: FaxRow) -> None:
+        """A received fax was downloaded."""
+        if row.id in self._history:
             return  # received before this session's first sync: in the inbox, not news
-        sender = str(getattr(fax, "from_number", "") or "")
-        who = getattr(fax, "contact_name", None)
-        self.notify_received(fax_id, f"{who} ({sender})" if who else sender,
-                             getattr(fax, "page_count", None))
+        sender = row.from_number or ""
+        self.notify_received(row.id, f"{row.contact_name} ({sender})" if row.contact_name
+                             else sender, row.page_count)
 
     def _notify(self, notice: Notice) -> bool:
         try:
@@ -449,7 +453,7 @@ class DesktopNotifierAdapter:
         )
         return notification_id is not None
 
-    def _action(self, event: Any) -> None:
+    def _action(self, event: NotificationEvent) -> None:
         # Runs on the notifier's listener thread; on_click must be thread-safe (a Qt signal).
         if event.action == "default" and event.context:
             self._on_click(str(event.context))

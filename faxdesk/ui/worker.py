@@ -20,7 +20,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -30,8 +30,24 @@ log = logging.getLogger(__name__)
 #: aborts their network calls first, so they end soon after).
 SHUTDOWN_WAIT_MS = 1000
 
-OnDone = Callable[[Any], None]
+R = TypeVar("R")
 OnError = Callable[[BaseException], None]
+#: A finished task's callback, stored without its result type (the task and it agree on it).
+_OnAnyDone = Callable[[object], None]
+
+
+class TaskRunner(Protocol):
+    """Runs ``fn(*args)`` off the GUI thread; ``on_done``/``on_error`` run on the GUI thread
+    (`Worker` is the one the app uses; dialogs take this so tests can run tasks inline)."""
+
+    def submit(
+        self,
+        fn: Callable[..., R],
+        *args: object,
+        on_done: Callable[[R], None] | None = None,
+        on_error: OnError | None = None,
+        **kwargs: object,
+    ) -> bool: ...
 
 
 class _Relay(QObject):
@@ -60,7 +76,7 @@ class Worker(QObject):
         self._max_threads = max_threads
         self._queue: queue.SimpleQueue[tuple[int, Callable[[], Any]] | None] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []
-        self._handlers: dict[int, tuple[OnDone | None, OnError | None]] = {}
+        self._handlers: dict[int, tuple[_OnAnyDone | None, OnError | None]] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Condition()
         self._unfinished = 0  # queued or running (for wait_idle)
@@ -72,17 +88,17 @@ class Worker(QObject):
 
     def submit(
         self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: OnDone | None = None,
+        fn: Callable[..., R],
+        *args: object,
+        on_done: Callable[[R], None] | None = None,
         on_error: OnError | None = None,
-        **kwargs: Any,
+        **kwargs: object,
     ) -> bool:
         """Run `fn(*args, **kwargs)` on the pool; returns False when the worker is shut down."""
         if self._closed:
             return False
         task_id = next(self._ids)
-        self._handlers[task_id] = (on_done, on_error)
+        self._handlers[task_id] = (cast("_OnAnyDone | None", on_done), on_error)
         with self._lock:
             self._unfinished += 1
             idle_threads = self._unfinished > len(self._threads)
@@ -103,7 +119,7 @@ class Worker(QObject):
             task_id, call = item
             del item
             try:
-                result: Any = call()
+                result: object = call()
                 ok = True
             except BaseException as exc:  # delivered to the caller's error handler, never lost
                 result, ok = exc, False
@@ -111,7 +127,7 @@ class Worker(QObject):
             # the last reference to a Qt object (a closed dialog's bound method, an exception's
             # frames), and a Qt object deleted on a pool thread corrupts memory. `_deliver`
             # empties the parcel, so whichever thread drops it last drops nothing.
-            parcel: list[Any] = [call, result]
+            parcel: list[object] = [call, result]
             del call, result
             try:
                 relay.finished.emit(task_id, ok, parcel)
@@ -124,7 +140,7 @@ class Worker(QObject):
                     self._lock.notify_all()
 
     @Slot(int, bool, object)
-    def _deliver(self, task_id: int, ok: bool, parcel: list[Any]) -> None:
+    def _deliver(self, task_id: int, ok: bool, parcel: list[object]) -> None:
         _call, payload = parcel
         parcel.clear()
         on_done, on_error = self._handlers.pop(task_id, (None, None))
@@ -134,7 +150,7 @@ class Worker(QObject):
         if ok:
             if on_done is not None:
                 on_done(payload)
-        elif on_error is not None:
+        elif on_error is not None and isinstance(payload, BaseException):
             on_error(payload)
         else:
             log.warning("background task failed: %s", payload)

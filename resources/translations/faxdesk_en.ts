@@ -4,7 +4,7 @@
 <context>
     <name>ContactsDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="269"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="273"/>
         <source>Exported %n contact(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n contact to {path}.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="626"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="517"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -26,19 +26,11 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="721"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="643"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>Preparing and queueing %n fax…</numerusform>
             <numerusform>Preparing and queueing %n faxes…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="753"/>
-        <source>%n fax(es) queued; the others were not:</source>
-        <translation>
-            <numerusform>%n fax queued; the others were not:</numerusform>
-            <numerusform>%n faxes queued; the others were not:</numerusform>
         </translation>
     </message>
 </context>

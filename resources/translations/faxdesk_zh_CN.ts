@@ -4,156 +4,179 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="48"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="57"/>
         <source>New fax application</source>
         <translation>新建传真应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="49"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="58"/>
         <source>Edit fax application</source>
         <translation>编辑传真应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="54"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="63"/>
         <source>e.g. Front office</source>
         <translation>例如：前台</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="55"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="64"/>
         <source>Active (sends and receives faxes)</source>
         <translation>启用（收发传真）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="59"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="68"/>
         <source>Lowest latency (automatic)</source>
         <translation>最低延迟（自动）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="65"/>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="70"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="74"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="79"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="66"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="75"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="66"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="75"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="68"/>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="79"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="77"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="88"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="73"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="82"/>
         <source>From anyone</source>
         <translation>接受任何来源</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="74"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="83"/>
         <source>Only from my connections</source>
         <translation>仅接受我的连接</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="81"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="90"/>
         <source>needed to send faxes</source>
         <translation>发送传真必需</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="83"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="92"/>
         <source>comma-separated, e.g. office, billing</source>
         <translation>以逗号分隔，例如：office, billing</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="85"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="94"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="86"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="95"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="88"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="97"/>
         <source>&amp;Anchor site:</source>
         <translation>锚定站点(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="89"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="98"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="91"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="100"/>
         <source>Webhooks</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="92"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="101"/>
         <source>&amp;Webhook URL:</source>
         <translation>Webhook 地址(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="93"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="102"/>
         <source>&amp;Failover URL:</source>
         <translation>备用地址(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="94"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="103"/>
         <source>T&amp;imeout:</source>
         <translation>超时(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="96"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="105"/>
         <source>Receiving</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="97"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="106"/>
         <source>Channel &amp;limit:</source>
         <translation>通道上限(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="98"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="107"/>
         <source>&amp;SIP subdomain:</source>
         <translation>SIP 子域名(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="99"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="108"/>
         <source>Accept SIP &amp;calls:</source>
         <translation>接受 SIP 呼叫(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="102"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="111"/>
         <source>Sending</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="103"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="112"/>
         <source>Channel li&amp;mit:</source>
         <translation>通道上限(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="104"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="113"/>
         <source>Outbound &amp;voice profile:</source>
         <translation>出站语音配置(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="228"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="232"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="228"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="232"/>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationOperations</name>
+    <message>
+        <location filename="../../faxdesk/ui/app_operations.py" line="44"/>
+        <source>Saved application {name}.</source>
+        <translation>已保存应用 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/app_operations.py" line="49"/>
+        <source>Delete application</source>
+        <translation>删除应用</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/app_operations.py" line="50"/>
+        <source>Delete the fax application “{name}” from your Telnyx account? Numbers assigned to it stop receiving faxes.</source>
+        <translation>要从您的 Telnyx 账户中删除传真应用“{name}”吗？分配给它的号码将无法再接收传真。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/app_operations.py" line="55"/>
+        <source>Deleted {name}.</source>
+        <translation>已删除 {name}。</translation>
     </message>
 </context>
 <context>
@@ -198,37 +221,37 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="49"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="51"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="49"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="51"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="53"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="55"/>
         <source>e.g. +1 312 555 0100</source>
         <translation>例如：+86 10 5555 0100</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="63"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="65"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="64"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="66"/>
         <source>Fax number:</source>
         <translation>传真号码：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="65"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="67"/>
         <source>Company:</source>
         <translation>公司：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="66"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="68"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
@@ -236,127 +259,127 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="94"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="96"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="100"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="102"/>
         <source>Search names, companies and numbers</source>
         <translation>搜索姓名、公司和号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="104"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="106"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="104"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="106"/>
         <source>Fax number</source>
         <translation>传真号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="104"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="106"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="104"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="106"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="123"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="125"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="125"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="127"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="127"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="129"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="131"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="131"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="133"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="133"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="135"/>
         <source>Add as recipient</source>
         <translation>添加为收件人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="189"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="192"/>
         <source>No contacts yet. Add one, or import a CSV file.</source>
         <translation>还没有联系人。请添加一个，或导入 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="190"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="193"/>
         <source>No contacts</source>
         <translation>没有联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="236"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="240"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="237"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="241"/>
         <source>Delete {name} from your contacts?</source>
         <translation>要从联系人中删除 {name} 吗？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="243"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="247"/>
         <source>Import contacts</source>
         <translation>导入联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="244"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="248"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="249"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="253"/>
         <source>Nothing was imported: {error}</source>
         <translation>未导入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="252"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="256"/>
         <source>Imported {added} new and updated {updated} contact(s).</source>
         <translation>已导入 {added} 个新联系人，更新 {updated} 个联系人。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="255"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="259"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="257"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="261"/>
         <source>Skipped {n}: {lines}</source>
         <translation>跳过 {n} 行：{lines}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="264"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="268"/>
         <source>Export contacts</source>
         <translation>导出联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="265"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="269"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="269"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="273"/>
         <source>Exported %n contact(s) to {path}.</source>
         <translation>
             <numerusform>已将 %n 个联系人导出到 {path}。</numerusform>
@@ -366,12 +389,12 @@
 <context>
     <name>Direction</name>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="114"/>
+        <location filename="../../faxdesk/ui/texts.py" line="18"/>
         <source>Received</source>
         <translation>收到</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="115"/>
+        <location filename="../../faxdesk/ui/texts.py" line="19"/>
         <source>Sent</source>
         <translation>发出</translation>
     </message>
@@ -379,74 +402,74 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="137"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="138"/>
         <source>Documents to send, in order</source>
         <translation>要发送的文档（按顺序）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="142"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="143"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="143"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="144"/>
         <source>Add PDF documents or images</source>
         <translation>添加 PDF 文档或图片</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="145"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="146"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="148"/>
         <location filename="../../faxdesk/ui/send_documents.py" line="149"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="150"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="152"/>
         <location filename="../../faxdesk/ui/send_documents.py" line="153"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="154"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="155"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="156"/>
         <source>Make smaller</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="157"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="158"/>
         <source>Re-render the selected scan at fax resolution (200 dpi) so it fits Telnyx&apos;s limit</source>
         <translation>以传真分辨率（200 dpi）重新渲染所选扫描件，使其符合 Telnyx 的大小限制</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="188"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="189"/>
         <source>FaxDesk is closing; the file was not checked.</source>
         <translation>FaxDesk 正在关闭，未检查该文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="215"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="216"/>
         <source>Add documents</source>
         <translation>添加文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="216"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="217"/>
         <source>Documents and images ({patterns})</source>
         <translation>文档和图片 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="279"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="280"/>
         <source>It could not be made smaller: {error}</source>
         <translation>无法压缩：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="328"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="329"/>
         <source>making it smaller…</source>
         <translation>正在压缩…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="330"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="331"/>
         <source>checking…</source>
         <translation>正在检查…</translation>
     </message>
@@ -466,414 +489,570 @@
     </message>
 </context>
 <context>
-    <name>EngineBackend</name>
-    <message>
-        <location filename="../../faxdesk/ui/engine_backend.py" line="266"/>
-        <source>The received document is still being downloaded.</source>
-        <extracomment>Journal states of a send Telnyx has not (visibly) created yet. `fax_created` stays a pending row until the fax row exists (`tracking`), so the user never sees a gap.</extracomment>
-        <translation>收到的文档仍在下载中。</translation>
-    </message>
-</context>
-<context>
     <name>FailureReason</name>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="30"/>
+        <location filename="../../faxdesk/core/words.py" line="36"/>
         <source>Your Telnyx account is disabled. Check the account in the Telnyx portal.</source>
         <extracomment>Every failure_reason of fax-api.md §5.4 in plain words.</extracomment>
         <translation>您的 Telnyx 账户已被停用。请在 Telnyx 门户中检查账户。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="33"/>
+        <location filename="../../faxdesk/core/words.py" line="39"/>
         <source>The fax application had too many calls at once. Try again in a moment or raise its channel limit.</source>
         <translation>该传真应用同时进行的呼叫过多。请稍后重试，或提高其通道上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="37"/>
+        <location filename="../../faxdesk/core/words.py" line="43"/>
         <source>The fax number is not valid. Check the number and its country code.</source>
         <translation>传真号码无效。请检查号码及其国家/地区代码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="39"/>
+        <location filename="../../faxdesk/core/words.py" line="45"/>
         <source>Faxing to this country is not allowed by your outbound voice profile&apos;s country list.</source>
         <translation>您的出站语音配置的国家/地区列表不允许向该国家/地区发送传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="42"/>
+        <location filename="../../faxdesk/core/words.py" line="48"/>
         <source>This destination is not part of your Telnyx service plan.</source>
         <translation>该目的地不在您的 Telnyx 服务套餐范围内。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="44"/>
+        <location filename="../../faxdesk/core/words.py" line="50"/>
         <source>The number could not be reached. Try again later.</source>
         <translation>无法接通该号码。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="46"/>
+        <location filename="../../faxdesk/core/words.py" line="52"/>
         <source>The call was answered, but no fax machine responded. Check that the number is a fax line.</source>
         <translation>呼叫已接通，但没有传真机应答。请确认该号码是传真线路。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="50"/>
+        <location filename="../../faxdesk/core/words.py" line="56"/>
         <source>The fax machines could not agree on how to talk to each other.</source>
         <translation>双方传真机未能协商出通信方式。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="52"/>
+        <location filename="../../faxdesk/core/words.py" line="58"/>
         <source>The receiving fax machine sent an invalid error-correction response.</source>
         <translation>接收方传真机发送了无效的纠错（ECM）响应。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="54"/>
+        <location filename="../../faxdesk/core/words.py" line="60"/>
         <source>The fax application has no outbound voice profile, so it cannot send. Set one in the application&apos;s outbound settings.</source>
         <translation>该传真应用没有出站语音配置，因此无法发送。请在应用的出站设置中指定一个。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="58"/>
+        <location filename="../../faxdesk/core/words.py" line="64"/>
         <source>The outbound voice profile had too many calls at once. Try again in a moment.</source>
         <translation>出站语音配置同时进行的呼叫过多。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="61"/>
+        <location filename="../../faxdesk/core/words.py" line="67"/>
         <source>The daily spending limit of the outbound voice profile was reached.</source>
         <translation>已达到出站语音配置的每日消费上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="63"/>
+        <location filename="../../faxdesk/core/words.py" line="69"/>
         <source>The receiving side hung up during the fax. Try sending it again.</source>
         <translation>接收方在传真过程中挂断。请重新发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="65"/>
+        <location filename="../../faxdesk/core/words.py" line="71"/>
         <source>The transmission to the receiving fax machine broke down.</source>
         <translation>向接收方传真机的传输中断。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="67"/>
+        <location filename="../../faxdesk/core/words.py" line="73"/>
         <source>The receiving side declined the call.</source>
         <translation>接收方拒绝了呼叫。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="69"/>
+        <location filename="../../faxdesk/core/words.py" line="75"/>
         <source>The number answered, but it is not a compatible fax machine.</source>
         <translation>该号码已应答，但不是兼容的传真机。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="71"/>
+        <location filename="../../faxdesk/core/words.py" line="77"/>
         <source>The carrier rejected the format of the fax number.</source>
         <translation>运营商拒绝了该传真号码的格式。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="73"/>
+        <location filename="../../faxdesk/core/words.py" line="79"/>
         <source>Nobody answered. Try again later.</source>
         <translation>无人应答。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="75"/>
+        <location filename="../../faxdesk/core/words.py" line="81"/>
         <source>The receiving side did not respond. Try again later.</source>
         <translation>接收方没有响应。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="77"/>
+        <location filename="../../faxdesk/core/words.py" line="83"/>
         <source>The receiving side stopped responding and the call timed out.</source>
         <translation>接收方停止响应，呼叫已超时。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="79"/>
+        <location filename="../../faxdesk/core/words.py" line="85"/>
         <source>This number is not in service.</source>
         <translation>该号码是空号。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="81"/>
+        <location filename="../../faxdesk/core/words.py" line="87"/>
         <source>The fax service was temporarily unavailable. Try again later.</source>
         <translation>传真服务暂时不可用。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="83"/>
+        <location filename="../../faxdesk/core/words.py" line="89"/>
         <source>Your account may only fax verified numbers. Verify this number or upgrade the account.</source>
         <translation>您的账户只能向已验证的号码发送传真。请验证该号码或升级账户。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="86"/>
+        <location filename="../../faxdesk/core/words.py" line="92"/>
         <source>The sending number is not verified for this account.</source>
         <translation>发送号码尚未在此账户中验证。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="88"/>
+        <location filename="../../faxdesk/core/words.py" line="94"/>
         <source>The line was busy. Try again later.</source>
         <translation>线路忙。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="90"/>
+        <location filename="../../faxdesk/core/words.py" line="96"/>
         <source>Your account had too many calls at once. Try again in a moment.</source>
         <translation>您的账户同时进行的呼叫过多。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="92"/>
+        <location filename="../../faxdesk/core/words.py" line="98"/>
         <source>The sender hung up before the whole fax arrived.</source>
         <translation>发送方在传真完整送达前挂断了。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="94"/>
+        <location filename="../../faxdesk/core/words.py" line="100"/>
         <source>The fax was cancelled before it finished.</source>
         <translation>传真在完成前已被取消。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="96"/>
+        <location filename="../../faxdesk/core/words.py" line="102"/>
         <source>The phone carrier lost the call. Try sending it again.</source>
         <translation>电话运营商中断了呼叫。请重新发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="98"/>
+        <location filename="../../faxdesk/core/words.py" line="104"/>
         <source>The transmission from the sending fax machine broke down.</source>
         <translation>来自发送方传真机的传输中断。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="100"/>
+        <location filename="../../faxdesk/core/words.py" line="106"/>
         <source>Telnyx could not read the document. Send a PDF, TIFF, JPEG or PNG.</source>
         <translation>Telnyx 无法读取该文档。请发送 PDF、TIFF、JPEG 或 PNG 文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="102"/>
+        <location filename="../../faxdesk/core/words.py" line="108"/>
         <source>Telnyx could not fetch the document.</source>
         <translation>Telnyx 无法获取该文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="104"/>
+        <location filename="../../faxdesk/core/words.py" line="110"/>
         <source>The document is larger than the 50 MB Telnyx accepts.</source>
         <translation>文档超过了 Telnyx 允许的 50 MB 上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="106"/>
+        <location filename="../../faxdesk/core/words.py" line="112"/>
         <source>The document has more than the 350 pages Telnyx accepts.</source>
         <translation>文档超过了 Telnyx 允许的 350 页上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="108"/>
+        <location filename="../../faxdesk/core/words.py" line="114"/>
         <source>Telnyx could not convert the document into fax pages.</source>
         <translation>Telnyx 无法将该文档转换为传真页面。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="110"/>
+        <location filename="../../faxdesk/core/words.py" line="116"/>
         <source>The fax was rejected.</source>
         <translation>传真被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="170"/>
+        <location filename="../../faxdesk/ui/texts.py" line="74"/>
         <source>The fax failed ({reason}).</source>
         <translation>传真失败（{reason}）。</translation>
     </message>
 </context>
 <context>
-    <name>FaxDetailPane</name>
+    <name>FaxActions</name>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="67"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="179"/>
-        <source>No fax selected</source>
-        <translation>未选择传真</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="94"/>
-        <source>&amp;Cancel sending</source>
-        <translation>取消发送(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="95"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="243"/>
-        <source>&amp;Delete…</source>
-        <translation>删除(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="96"/>
-        <source>Re&amp;fresh link</source>
-        <translation>刷新链接(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="97"/>
-        <source>&amp;Resend</source>
-        <translation>重新发送(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="98"/>
-        <source>&amp;Save PDF…</source>
-        <translation>保存 PDF(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="99"/>
-        <source>&amp;Open</source>
-        <translation>打开(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="100"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="254"/>
-        <source>Mark &amp;read</source>
-        <translation>标记为已读(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="111"/>
-        <source>Details</source>
-        <translation>详细信息</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="116"/>
-        <source>Direction:</source>
-        <translation>方向：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="117"/>
-        <source>From:</source>
-        <translation>发件方：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="118"/>
-        <source>To:</source>
-        <translation>收件方：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="119"/>
-        <source>Application:</source>
-        <translation>应用：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="120"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="121"/>
-        <source>Pages:</source>
-        <translation>页数：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="122"/>
-        <source>Call duration:</source>
-        <translation>通话时长：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="123"/>
-        <source>Quality:</source>
-        <translation>质量：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="124"/>
-        <source>Created:</source>
-        <translation>创建时间：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="125"/>
-        <source>Updated:</source>
-        <translation>更新时间：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="126"/>
-        <source>Failure code:</source>
-        <translation>失败代码：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="127"/>
-        <source>Internal reason:</source>
-        <translation>内部原因：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="128"/>
-        <source>Media name:</source>
-        <translation>媒体名称：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="129"/>
-        <source>Client state:</source>
-        <translation>客户端状态：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="130"/>
-        <source>Note:</source>
-        <translation>备注：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="131"/>
-        <source>Fax ID:</source>
-        <translation>传真 ID：</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="141"/>
-        <source>Status timeline</source>
-        <translation>状态时间线</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="150"/>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="152"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="177"/>
-        <source>No document</source>
-        <translation>无文档</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="188"/>
-        <source>unknown number</source>
-        <translation>未知号码</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="190"/>
-        <source>Fax from {party}</source>
-        <translation>来自 {party} 的传真</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="192"/>
-        <source>Fax to {party}</source>
-        <translation>发往 {party} 的传真</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="214"/>
-        <source>{n} s</source>
-        <translation>{n} 秒</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="243"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="37"/>
         <source>&amp;Discard…</source>
         <translation>丢弃(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="252"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="38"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="43"/>
         <source>Mark &amp;unread</source>
         <translation>标记为未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="278"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="44"/>
+        <source>Mark &amp;read</source>
+        <translation>标记为已读(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>FaxDetailPane</name>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="68"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="176"/>
+        <source>No fax selected</source>
+        <translation>未选择传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="91"/>
+        <source>&amp;Cancel sending</source>
+        <translation>取消发送(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="92"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="93"/>
+        <source>Re&amp;fresh link</source>
+        <translation>刷新链接(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="94"/>
+        <source>&amp;Resend</source>
+        <translation>重新发送(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="95"/>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="96"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="97"/>
+        <source>Mark &amp;read</source>
+        <translation>标记为已读(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="108"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="113"/>
+        <source>Direction:</source>
+        <translation>方向：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="114"/>
+        <source>From:</source>
+        <translation>发件方：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="115"/>
+        <source>To:</source>
+        <translation>收件方：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="116"/>
+        <source>Application:</source>
+        <translation>应用：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="117"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="118"/>
+        <source>Pages:</source>
+        <translation>页数：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="119"/>
+        <source>Call duration:</source>
+        <translation>通话时长：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="120"/>
+        <source>Quality:</source>
+        <translation>质量：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="121"/>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="122"/>
+        <source>Updated:</source>
+        <translation>更新时间：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="123"/>
+        <source>Failure code:</source>
+        <translation>失败代码：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="124"/>
+        <source>Internal reason:</source>
+        <translation>内部原因：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="125"/>
+        <source>Media name:</source>
+        <translation>媒体名称：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="126"/>
+        <source>Client state:</source>
+        <translation>客户端状态：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="127"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="128"/>
+        <source>Fax ID:</source>
+        <translation>传真 ID：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="138"/>
+        <source>Status timeline</source>
+        <translation>状态时间线</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="147"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="149"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="174"/>
+        <source>No document</source>
+        <translation>无文档</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="185"/>
+        <source>unknown number</source>
+        <translation>未知号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="187"/>
+        <source>Fax from {party}</source>
+        <translation>来自 {party} 的传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="189"/>
+        <source>Fax to {party}</source>
+        <translation>发往 {party} 的传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="211"/>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="258"/>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
     </message>
 </context>
 <context>
+    <name>FaxListPane</name>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="44"/>
+        <source>Sent and received</source>
+        <extracomment>Filtering 10,000 rows takes a while: wait for a pause in typing (Enter filters at once).</extracomment>
+        <translation>已发送和已接收</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="45"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="46"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="56"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="52"/>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="53"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="54"/>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="55"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="57"/>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="65"/>
+        <source>Search (Ctrl+F)</source>
+        <translation>搜索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="72"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="150"/>
+        <source>{n} faxes</source>
+        <translation>{n} 份传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="152"/>
+        <source>{shown} of {total} faxes</source>
+        <translation>显示 {shown} / 共 {total} 份传真</translation>
+    </message>
+</context>
+<context>
+    <name>FaxOperations</name>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="44"/>
+        <source>Cancel requested.</source>
+        <translation>已请求取消。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="50"/>
+        <source>Delete fax</source>
+        <translation>删除传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="51"/>
+        <source>Delete this fax from Telnyx and from this computer? This cannot be undone.</source>
+        <translation>要从 Telnyx 和本机删除这份传真吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="53"/>
+        <source>Fax deleted.</source>
+        <translation>传真已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="61"/>
+        <source>This fax to {party} may already have been sent. FaxDesk asks Telnyx first and keeps it if it went out. Discard it if it did not?</source>
+        <translation>发给 {party} 的传真可能已经发出。FaxDesk 会先询问 Telnyx：如果已发出，就保留它。如果没有发出，是否放弃？</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="65"/>
+        <source>Discard this send? Nothing has been sent to {party}.</source>
+        <translation>要丢弃此次发送吗？尚未向 {party} 发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="67"/>
+        <source>Discard send</source>
+        <translation>丢弃发送</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="72"/>
+        <source>Send discarded.</source>
+        <translation>已丢弃此次发送。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="74"/>
+        <source>Telnyx has this fax: it was sent, so it stays.</source>
+        <translation>Telnyx 已有这份传真：它已经发出，因此保留。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="81"/>
+        <source>Discard without checking?</source>
+        <translation>不检查就放弃？</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="82"/>
+        <source>Telnyx cannot be reached to check whether this fax went out. If you discard it and it was sent, {party} gets it anyway; if you then send it again, they get it twice. Discard it anyway?</source>
+        <translation>无法连接 Telnyx 来确认这份传真是否已发出。如果放弃它而它已经发出，{party} 仍会收到；如果之后再发送一次，对方会收到两份。仍要放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="93"/>
+        <source>The document link was refreshed.</source>
+        <translation>文档链接已刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="98"/>
+        <source>Sent again.</source>
+        <translation>已重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="115"/>
+        <source>Save fax as PDF</source>
+        <translation>将传真另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="116"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="121"/>
+        <location filename="../../faxdesk/ui/operations.py" line="152"/>
+        <source>No document is available for this fax.</source>
+        <translation>这份传真没有可用的文档。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="131"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>FaxTableModel</name>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="54"/>
+        <location filename="../../faxdesk/ui/models.py" line="53"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="55"/>
+        <location filename="../../faxdesk/ui/models.py" line="54"/>
         <source>Other party</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="56"/>
+        <location filename="../../faxdesk/ui/models.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="57"/>
+        <location filename="../../faxdesk/ui/models.py" line="56"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="58"/>
+        <location filename="../../faxdesk/ui/models.py" line="57"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="59"/>
+        <location filename="../../faxdesk/ui/models.py" line="58"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -881,374 +1060,175 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="129"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="122"/>
         <source>FaxDesk</source>
-        <extracomment>How long quitting waits for the backend to stop (its network calls are aborted first). Issue 7 sets this: build the send dialog for the given files. Issue 7 sets this to the tray icon; when it says so, closing hides instead of quitting. The address book (a ContactBook): names the other party in the table and the detail.</extracomment>
+        <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="169"/>
-        <source>Sent and received</source>
-        <translation>已发送和已接收</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="170"/>
-        <source>Sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="171"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="182"/>
-        <source>Received</source>
-        <translation>已接收</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="178"/>
-        <source>Any status</source>
-        <translation>任意状态</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="179"/>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="180"/>
-        <source>Delivered</source>
-        <translation>已送达</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="181"/>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="183"/>
-        <source>Unread</source>
-        <translation>未读</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="192"/>
-        <source>Search (Ctrl+F)</source>
-        <translation>搜索 (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="200"/>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="260"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="187"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="262"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="189"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="263"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="190"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="265"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="192"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="267"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="268"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="195"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="270"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="197"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="272"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="199"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="278"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="205"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="280"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="207"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="282"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="209"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="284"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="211"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="286"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="213"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="288"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="220"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="290"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="222"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="293"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="225"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="297"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="229"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="301"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="303"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="306"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="238"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="318"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="526"/>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="524"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="525"/>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="527"/>
-        <source>Offline — will retry</source>
-        <translation>离线 — 将自动重试</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="528"/>
-        <source>API key not accepted</source>
-        <translation>API 密钥未被接受</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="529"/>
-        <source>Slowing down (Telnyx rate limit)</source>
-        <translation>正在减速（Telnyx 速率限制）</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="530"/>
-        <source>Syncing paused</source>
-        <translation>同步已暂停</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="531"/>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="532"/>
-        <source>Not connected</source>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="541"/>
-        <source>Last sync {time}</source>
-        <translation>上次同步 {time}</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="552"/>
-        <source>{n} in flight</source>
-        <translation>{n} 份进行中</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="609"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="500"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="623"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="514"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="626"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="517"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="628"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="519"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="632"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="523"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="647"/>
-        <source>{n} faxes</source>
-        <translation>{n} 份传真</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="649"/>
-        <source>{shown} of {total} faxes</source>
-        <translation>显示 {shown} / 共 {total} 份传真</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="660"/>
-        <source>Cancel requested.</source>
-        <translation>已请求取消。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="663"/>
-        <source>Discard send</source>
-        <translation>丢弃发送</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="664"/>
-        <source>Discard this send? Nothing has been sent to {party}.</source>
-        <translation>要丢弃此次发送吗？尚未向 {party} 发送任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="667"/>
-        <source>Send discarded.</source>
-        <translation>已丢弃此次发送。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="670"/>
-        <source>Delete fax</source>
-        <translation>删除传真</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="671"/>
-        <source>Delete this fax from Telnyx and from this computer? This cannot be undone.</source>
-        <translation>要从 Telnyx 和本机删除这份传真吗？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="674"/>
-        <source>Fax deleted.</source>
-        <translation>传真已删除。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="677"/>
-        <source>The document link was refreshed.</source>
-        <translation>文档链接已刷新。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="681"/>
-        <source>Sent again.</source>
-        <translation>已重新发送。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="713"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="732"/>
-        <source>No document is available for this fax.</source>
-        <translation>这份传真没有可用的文档。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="721"/>
-        <source>Save fax as PDF</source>
-        <translation>将传真另存为 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="722"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="737"/>
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="751"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="569"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="769"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="581"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="770"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="582"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="777"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="589"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="800"/>
-        <source>Saved application {name}.</source>
-        <translation>已保存应用 {name}。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="807"/>
-        <source>Delete application</source>
-        <translation>删除应用</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="808"/>
-        <source>Delete the fax application “{name}” from your Telnyx account? Numbers assigned to it stop receiving faxes.</source>
-        <translation>要从您的 Telnyx 账户中删除传真应用“{name}”吗？分配给它的号码将无法再接收传真。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="813"/>
-        <source>Deleted {name}.</source>
-        <translation>已删除 {name}。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="824"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="608"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="839"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="625"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="854"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="640"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="855"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="641"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -1258,48 +1238,54 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>PendingSend</name>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="44"/>
-        <location filename="../../faxdesk/ui/models.py" line="142"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="45"/>
+        <location filename="../../faxdesk/ui/models.py" line="141"/>
         <source>Preparing</source>
-        <extracomment>Timeline steps of a send not created on the server yet (see engine_backend.pending_item).</extracomment>
+        <extracomment>Timeline steps of a send not created on the server yet (see faxdesk.core.rows).</extracomment>
         <translation>准备中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="45"/>
-        <location filename="../../faxdesk/ui/models.py" line="144"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="46"/>
+        <location filename="../../faxdesk/ui/models.py" line="143"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="46"/>
-        <location filename="../../faxdesk/ui/models.py" line="146"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="47"/>
+        <location filename="../../faxdesk/ui/models.py" line="145"/>
         <source>Waiting for the network</source>
         <translation>等待网络连接</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="47"/>
-        <location filename="../../faxdesk/ui/models.py" line="148"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="48"/>
+        <location filename="../../faxdesk/ui/models.py" line="147"/>
         <source>Waiting for a valid API key</source>
         <translation>等待有效的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="48"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="49"/>
         <source>Automatic retry scheduled</source>
         <translation>已安排自动重试</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="49"/>
-        <location filename="../../faxdesk/ui/models.py" line="155"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="50"/>
+        <location filename="../../faxdesk/ui/models.py" line="149"/>
+        <source>May have been sent; checking with Telnyx</source>
+        <translation>可能已发出；正在向 Telnyx 确认</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="51"/>
+        <location filename="../../faxdesk/ui/models.py" line="157"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="150"/>
+        <location filename="../../faxdesk/ui/models.py" line="152"/>
         <source>Retry at {time}</source>
         <translation>将于 {time} 重试</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="156"/>
+        <location filename="../../faxdesk/ui/models.py" line="158"/>
         <source>Rejected: {reason}</source>
         <translation>已拒绝：{reason}</translation>
     </message>
@@ -1307,27 +1293,27 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>Quality</name>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="120"/>
+        <location filename="../../faxdesk/ui/texts.py" line="24"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="121"/>
+        <location filename="../../faxdesk/ui/texts.py" line="25"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="122"/>
+        <location filename="../../faxdesk/ui/texts.py" line="26"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="123"/>
+        <location filename="../../faxdesk/ui/texts.py" line="27"/>
         <source>Ultra light</source>
         <translation>超浅</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="124"/>
+        <location filename="../../faxdesk/ui/texts.py" line="28"/>
         <source>Ultra dark</source>
         <translation>超深</translation>
     </message>
@@ -1378,362 +1364,327 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="182"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="112"/>
         <source>Send a fax</source>
         <extracomment>Where the cover page sender details are remembered (None: not remembered).</extracomment>
         <translation>发送传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="191"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="121"/>
         <source>Loading your fax applications…</source>
         <translation>正在加载您的传真应用…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="199"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="129"/>
         <source>Drop PDFs or images here. Drag rows to change the order.</source>
         <translation>将 PDF 或图片拖放到此处。拖动行可调整顺序。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="202"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="132"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="216"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="146"/>
         <source>Contacts…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="219"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="149"/>
         <source>Recipients (one fax each)</source>
         <translation>收件人（每人一份传真）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="234"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="164"/>
         <source>Send from</source>
         <translation>发送方</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="236"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="166"/>
         <source>Fax application:</source>
         <translation>传真应用：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="237"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="167"/>
         <source>Number:</source>
         <translation>号码：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="240"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="170"/>
         <source>Add a cover page</source>
         <translation>添加封面页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="245"/>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="247"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="175"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="177"/>
         <source>From the contact when empty</source>
         <translation>留空时取自联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="255"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="185"/>
         <source>PNG or JPEG (optional)</source>
         <translation>PNG 或 JPEG（可选）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="256"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="186"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="262"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="192"/>
         <source>To:</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="263"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="193"/>
         <source>Their company:</source>
         <translation>对方公司：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="264"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="194"/>
         <source>From:</source>
         <translation>发件人：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="265"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="195"/>
         <source>Your company:</source>
         <translation>您的公司：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="266"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="196"/>
         <source>Subject:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="267"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="197"/>
         <source>Message:</source>
         <translation>留言：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="268"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="198"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="276"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="206"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="276"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="206"/>
         <source>High (recommended)</source>
         <translation>高（推荐）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="276"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="206"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="277"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="207"/>
         <source>Ultra light (for photos and images)</source>
         <translation>超浅（适合照片和图片）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="278"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="208"/>
         <source>Ultra dark (for faint text)</source>
         <translation>超深（适合浅淡文字）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="282"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="212"/>
         <source>Use T.38 (recommended; turn off if faxes to this machine keep failing)</source>
         <translation>使用 T.38（推荐；如果发往该传真机的传真总是失败，请关闭）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="285"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="215"/>
         <source>Pure black and white</source>
         <translation>纯黑白</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="292"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="222"/>
         <source>Keep a preview on Telnyx (for 10 minutes)</source>
         <translation>在 Telnyx 上保留预览（10 分钟）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="299"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="229"/>
         <source>Your fax number when empty</source>
         <translation>留空时使用您的传真号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="304"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="234"/>
         <source>Quality:</source>
         <translation>质量：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="308"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="238"/>
         <source>Black threshold:</source>
         <translation>黑色阈值：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="317"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="247"/>
         <source>Caller name:</source>
         <translation>主叫名称：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="323"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="253"/>
         <source>Cover page</source>
         <translation>封面页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="324"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="254"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="341"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="271"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="414"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="346"/>
         <source>{name} (inactive)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="421"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="353"/>
         <source>Your account has no fax application. Create one in the main window first.</source>
         <translation>您的账户还没有传真应用。请先在主窗口中创建一个。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="432"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="364"/>
         <source>Could not load your fax applications: {error}</source>
         <translation>无法加载您的传真应用：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="444"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="376"/>
         <source>Loading the application&apos;s numbers…</source>
         <translation>正在加载该应用的号码…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="471"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="403"/>
         <source>“{name}” has no phone number to send from. Assign a number to it in the Telnyx portal, or choose another application.</source>
         <translation>“{name}”没有可用于发送的电话号码。请在 Telnyx 门户中为它分配号码，或选择其他应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="479"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="411"/>
         <source>Could not load the numbers: {error}</source>
         <translation>无法加载号码：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="494"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="426"/>
         <source>Choose a logo</source>
         <translation>选择标志图片</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="495"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="427"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="571"/>
-        <source>Add at least one document: drop a PDF or an image here, or use Add….</source>
-        <translation>请至少添加一个文档：将 PDF 或图片拖放到此处，或使用“添加…”。</translation>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="669"/>
+        <source>Nothing was sent:
+{error}</source>
+        <translation>没有发送任何内容：
+{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="578"/>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="612"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="510"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="534"/>
         <source>Checking the documents…</source>
         <translation>正在检查文档…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="583"/>
-        <source>Together the documents have {n} pages; Telnyx sends at most {max} pages in one fax. Remove some, or send them as separate faxes.</source>
-        <translation>这些文档共有 {n} 页；Telnyx 一份传真最多发送 {max} 页。请移除部分文档，或分成多份传真发送。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="589"/>
-        <source>Together the documents are {size:.1f} MB; at most {max:.0f} MB can be uploaded for one fax. Remove some, or send them as separate faxes.</source>
-        <translation>这些文档共 {size:.1f} MB；一份传真最多可上传 {max:.0f} MB。请移除部分文档，或分成多份传真发送。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="593"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="516"/>
         <source>Add at least one recipient.</source>
         <translation>请至少添加一个收件人。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="597"/>
-        <source>Choose the number to send from.</source>
-        <translation>请选择发送号码。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="601"/>
-        <source>The caller name may only use letters, digits, spaces and - _ ~ ! . +</source>
-        <translation>主叫名称只能包含字母、数字、空格以及 - _ ~ ! . +</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="605"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="526"/>
         <source>The logo file {path} does not exist.</source>
         <translation>标志文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="622"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="544"/>
         <source>Nothing to send yet.</source>
         <translation>还没有要发送的内容。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="624"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="546"/>
         <source>{pages} from {name}.</source>
         <translation>{pages}，来自 {name}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="627"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="549"/>
         <source>1 document</source>
         <translation>1 个文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="628"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="550"/>
         <source>{n} documents</source>
         <translation>{n} 个文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="630"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="552"/>
         <source>{pages}: a cover page and {doc_pages} from {docs}.</source>
         <translation>{pages}：封面页 1 页，另有来自 {docs} 的 {doc_pages}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="633"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="555"/>
         <source>{pages} from {docs}, in the order shown.</source>
         <translation>{pages}，来自 {docs}，按所示顺序。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="639"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="561"/>
         <source>To {who}</source>
         <translation>发给 {who}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="641"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="563"/>
         <source>To {n} recipients, one fax each</source>
         <translation>发给 {n} 个收件人，每人一份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="644"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="566"/>
         <source>, from {number} ({app}).</source>
         <translation>，从 {number}（{app}）发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="651"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="573"/>
         <source>“{text}” will be added as a recipient when you press Send.</source>
         <translation>按“发送”时，“{text}”将被添加为收件人。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="721"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="643"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>正在准备 %n 份传真并加入队列…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="727"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="649"/>
         <source>FaxDesk is closing; nothing was sent.</source>
         <translation>FaxDesk 正在关闭，未发送任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="750"/>
-        <source>Not sent to {who}: {reason}</source>
-        <translation>未发送给 {who}：{reason}</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="753"/>
-        <source>%n fax(es) queued; the others were not:</source>
-        <translation>
-            <numerusform>%n 份传真已加入队列；其余未加入：</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="761"/>
-        <source>Nothing was sent: {error}</source>
-        <translation>未发送任何内容：{error}</translation>
     </message>
 </context>
 <context>
     <name>SendDocuments</name>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="109"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="110"/>
         <source>{n} KB</source>
         <translation>{n} KB</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="111"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="112"/>
         <source>{n:.1f} MB</source>
         <translation>{n:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="116"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="117"/>
         <source>1 page</source>
         <translation>1 页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="117"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="118"/>
         <source>{n} pages</source>
         <translation>{n} 页</translation>
     </message>
@@ -1741,35 +1692,68 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SendSetup</name>
     <message>
-        <location filename="../../faxdesk/ui/send_setup.py" line="56"/>
+        <location filename="../../faxdesk/ui/send_setup.py" line="60"/>
         <source>&amp;Contacts…</source>
         <translation>联系人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_setup.py" line="83"/>
+        <location filename="../../faxdesk/ui/send_setup.py" line="80"/>
         <source>The address book cannot be opened; see the log.</source>
         <translation>无法打开通讯录，请查看日志。</translation>
     </message>
 </context>
 <context>
+    <name>Sending</name>
+    <message>
+        <location filename="../../faxdesk/core/sending.py" line="121"/>
+        <source>The caller name may only use letters, digits, spaces and - _ ~ ! . + (at most 128 characters).</source>
+        <translation>主叫名称只能使用字母、数字、空格和 - _ ~ ! . +（最多 128 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/sending.py" line="292"/>
+        <source>Add at least one document: a PDF or an image (PNG, JPEG, TIFF).</source>
+        <translation>请至少添加一份文档：PDF 或图片（PNG、JPEG、TIFF）。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/sending.py" line="302"/>
+        <source>Together the documents have {total} pages; Telnyx sends at most {max} pages in one fax. Remove some, or send them as separate faxes.</source>
+        <translation>这些文档共有 {total} 页；Telnyx 一份传真最多发送 {max} 页。请移除一些，或分成多份传真发送。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/sending.py" line="308"/>
+        <source>Together the documents are {size} MB; at most {max} MB can be uploaded for one fax. Remove some, or send them as separate faxes.</source>
+        <translation>这些文档共 {size} MB；一份传真最多可上传 {max} MB。请移除一些，或分成多份传真发送。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/sending.py" line="317"/>
+        <source>Choose the fax application and the number to send from.</source>
+        <translation>请选择发送所用的传真应用和号码。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/sending.py" line="336"/>
+        <source>Add at least one recipient.</source>
+        <translation>请至少添加一个收件人。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/sending.py" line="348"/>
+        <source>The logo file {path} does not exist.</source>
+        <translation>标志文件 {path} 不存在。</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="58"/>
+        <location filename="../../faxdesk/ui/app.py" line="51"/>
         <source>Connected. The account has {n} fax application(s).</source>
         <translation>已连接。该账户有 {n} 个传真应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="85"/>
+        <location filename="../../faxdesk/ui/app.py" line="66"/>
         <source> — Sandbox</source>
         <translation> — 沙盒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="91"/>
-        <source>No API key yet: enter it in Settings (Ctrl+,).</source>
-        <translation>尚未设置 API 密钥：请在“设置”中输入 (Ctrl+,)。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/app.py" line="121"/>
+        <location filename="../../faxdesk/ui/app.py" line="99"/>
         <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
         <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
     </message>
@@ -1777,193 +1761,193 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="73"/>
         <source>FaxDesk settings</source>
         <extracomment>The store for a `key_storage` value (&quot;keyring&quot; / &quot;session&quot;). Tries a key against a base URL; returns a short success text or raises. Persists the new settings. Applications and numbers for the default pickers (may be empty when offline).</extracomment>
         <translation>FaxDesk 设置</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="76"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="77"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="78"/>
         <source>&amp;Sending</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="78"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="79"/>
         <source>&amp;Updates</source>
         <translation>更新(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="79"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="80"/>
         <source>Ad&amp;vanced</source>
         <translation>高级(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="105"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="102"/>
         <source>KEY… from the Telnyx portal (API Keys)</source>
         <translation>KEY…，来自 Telnyx 门户（API Keys）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="103"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="112"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="117"/>
         <source>Keep the key for this session only (never saved to disk)</source>
         <translation>仅在本次会话中保留密钥（绝不保存到磁盘）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="129"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="148"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="145"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="153"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="150"/>
         <source>Default &amp;application:</source>
         <translation>默认应用(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="158"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="155"/>
         <source>Default &amp;sending number:</source>
         <translation>默认发送号码(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="164"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="161"/>
         <source>Two-letter country code used for numbers typed without +country prefix</source>
         <translation>输入号码时未带 +国家代码 前缀时所用的两字母国家/地区代码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="166"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="163"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="168"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="165"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="170"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="167"/>
         <source>When a fax is &amp;delivered</source>
         <translation>传真送达时(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="171"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="168"/>
         <source>When a fax &amp;fails</source>
         <translation>传真失败时(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="169"/>
         <source>When a fax is &amp;received</source>
         <translation>收到传真时(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="188"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="185"/>
         <source>Checking for updates (polling)</source>
         <translation>检查更新（轮询）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="192"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="189"/>
         <source>While faxes are in &amp;flight, every:</source>
         <translation>有传真进行中时，间隔(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="193"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="190"/>
         <source>When &amp;idle, every:</source>
         <translation>空闲时，间隔(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="196"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="193"/>
         <source>Webhook listener (instant updates)</source>
         <translation>Webhook 监听（即时更新）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="198"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="195"/>
         <source>&amp;Listen for Telnyx webhooks</source>
         <translation>监听 Telnyx Webhook(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="205"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="202"/>
         <source>base64 public key from the Telnyx portal</source>
         <translation>Telnyx 门户中的 base64 公钥</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="207"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="204"/>
         <source>Telnyx must be able to reach this address (for example through a tunnel). Polling carries on as a safety net.</source>
         <translation>Telnyx 必须能够访问此地址（例如通过隧道）。轮询仍会继续，作为保障。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="212"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="209"/>
         <source>Add&amp;ress:</source>
         <translation>地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="213"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="210"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="214"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="211"/>
         <source>Public &amp;key:</source>
         <translation>公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="227"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="224"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="231"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="228"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="232"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="229"/>
         <source>A new language is used from the next start of FaxDesk.</source>
         <translation>新的语言将在下次启动 FaxDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="236"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="233"/>
         <source>API &amp;base URL:</source>
         <translation>API 基础地址(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="237"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="234"/>
         <source>Change only to use a test server; the default is https://api.telnyx.com/v2.</source>
         <translation>仅在使用测试服务器时修改；默认值为 https://api.telnyx.com/v2。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="262"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="259"/>
         <source>The key is kept in memory only and forgotten when FaxDesk quits.</source>
         <translation>密钥仅保存在内存中，FaxDesk 退出后即被清除。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="265"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="262"/>
         <source>The key is stored in the system keyring.</source>
         <translation>密钥保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="279"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="276"/>
         <source>Enter an API key first.</source>
         <translation>请先输入 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="282"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="279"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -1971,185 +1955,234 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="10"/>
+        <location filename="../../faxdesk/core/words.py" line="16"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="11"/>
+        <location filename="../../faxdesk/core/words.py" line="17"/>
         <source>Document ready</source>
         <translation>文档已就绪</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="12"/>
+        <location filename="../../faxdesk/core/words.py" line="18"/>
         <source>Dialling</source>
         <translation>正在拨号</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="13"/>
+        <location filename="../../faxdesk/core/words.py" line="19"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="14"/>
+        <location filename="../../faxdesk/core/words.py" line="20"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="15"/>
+        <location filename="../../faxdesk/core/words.py" line="21"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="16"/>
+        <location filename="../../faxdesk/core/words.py" line="22"/>
         <source>Incoming call</source>
         <translation>来电中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="17"/>
+        <location filename="../../faxdesk/core/words.py" line="23"/>
         <source>Receiving</source>
         <translation>正在接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="18"/>
+        <location filename="../../faxdesk/core/words.py" line="24"/>
         <source>Processing document</source>
         <translation>正在处理文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="19"/>
+        <location filename="../../faxdesk/core/words.py" line="25"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="21"/>
+        <location filename="../../faxdesk/core/words.py" line="27"/>
         <source>Handed to the outbox</source>
         <translation>已放入发件箱</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="22"/>
+        <location filename="../../faxdesk/core/words.py" line="28"/>
         <source>Cancel requested</source>
         <translation>已请求取消</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="23"/>
+        <location filename="../../faxdesk/core/words.py" line="29"/>
         <source>Automatic retry scheduled</source>
         <translation>已安排自动重试</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="24"/>
+        <location filename="../../faxdesk/core/words.py" line="30"/>
         <source>Document link refreshed</source>
         <translation>文档链接已刷新</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="25"/>
+        <location filename="../../faxdesk/core/words.py" line="31"/>
         <source>Document saved on this computer</source>
         <translation>文档已保存到本机</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="135"/>
+        <location filename="../../faxdesk/ui/texts.py" line="39"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
 </context>
 <context>
-    <name>TrayController</name>
+    <name>StatusArea</name>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="207"/>
-        <source>No faxes in flight</source>
-        <translation>没有进行中的传真</translation>
+        <location filename="../../faxdesk/ui/status_area.py" line="27"/>
+        <source>Connecting…</source>
+        <extracomment>How long a passing message (&quot;Fax deleted.&quot;) stays in the status bar.</extracomment>
+        <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="209"/>
-        <source>1 fax in flight</source>
-        <translation>1 份传真进行中</translation>
+        <location filename="../../faxdesk/ui/status_area.py" line="43"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="210"/>
-        <source>{n} faxes in flight</source>
-        <translation>{n} 份传真进行中</translation>
+        <location filename="../../faxdesk/ui/status_area.py" line="44"/>
+        <source>Offline — will retry</source>
+        <translation>离线 — 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="217"/>
-        <source>Open FaxDesk</source>
-        <translation>打开 FaxDesk</translation>
+        <location filename="../../faxdesk/ui/status_area.py" line="45"/>
+        <source>API key not accepted</source>
+        <translation>API 密钥未被接受</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="219"/>
-        <source>Send a fax…</source>
-        <translation>发送传真…</translation>
+        <location filename="../../faxdesk/ui/status_area.py" line="46"/>
+        <source>Slowing down (Telnyx rate limit)</source>
+        <translation>正在减速（Telnyx 速率限制）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="224"/>
-        <source>Pause syncing</source>
-        <translation>暂停同步</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/tray.py" line="229"/>
-        <source>Quit FaxDesk</source>
-        <translation>退出 FaxDesk</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/tray.py" line="247"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="47"/>
         <source>Syncing paused</source>
         <translation>同步已暂停</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="328"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="48"/>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/status_area.py" line="57"/>
+        <source>Last sync {time}</source>
+        <translation>上次同步 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/status_area.py" line="65"/>
+        <source>{n} in flight</source>
+        <translation>{n} 份进行中</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="218"/>
+        <source>No faxes in flight</source>
+        <translation>没有进行中的传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="220"/>
+        <source>1 fax in flight</source>
+        <translation>1 份传真进行中</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="221"/>
+        <source>{n} faxes in flight</source>
+        <translation>{n} 份传真进行中</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="228"/>
+        <source>Open FaxDesk</source>
+        <translation>打开 FaxDesk</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="230"/>
+        <source>Send a fax…</source>
+        <translation>发送传真…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="235"/>
+        <source>Pause syncing</source>
+        <translation>暂停同步</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="240"/>
+        <source>Quit FaxDesk</source>
+        <translation>退出 FaxDesk</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="258"/>
+        <source>Syncing paused</source>
+        <translation>同步已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="339"/>
         <source>1 page delivered to {to}.</source>
         <translation>1 页已送达 {to}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="330"/>
+        <location filename="../../faxdesk/ui/tray.py" line="341"/>
         <source>{pages} pages delivered to {to}.</source>
         <translation>{pages} 页已送达 {to}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="332"/>
+        <location filename="../../faxdesk/ui/tray.py" line="343"/>
         <source>Delivered to {to}.</source>
         <translation>已送达 {to}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="333"/>
+        <location filename="../../faxdesk/ui/tray.py" line="344"/>
         <source>Fax delivered</source>
         <translation>传真已送达</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="338"/>
+        <location filename="../../faxdesk/ui/tray.py" line="351"/>
         <source>No reason was given.</source>
         <translation>未提供原因。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="339"/>
+        <location filename="../../faxdesk/ui/tray.py" line="352"/>
         <source>The fax to {to} failed: {reason}</source>
         <translation>发往 {to} 的传真失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="340"/>
+        <location filename="../../faxdesk/ui/tray.py" line="353"/>
         <source>Fax failed</source>
         <translation>传真失败</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="346"/>
+        <location filename="../../faxdesk/ui/tray.py" line="359"/>
         <source>1 page from {sender}.</source>
         <translation>来自 {sender} 的 1 页。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="348"/>
+        <location filename="../../faxdesk/ui/tray.py" line="361"/>
         <source>{pages} pages from {sender}.</source>
         <translation>来自 {sender} 的 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="350"/>
+        <location filename="../../faxdesk/ui/tray.py" line="363"/>
         <source>From {sender}.</source>
         <translation>来自 {sender}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="351"/>
+        <location filename="../../faxdesk/ui/tray.py" line="364"/>
         <source>Fax received</source>
         <translation>收到传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="400"/>
+        <location filename="../../faxdesk/ui/tray.py" line="416"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from faxdesk.core.engine import EngineConfig, FaxEngine
+from faxdesk.core.sending import PreparedFax, Recipient, SendOptions, SendRequest, prepare_send
 
 FROM_NUMBER = "+12025550100"
 
@@ -35,7 +36,8 @@ def fast_client(sandbox: Any, api_key: str | None = None) -> Any:
 
 
 OWN_MODULES = ("test_cli", "test_crash_resume", "test_engine", "test_events", "test_inbox",
-               "test_outbox", "test_status", "test_store", "test_sync", "test_webhooks")
+               "test_outbox", "test_row_events", "test_same_settings", "test_status",
+               "test_store", "test_sync", "test_webhooks")
 
 
 @pytest.fixture(autouse=True)
@@ -88,3 +90,23 @@ def make_engine(sandbox: Any, tmp_path: Path) -> Iterator[Callable[..., FaxEngin
 @pytest.fixture
 def engine(make_engine: Callable[..., FaxEngine]) -> FaxEngine:
     return make_engine()
+
+
+@pytest.fixture
+def prepare(app_id: str, make_pdf: Callable[..., Path], tmp_path: Path
+            ) -> Callable[..., PreparedFax]:
+    """`prepare(to="+14155550123", pages=1, *, document=None, connection_id=app_id, **options)`:
+    a send checked and built by `prepare_send` from a real PDF, ready for `outbox.submit`."""
+    work = tmp_path / "prepared"
+    work.mkdir(exist_ok=True)
+
+    def factory(to: str = "+14155550123", pages: int = 1, *, document: Path | None = None,
+                connection_id: str | None = None, **options: Any) -> PreparedFax:
+        request = SendRequest(documents=(document or make_pdf(pages),),
+                              recipients=(Recipient(to),),
+                              connection_id=connection_id or app_id, from_number=FROM_NUMBER,
+                              options=SendOptions(**options))
+        (fax,) = prepare_send(request, work).faxes
+        return fax
+
+    return factory

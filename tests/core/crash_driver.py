@@ -18,6 +18,7 @@ from pathlib import Path
 
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.records import JournalEntry
+from faxdesk.core.sending import Recipient, SendRequest
 
 
 def main(argv: list[str]) -> int:
@@ -41,8 +42,11 @@ def main(argv: list[str]) -> int:
     try:
         if mode == "send":
             pdf, to, from_number, app_id, count = argv[2:7]
+            request = SendRequest(documents=(Path(pdf),), recipients=(Recipient(to),),
+                                  connection_id=app_id, from_number=from_number)
             for _ in range(int(count)):
-                journal_id = engine.outbox.submit(Path(pdf), to, from_number, app_id)
+                # As `faxdesk send` does: checked and queued by the engine, run on this thread.
+                (journal_id,) = engine.send(request)
                 engine.outbox.process(journal_id)
         else:
             for entry in engine.store.journal_entries(unfinished=True):

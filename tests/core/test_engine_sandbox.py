@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from faxdesk.core.engine import EngineConfig, FaxEngine
-from faxdesk.core.events import FaxChanged, FaxReceived, OutboxChanged, SyncStateChanged
+from faxdesk.core.events import FaxChanged, FaxReceived, JournalChanged, SyncStateChanged
+from faxdesk.core.sending import Recipient, SendRequest
 from faxdesk.core.store import Store
 from faxdesk.core.sync import SyncConfig
 from tests.core.conftest import FROM_NUMBER
@@ -35,10 +36,12 @@ def test_a_send_and_a_received_fax_flow_through_the_running_engine(
     engine.start()
     assert engine.listener is not None
     sandbox.state.update_application(app_id, {"webhook_event_url": engine.listener.url})
-    tracking = _wait_for(engine, OutboxChanged, lambda e: (
+    tracking = _wait_for(engine, JournalChanged, lambda e: (
         (entry := engine.store.journal_entry(e.journal_id)) is not None
         and entry.state == "tracking"))
-    journal_id = engine.submit(make_pdf(), "+14155550123", FROM_NUMBER, app_id)
+    (journal_id,) = engine.send(SendRequest(
+        documents=(make_pdf(),), recipients=(Recipient("+14155550123"),), connection_id=app_id,
+        from_number=FROM_NUMBER))
     assert tracking.wait(10)
     entry = engine.journal_entry(journal_id)
     assert entry is not None and entry.fax_id

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from faxdesk.core.engine import EngineConfig, FaxEngine
 from faxdesk.core.outbox import OutboxConfig
+from faxdesk.core.rows import send_row_id
+from faxdesk.core.sending import PreparedFax
 from faxdesk.core.status import StatusUpdate, apply_status
-from tests.core.conftest import FROM_NUMBER
 
 
 def server_faxes_with(sandbox: Any, client_state: str) -> list[Any]:
@@ -18,10 +18,10 @@ def server_faxes_with(sandbox: Any, client_state: str) -> list[Any]:
 
 
 def test_submit_writes_the_journal_before_any_request(
-    sandbox: Any, engine: FaxEngine, app_id: str, make_pdf: Callable[..., Path]
+    sandbox: Any, engine: FaxEngine, app_id: str, prepare: Callable[..., PreparedFax]
 ) -> None:
     sandbox.reset_request_log()
-    journal_id = engine.outbox.submit(make_pdf(), "+14155550123", FROM_NUMBER, app_id)
+    journal_id = engine.outbox.submit(prepare("+14155550123"))
     entry = engine.store.journal_entry(journal_id)
     assert entry is not None and entry.state == "prepared"
     assert sandbox.request_log == []
@@ -30,9 +30,9 @@ def test_submit_writes_the_journal_before_any_request(
 
 
 def test_a_send_goes_through_every_step_to_tracking(
-    sandbox: Any, engine: FaxEngine, app_id: str, make_pdf: Callable[..., Path]
+    sandbox: Any, engine: FaxEngine, app_id: str, prepare: Callable[..., PreparedFax]
 ) -> None:
-    journal_id = engine.outbox.submit(make_pdf(2), "+14155550123", FROM_NUMBER, app_id)
+    journal_id = engine.outbox.submit(prepare("+14155550123", 2))
     entry = engine.outbox.process(journal_id)
     assert entry is not None and entry.state == "tracking" and entry.fax_id
     record = engine.store.get_fax(entry.fax_id)
@@ -48,11 +48,11 @@ def test_a_send_goes_through_every_step_to_tracking(
 
 
 def test_response_lost_after_create_still_makes_exactly_one_fax(
-    sandbox: Any, engine: FaxEngine, app_id: str, make_pdf: Callable[..., Path]
+    sandbox: Any, engine: FaxEngine, app_id: str, prepare: Callable[..., PreparedFax]
 ) -> None:
     sends = 5
     sandbox.faults.lose_response_after_create(sends)
-    ids = [engine.outbox.submit(make_pdf(), "+14155550123", FROM_NUMBER, app_id)
+    ids = [engine.outbox.submit(prepare("+14155550123"))
            for _ in range(sends)]
     for journal_id in ids:
         entry = engine.outbox.process(journal_id)
@@ -68,12 +68,12 @@ def test_response_lost_after_create_still_makes_exactly_one_fax(
 
 def test_a_dropped_upload_waits_then_checks_before_uploading_again(
     sandbox: Any, make_engine: Callable[..., FaxEngine], app_id: str,
-    make_pdf: Callable[..., Path],
+    prepare: Callable[..., PreparedFax],
 ) -> None:
     now = [1_000_000.0]
     engine = make_engine(clock=lambda: now[0])
     sandbox.faults.drop_next(1, method="POST", path="/v2/media")
-    journal_id = engine.outbox.submit(make_pdf(), "+14155550123", FROM_NUMBER, app_id)
+    journal_id = engine.outbox.submit(prepare("+14155550123"))
     entry = engine.outbox.process(journal_id)
     assert entry is not None and entry.state == "prepared"
     assert entry.error and entry.next_attempt_at is not None and entry.next_attempt_at > now[0]
@@ -89,25 +89,27 @@ def test_a_dropped_upload_waits_then_checks_before_uploading_again(
 
 
 def test_a_refused_send_is_rejected_with_telnyx_reason_and_nothing_is_sent(
-    sandbox: Any, engine: FaxEngine, app_id: str, make_pdf: Callable[..., Path]
+    sandbox: Any, engine: FaxEngine, app_id: str, prepare: Callable[..., PreparedFax]
 ) -> None:
-    journal_id = engine.outbox.submit(make_pdf(), "not-a-number", FROM_NUMBER, app_id)
+    # The checks before the journal pass (the application id is only checked by Telnyx): the
+    # application was deleted on the portal after the send was prepared.
+    journal_id = engine.outbox.submit(prepare("+14155550123", connection_id="deleted-app"))
     entry = engine.outbox.process(journal_id)
-    assert entry is not None and entry.state == "rejected"
-    assert entry.error and "to" in entry.error
+    assert entry is not None and entry.state == "rejected" and entry.error_kind == "refused"
+    assert entry.error and "connection_id" in entry.error
     assert sandbox.state.faxes == {}
 
 
 def test_resend_makes_a_new_entry_and_a_new_fax(
-    sandbox: Any, engine: FaxEngine, app_id: str, make_pdf: Callable[..., Path]
+    sandbox: Any, engine: FaxEngine, app_id: str, prepare: Callable[..., PreparedFax]
 ) -> None:
     first = engine.outbox.process(
-        engine.outbox.submit(make_pdf(), "+12025550101", FROM_NUMBER, app_id))
+        engine.outbox.submit(prepare("+12025550101")))
     assert first is not None and first.fax_id
     sandbox.advance(60)
     engine.syncer.tick()
     assert engine.store.get_fax(first.fax_id).failure_reason == "user_busy"  # type: ignore[union-attr]
-    again = engine.outbox.process(engine.resend(first.fax_id))
+    again = engine.outbox.process(engine.resend(send_row_id(first.id)))
     assert again is not None and again.fax_id and again.fax_id != first.fax_id
     assert again.parent_id == first.id and again.token != first.token
     assert len(sandbox.state.faxes) == 2
@@ -115,15 +117,15 @@ def test_resend_makes_a_new_entry_and_a_new_fax(
 
 def test_automatic_retry_only_for_transient_failures_with_a_cap(
     sandbox: Any, make_engine: Callable[..., FaxEngine], app_id: str,
-    make_pdf: Callable[..., Path],
+    prepare: Callable[..., PreparedFax],
 ) -> None:
     now = [1_000_000.0]
     config = EngineConfig(outbox=OutboxConfig(auto_retry=True, retry_delay=120, max_attempts=2))
     engine = make_engine(config=config, clock=lambda: now[0])
     busy = engine.outbox.process(
-        engine.outbox.submit(make_pdf(), "+12025550101", FROM_NUMBER, app_id))  # user_busy
+        engine.outbox.submit(prepare("+12025550101")))  # user_busy
     invalid = engine.outbox.process(
-        engine.outbox.submit(make_pdf(), "+12025550104", FROM_NUMBER, app_id))  # not transient
+        engine.outbox.submit(prepare("+12025550104")))  # not transient
     assert busy is not None and invalid is not None
     sandbox.advance(60)
     engine.syncer.tick()
@@ -156,12 +158,12 @@ def test_a_late_poll_does_not_undo_what_the_outbox_recorded(
 
 def test_a_send_resumed_after_its_upload_expired_uploads_again(
     sandbox: Any, make_engine: Callable[..., FaxEngine], app_id: str,
-    make_pdf: Callable[..., Path],
+    prepare: Callable[..., PreparedFax],
 ) -> None:
     now = [1_000_000.0]
     engine = make_engine(clock=lambda: now[0])
     sandbox.faults.fail_next(1, status=503, method="POST", path="/v2/faxes")
-    journal_id = engine.outbox.submit(make_pdf(), "+14155550123", FROM_NUMBER, app_id)
+    journal_id = engine.outbox.submit(prepare("+14155550123"))
     entry = engine.outbox.process(journal_id)
     assert entry is not None and entry.state == "media_uploaded" and entry.error
     sandbox.advance(3 * 86400)  # the laptop stayed shut for three days: the media expired
@@ -175,14 +177,14 @@ def test_a_send_resumed_after_its_upload_expired_uploads_again(
 
 def test_the_retry_note_carries_the_server_time_of_the_failure(
     sandbox: Any, make_engine: Callable[..., FaxEngine], app_id: str,
-    make_pdf: Callable[..., Path],
+    prepare: Callable[..., PreparedFax],
 ) -> None:
     # The timeline is read in time order: a local note stamped with this machine's clock could
     # land before the failure it follows when the clocks differ (here the server's runs ahead).
     config = EngineConfig(outbox=OutboxConfig(auto_retry=True, retry_delay=120, max_attempts=2))
     engine = make_engine(config=config, clock=lambda: 1_000_000.0)
     busy = engine.outbox.process(
-        engine.outbox.submit(make_pdf(), "+12025550101", FROM_NUMBER, app_id))  # user_busy
+        engine.outbox.submit(prepare("+12025550101")))  # user_busy
     assert busy is not None and busy.fax_id
     sandbox.advance(3600)
     engine.syncer.tick()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.events import SyncStateChanged
+from faxdesk.core.sending import PreparedFax
 from faxdesk.core.sync import SyncConfig, Syncer
 from tests.core.conftest import FROM_NUMBER, fast_client
 
@@ -96,17 +96,17 @@ def test_429_sets_rate_limited_and_waits_at_least_what_telnyx_asked(
 
 
 def test_a_key_revoked_mid_run_stops_syncing_and_loses_nothing(
-    sandbox: Any, engine: FaxEngine, app_id: str, make_pdf: Callable[..., Path]
+    sandbox: Any, engine: FaxEngine, app_id: str, prepare: Callable[..., PreparedFax]
 ) -> None:
     states: list[SyncStateChanged] = []
     engine.events.subscribe(states.append, SyncStateChanged)
     entry = engine.outbox.process(
-        engine.outbox.submit(make_pdf(), "+14155550123", FROM_NUMBER, app_id))
+        engine.outbox.submit(prepare("+14155550123")))
     assert entry is not None and entry.fax_id
     engine.syncer.tick()
     before = engine.store.count_faxes()
     set_server_key(sandbox, "KEYREVOKED")  # the account owner revokes the key in the portal
-    waiting = engine.outbox.submit(make_pdf(), "+14155550123", FROM_NUMBER, app_id)
+    waiting = engine.outbox.submit(prepare("+14155550123"))
     assert not engine.syncer.tick()
     assert state_of(engine) == "auth_failed"
     assert "not accepted" in engine.syncer.message and "Syncing is stopped" in engine.syncer.message

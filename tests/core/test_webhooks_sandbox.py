@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from faxdesk.core.engine import FaxEngine
+from faxdesk.core.sending import PreparedFax
 from faxdesk.core.webhook_listener import WebhookListener
 from tests.core.conftest import FROM_NUMBER
 
@@ -39,10 +40,10 @@ def _snapshot(engine: FaxEngine, ids: list[str]) -> dict[str, tuple[Any, ...]]:
     return out
 
 
-def _send_all(engine: FaxEngine, app_id: str, pdf: Path) -> list[str]:
+def _send_all(engine: FaxEngine, prepare: Callable[..., PreparedFax]) -> list[str]:
     ids = []
     for to in DESTINATIONS:
-        entry = engine.outbox.process(engine.outbox.submit(pdf, to, FROM_NUMBER, app_id))
+        entry = engine.outbox.process(engine.outbox.submit(prepare(to)))
         assert entry is not None and entry.fax_id
         ids.append(entry.fax_id)
     return ids
@@ -50,11 +51,11 @@ def _send_all(engine: FaxEngine, app_id: str, pdf: Path) -> list[str]:
 
 def test_duplicated_out_of_order_webhooks_end_like_polling_alone(
     sandbox: Any, engine: FaxEngine, listener: WebhookListener, app_id: str,
-    make_engine: Callable[..., FaxEngine], make_pdf: Callable[..., Path], tmp_path: Path,
+    make_engine: Callable[..., FaxEngine], prepare: Callable[..., PreparedFax], tmp_path: Path,
 ) -> None:
     sandbox.webhooks.duplicate = True
     sandbox.webhooks.out_of_order = True
-    ids = _send_all(engine, app_id, make_pdf())
+    ids = _send_all(engine, prepare)
     ids.append(sandbox.receive_inbound(from_number="+16175550134", to=FROM_NUMBER))
     sandbox.advance(300)  # one batch with every step: delivered first, queued last, each twice
     assert sandbox.wait_for_webhooks(10)
@@ -92,12 +93,12 @@ def _event(fax_id: str, status: str, event_type: str) -> bytes:
 
 def test_forged_stale_and_replayed_webhooks_change_nothing(
     sandbox: Any, engine: FaxEngine, listener: WebhookListener, app_id: str,
-    make_pdf: Callable[..., Path],
+    prepare: Callable[..., PreparedFax],
 ) -> None:
     from nacl.signing import SigningKey
 
     entry = engine.outbox.process(
-        engine.outbox.submit(make_pdf(), DESTINATIONS[0], FROM_NUMBER, app_id))
+        engine.outbox.submit(prepare(DESTINATIONS[0])))
     assert entry is not None and entry.fax_id
     assert sandbox.wait_for_webhooks(10)
     listener.drain()
@@ -144,11 +145,11 @@ def test_bodies_over_the_limit_are_refused_with_413(
 
 def test_valid_webhooks_make_polling_slower(
     sandbox: Any, engine: FaxEngine, listener: WebhookListener, app_id: str,
-    make_pdf: Callable[..., Path],
+    prepare: Callable[..., PreparedFax],
 ) -> None:
     engine.syncer.tick()
     assert not engine.syncer.webhooks_healthy
-    engine.outbox.process(engine.outbox.submit(make_pdf(), DESTINATIONS[0], FROM_NUMBER, app_id))
+    engine.outbox.process(engine.outbox.submit(prepare(DESTINATIONS[0])))
     assert sandbox.wait_for_webhooks(10)
     assert engine.syncer.webhooks_healthy
     cfg = engine.syncer.config

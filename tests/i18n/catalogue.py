@@ -65,8 +65,14 @@ def read_ts(path: Path) -> list[Message]:
     return messages
 
 
+def translated_files() -> list[Path]:
+    """What lupdate reads: the UI, and the core's words (statuses, failures, send checks)."""
+    core = ROOT / "faxdesk" / "core"
+    return [*sorted(UI_DIR.glob("*.py")), core / "words.py", core / "sending.py"]
+
+
 def ui_sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in UI_DIR.glob("*.py"))
+    return [str(p.relative_to(ROOT)) for p in translated_files()]
 
 
 def run_lupdate(ts_out: Path, language: str) -> None:

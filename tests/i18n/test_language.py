@@ -25,11 +25,12 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
 
 
 def _main_window(qtbot: Any, tmp_path: Path, title_suffix: str = "") -> Any:
-    from faxdesk.ui.backend import NullBackend
+    from faxdesk.core.engine import FaxEngine
     from faxdesk.ui.main_window import MainWindow
 
     state = QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(NullBackend("no key"), state=state, title_suffix=title_suffix)
+    engine = FaxEngine(tmp_path / "data", None)  # no account: nothing runs
+    window = MainWindow(engine, state=state, title_suffix=title_suffix)
     qtbot.addWidget(window)
     return window
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.i18n.catalogue import ROOT, TS_DIR, UI_DIR, read_ts
+from tests.i18n.catalogue import ROOT, TS_DIR, read_ts, translated_files
 from tests.i18n.scan import scan_files, scan_source
 
 PLANTED_BAD = {
@@ -73,13 +73,13 @@ def test_checker_reads_contexts_like_lupdate() -> None:
 
 
 def test_every_ui_text_is_translatable() -> None:
-    result = scan_files(sorted(UI_DIR.glob("*.py")), ROOT)
+    result = scan_files(translated_files(), ROOT)
     assert [str(f) for f in result.findings] == []
 
 
 def test_every_translated_text_of_the_code_is_in_the_catalogue() -> None:
     # Catches calls lupdate cannot read (wrong context, aliases) even when no widget call is
     # involved: the text would silently stay English.
-    code = scan_files(sorted(UI_DIR.glob("*.py")), ROOT).messages
+    code = scan_files(translated_files(), ROOT).messages
     catalogue = {(m.context, m.source) for m in read_ts(TS_DIR / "faxdesk_zh_CN.ts")}
     assert sorted(code - catalogue) == []

@@ -10,7 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from faxdesk.ui.app import make_backend, make_client
+from faxdesk.api.client import TelnyxClient
+from faxdesk.core.engine import EngineConfig, FaxEngine
+from faxdesk.core.opening import client_factory
+from faxdesk.core.settings import Settings
+from faxdesk.core.sync import SyncConfig
 from faxdesk.ui.main_window import MainWindow
 
 
@@ -20,11 +24,17 @@ def ui_state(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)
 
 
-class FastSettings:
-    """Only what make_backend reads: poll often so a test sees changes quickly."""
+def make_client(api_key: str, base_url: str) -> TelnyxClient:
+    return TelnyxClient(api_key, base_url=base_url)
 
-    poll_fast_secs = 0.05
-    poll_slow_secs = 0.05
+
+def make_engine(server: Any, data_dir: Path, settings: Settings | None = None) -> FaxEngine:
+    """An engine on `server` configured from `settings` as the app does, polling often so a
+    test sees changes quickly."""
+    config = EngineConfig.from_settings(settings or Settings())
+    config = EngineConfig(sync=SyncConfig(fast_interval=0.05, slow_interval=0.05),
+                          outbox=config.outbox)
+    return FaxEngine(data_dir, client_factory(server.api_key, server.base_url), config)
 
 
 @pytest.fixture
@@ -51,8 +61,7 @@ def window(
     qtbot: Any, demo_sandbox: Any, ui_state: QSettings, tmp_path: Path
 ) -> Iterator[MainWindow]:
     client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
-    backend = make_backend(client, FastSettings(), data_dir=tmp_path / "data")
-    win = MainWindow(backend, state=ui_state)
+    win = MainWindow(make_engine(demo_sandbox, tmp_path / "data"), state=ui_state)
     qtbot.addWidget(win)
     win.show()
     win.start()

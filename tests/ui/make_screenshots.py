@@ -21,8 +21,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from faxdesk.core.contacts import Contact, ContactBook
+from faxdesk.core.sending import Recipient, SendRequest
 from faxdesk.ui.app import configure_application, create_session
-from faxdesk.ui.backend import SendRequest
 from tests.support.pdfs import make_pdf
 
 
@@ -54,9 +54,11 @@ def main(out: Path) -> int:
         server = session.sandbox_server
         server.faults.fail_next(10_000, status=503, method="POST", path="/v2/faxes")
         app_ = window.apps_pane.applications[0]
-        number = window.backend.list_phone_numbers(app_.id)[0].phone_number
-        window.worker.submit(window.backend.submit, SendRequest(
-            make_pdf(scratch / "letter.pdf", 2), "+13125550144", number, app_.id))
+        number = window.engine.list_phone_numbers(app_.id)[0].phone_number or ""
+        window.worker.submit(window.engine.send, SendRequest(
+            documents=(make_pdf(scratch / "letter.pdf", 2),),
+            recipients=(Recipient("+13125550144"),), connection_id=app_.id,
+            from_number=number))
         window.select_fax(failed.id)
         QTimer.singleShot(2500, dialogs)
 

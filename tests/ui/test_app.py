@@ -95,7 +95,10 @@ def _synced(tmp: Path) -> bool:
     """True once the app's engine has stored the demo faxes."""
     import sqlite3
 
-    for db in tmp.glob("faxdesk-*/sandbox-data/*.sqlite3"):
+    from faxdesk.core.store import DB_NAME
+
+    # The sandbox's throw-away data folder (open_engine makes it under TMPDIR).
+    for db in tmp.glob(f"faxdesk-*/**/{DB_NAME}"):
         try:
             with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
                 (count,) = conn.execute("SELECT count(*) FROM faxes").fetchone()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from faxdesk.ui.backend import FaxItem
+from faxdesk.core.rows import FaxRow
 from faxdesk.ui.models import (
     COL_CREATED,
     COL_PAGES,
@@ -17,18 +18,19 @@ from faxdesk.ui.models import (
     FaxTableModel,
     ItemRole,
 )
+from tests.ui.rows import fax_row
 
 STATUSES = ("queued", "sending", "delivered", "failed", "received")
 N = 10_000
 
 
-def _items(n: int = N) -> list[FaxItem]:
+def _items(n: int = N) -> list[FaxRow]:
     start = datetime(2026, 1, 1, tzinfo=UTC)
     out = []
     for i in range(n):
         inbound = i % 5 == 4
-        out.append(FaxItem(
-            id=f"fax-{i:05d}",
+        out.append(fax_row(
+            f"fax-{i:05d}",
             direction="inbound" if inbound else "outbound",
             status=STATUSES[i % 5],
             from_number="+12025550100" if not inbound else f"+1617555{i % 10000:04d}",
@@ -68,13 +70,13 @@ def test_ten_thousand_rows_update_in_place(qtbot: Any) -> None:
     for i in range(0, 5000, 10):
         old = model.item_by_id(f"fax-{i:05d}")
         assert old is not None
-        model.upsert([FaxItem(**{**_as_dict(old), "status": "delivered"})])
+        model.upsert([replace(old, status="delivered")])
     assert resets == []
     assert len(changed) == sum(1 for i in range(0, 5000, 10) if STATUSES[i % 5] != "delivered")
     assert model.rowCount() == N
     assert model.item_by_id("fax-00000").status == "delivered"
 
-    model.upsert([FaxItem(id="fax-new", direction="outbound", status="queued",
+    model.upsert([fax_row("fax-new", direction="outbound", status="queued",
                           to="+14155550000", created_at=datetime(2027, 1, 1, tzinfo=UTC))])
     assert model.rowCount() == N + 1
     assert proxy.data(proxy.index(0, 0), ItemRole).id == "fax-new"  # sorted into place
@@ -135,14 +137,9 @@ def test_status_change_moves_the_row_when_sorted_by_status(qtbot: Any) -> None:
     model.set_items(_items(50))
     proxy.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)
     queued = next(f for f in model.items() if f.status == "queued")
-    model.upsert([FaxItem(**{**_as_dict(queued), "status": "delivered"})])
+    model.upsert([replace(queued, status="delivered")])
     texts = [proxy.index(r, COL_STATUS).data() for r in range(proxy.rowCount())]
     assert texts == sorted(texts)
     row = model.row_of(queued.id)
     assert row is not None and model.item(row).status == "delivered"
 
-
-def _as_dict(item: FaxItem) -> dict[str, Any]:
-    from dataclasses import fields
-
-    return {f.name: getattr(item, f.name) for f in fields(item)}

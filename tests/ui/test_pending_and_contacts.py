@@ -13,12 +13,19 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from faxdesk.core.contacts import Contact, ContactBook
-from faxdesk.ui.app import make_backend, make_client
-from faxdesk.ui.backend import FaxItem, SendRequest, TimelineEntry
+from faxdesk.core.engine import EngineConfig, FaxEngine
+from faxdesk.core.opening import client_factory
+from faxdesk.core.outbox import OutboxConfig
+from faxdesk.core.records import TimelineEntry
+from faxdesk.core.rows import FaxRow
+from faxdesk.core.sending import Recipient, SendRequest
+from faxdesk.core.sync import SyncConfig
 from faxdesk.ui.detail_pane import FaxDetailPane
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.models import COL_PARTY, COL_STATUS, ContactNames, display_number
+from faxdesk.ui.tray import Notice, TrayController
 from tests.ui.conftest import answer_next_message_box, wait_for
+from tests.ui.rows import fax_row
 
 
 def _cell(window: MainWindow, fax_id: str, col: int) -> str:
@@ -27,7 +34,7 @@ def _cell(window: MainWindow, fax_id: str, col: int) -> str:
     return str(window.model.index(row, col).data())
 
 
-def _first(window: MainWindow, **want: Any) -> FaxItem:
+def _first(window: MainWindow, **want: Any) -> FaxRow:
     for fax in window.model.items():
         if all(getattr(fax, k) == v for k, v in want.items()):
             return fax
@@ -66,7 +73,7 @@ def test_the_other_party_is_named_after_the_contact_and_search_finds_the_name(
     assert window.detail.values["to"].text() == named
 
     window.search.setText("lovelace")
-    window.apply_search()
+    window.fax_list.apply_search()
     shown = window.proxy.visible_items()
     assert fax.id in {f.id for f in shown}
     assert all(f.contact_name == "Ada Lovelace" for f in shown)
@@ -113,19 +120,16 @@ def test_contact_names_match_national_and_international_forms() -> None:
 
 # --- 2. sends Telnyx has not created yet ----------------------------------------------------
 
-class BackoffSettings:
-    poll_fast_secs = 0.05
-    poll_slow_secs = 0.05
-    outbox_backoff_secs = 0.2
-
-
 @pytest.fixture
 def quick_retry_window(
     qtbot: Any, demo_sandbox: Any, ui_state: QSettings, tmp_path: Path
 ) -> Iterator[MainWindow]:
-    client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
-    win = MainWindow(make_backend(client, BackoffSettings(), data_dir=tmp_path / "data"),
-                     state=ui_state)
+    """The outbox tries again 0.2 s after a network problem (5 s in the app)."""
+    config = EngineConfig(sync=SyncConfig(fast_interval=0.05, slow_interval=0.05),
+                          outbox=OutboxConfig(error_backoff=0.2))
+    engine = FaxEngine(tmp_path / "data",
+                       client_factory(demo_sandbox.api_key, demo_sandbox.base_url), config)
+    win = MainWindow(engine, state=ui_state)
     qtbot.addWidget(win)
     win.show()
     win.start()
@@ -134,11 +138,29 @@ def quick_retry_window(
         yield win
     finally:
         win.shutdown()
-        client.close()
 
 
-def _pending(window: MainWindow) -> list[FaxItem]:
+def _pending(window: MainWindow) -> list[FaxRow]:
     return [f for f in window.model.items() if f.pending]
+
+
+def _send(window: MainWindow, pdf: Path, to: str, from_number: str, app_id: str) -> None:
+    request = SendRequest(documents=(pdf,), recipients=(Recipient(to),),
+                          connection_id=app_id, from_number=from_number)
+    window.worker.submit(window.engine.send, request,
+                         on_error=lambda exc: pytest.fail(f"the send was refused: {exc}"))
+
+
+class RecordingNotifier:
+    def __init__(self) -> None:
+        self.shown: list[Notice] = []
+
+    def show(self, notice: Notice) -> bool:
+        self.shown.append(notice)
+        return True
+
+    def close(self) -> None:
+        pass
 
 
 def test_a_send_is_a_row_at_once_waits_in_words_and_becomes_the_delivered_fax(
@@ -151,12 +173,12 @@ def test_a_send_is_a_row_at_once_waits_in_words_and_becomes_the_delivered_fax(
     demo_sandbox.faults.fail_next(10_000, status=503, method="POST", path="/v2/faxes")
     known = {f.id for f in window.model.items()}
 
-    window.worker.submit(window.backend.submit,
-                         SendRequest(make_pdf(), "+13125550100", number, app.id))
+    _send(window, make_pdf(), "+13125550100", number, app.id)
 
     wait_for(qtbot, lambda: len(_pending(window)) == 1)
     row = _pending(window)[0]
     assert row.to == "+13125550100" and row.direction == "outbound"
+    assert row.id.startswith("send:") and row.fax_id is None
     wait_for(qtbot, lambda: _pending(window)
              and _cell(window, _pending(window)[0].id, COL_STATUS) == "Waiting for the network")
     assert window.select_fax(row.id)
@@ -166,14 +188,17 @@ def test_a_send_is_a_row_at_once_waits_in_words_and_becomes_the_delivered_fax(
 
     demo_sandbox.faults.clear()
 
-    def created() -> list[FaxItem]:
+    def created() -> list[FaxRow]:
         return [f for f in window.model.items() if f.id not in known and not f.pending]
 
     wait_for(qtbot, lambda: len(created()) == 1 and not _pending(window), 15000)
     fax = created()[0]
-    assert fax.to == "+13125550100"
+    # The same row, now the fax Telnyx created; still the one selected.
+    assert fax.id == row.id and fax.fax_id is not None and fax.to == "+13125550100"
+    assert window.detail.fax is not None and window.detail.fax.id == row.id
     demo_sandbox.advance(600)
     wait_for(qtbot, lambda: (window.model.item_by_id(fax.id) or fax).status == "delivered")
+    wait_for(qtbot, lambda: window.detail.status_label.text() == "Delivered")
 
 
 def test_a_send_telnyx_refuses_shows_rejected_with_the_reason_and_can_be_discarded(
@@ -181,20 +206,20 @@ def test_a_send_telnyx_refuses_shows_rejected_with_the_reason_and_can_be_discard
 ) -> None:
     app = window.apps_pane.applications[0]
     number = next(iter(sandbox_api.iter_phone_numbers(connection_id=app.id))).phone_number
-    notices: list[FaxItem] = []
-    window.faxChanged.connect(notices.append)  # what the tray hears
+    tray = TrayController.attach(window)
+    notifier = RecordingNotifier()
+    tray.notifier = notifier
     # The sandbox answers 422 for a connection that is not a fax application of the account.
-    window.worker.submit(window.backend.submit,
-                         SendRequest(make_pdf(), "+13125550100", number, "999999999"))
+    _send(window, make_pdf(), "+13125550100", number, "999999999")
 
     wait_for(qtbot, lambda: any(f.pending == "rejected" for f in _pending(window)))
     rejected = _pending(window)[0]
     text = _cell(window, rejected.id, COL_STATUS)
     assert text.startswith("Rejected: ") and "not a fax application" in text
-    heard = [f for f in notices if f.id == rejected.id and f.status == "failed"]
-    assert heard and "not a fax application" in (heard[-1].failure_reason or "")
-    window.status_filter.setCurrentIndex(window.status_filter.findData("failed"))
+    status_filter = window.fax_list.status_filter
+    status_filter.setCurrentIndex(status_filter.findData("failed"))
     assert rejected.id in {f.id for f in window.proxy.visible_items()}
+    status_filter.setCurrentIndex(status_filter.findData("all"))
 
     assert window.select_fax(rejected.id)
     assert window.detail.status_label.text() == text
@@ -214,8 +239,13 @@ def test_a_send_telnyx_refuses_shows_rejected_with_the_reason_and_can_be_discard
     answer_next_message_box(QMessageBox.StandardButton.Yes)
     window.run_action("delete")
     wait_for(qtbot, lambda: not _pending(window))
-    engine = window.backend.engine  # type: ignore[attr-defined]
-    assert [e.state for e in engine.store.journal_entries()] == ["abandoned", "abandoned"]
+    journal = window.engine.store.journal_entries()
+    assert [e.state for e in journal] == ["abandoned", "abandoned"]
+
+    # The tray says so: nothing was sent, and the window may be hidden.
+    failed = [n for n in notifier.shown if n.kind == "failed"]
+    assert [n.fax_id for n in failed] == [rejected.id, again.id], [(n.fax_id, n.body) for n in failed]
+    assert all("not a fax application" in n.body for n in failed)
 
 
 # --- 4. detail pane -------------------------------------------------------------------------
@@ -235,20 +265,21 @@ def test_detail_shows_status_words_only_and_hides_empty_rows(window: MainWindow)
 def test_an_unknown_status_is_shown_as_it_came(qtbot: Any) -> None:
     pane = FaxDetailPane()
     qtbot.addWidget(pane)
-    pane.show_fax(FaxItem(id="x", direction="outbound", status="teleported"))
+    pane.show_fax(fax_row("x", direction="outbound", status="teleported"))
     assert pane.values["status"].text() == "teleported"
 
 
 def test_timeline_is_in_time_order_and_stable_for_equal_times(qtbot: Any) -> None:
     pane = FaxDetailPane()
     qtbot.addWidget(pane)
-    pane.show_fax(FaxItem(id="x", direction="outbound", status="failed"))
+    pane.show_fax(fax_row("x", direction="outbound", status="failed"))
     t0 = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
     pane.show_timeline("x", [
-        TimelineEntry(t0 + timedelta(minutes=2), "failed", "user_busy"),
-        TimelineEntry(t0, "queued"),
-        TimelineEntry(t0 + timedelta(minutes=2), "retry_scheduled", "automatic retry 2 of 3"),
-        TimelineEntry(t0 + timedelta(minutes=1), "sending"),
+        TimelineEntry("x", "failed", t0 + timedelta(minutes=2), "poll", "user_busy"),
+        TimelineEntry("x", "queued", t0, "poll"),
+        TimelineEntry("x", "retry_scheduled", t0 + timedelta(minutes=2), "local",
+                      "automatic retry 2 of 3"),
+        TimelineEntry("x", "sending", t0 + timedelta(minutes=1), "webhook"),
     ])
     lines = [pane.timeline.item(i).text().split("\n")[0].split("  ", 1)[1]
              for i in range(pane.timeline.count())]
@@ -259,7 +290,7 @@ def test_every_journal_state_has_its_row_or_none() -> None:
     from dataclasses import replace
 
     from faxdesk.core.records import JournalEntry
-    from faxdesk.ui.engine_backend import pending_item
+    from faxdesk.core.rows import row_for_entry
     from faxdesk.ui.models import pending_text
 
     base = JournalEntry(
@@ -268,19 +299,22 @@ def test_every_journal_state_has_its_row_or_none() -> None:
         media_name="m", client_state="cs", fax_id=None, created_at=1_000.0, updated_at=1_001.0)
 
     def words(**change: Any) -> str | None:
-        item = pending_item(replace(base, **change))
-        return None if item is None else pending_text(item)
+        row = row_for_entry(replace(base, **change))
+        return None if row is None else pending_text(row)
 
     assert words() == "Preparing"
     assert words(state="media_uploaded") == "Uploading"
     assert words(state="fax_created", fax_id="f") == "Uploading"  # until its fax row exists
-    assert words(error="Could not reach Telnyx", next_attempt_at=1_010.0) == \
-        "Waiting for the network"
-    assert words(error="The API key was not accepted") == "Waiting for a valid API key"
+    assert words(error="Could not reach Telnyx", error_kind="network",
+                 next_attempt_at=1_010.0) == "Waiting for the network"
+    assert words(error="The API key was not accepted", error_kind="auth") == \
+        "Waiting for a valid API key"
+    assert words(state="fax_created", error="The answer was lost", error_kind="ambiguous") == \
+        "May have been sent; checking with Telnyx"
     assert (words(next_attempt_at=1_300.0) or "").startswith("Retry at ")
-    assert words(state="rejected", error="Telnyx refused the request. to: bad number") == \
-        "Rejected: to: bad number"
+    assert words(state="rejected", error="Telnyx refused the request. to: bad number",
+                 error_kind="refused") == "Rejected: to: bad number"
     for gone in ("tracking", "done", "abandoned"):
         assert words(state=gone, fax_id="f") is None
-    item = pending_item(base)
-    assert item is not None and item.id == "pending:7" and item.quality == "high"
+    row = row_for_entry(base)
+    assert row is not None and row.id == "send:7" and row.quality == "high"

@@ -1,7 +1,8 @@
 """The send dialog against the real core and the sandbox over loopback.
 
-Drop a PDF, fill the dialog, press Send: the fax goes through the outbox and reaches
-"delivered" on the sandbox. Also: several recipients, cover pages, limits and refusals in words.
+Drop a PDF, fill the dialog, press Send: the core prepares the send, the fax goes through the
+outbox and reaches "delivered" on the sandbox. Also: several recipients, cover pages, limits and
+refusals in words (the core's words, as `faxdesk send` says them).
 """
 
 from __future__ import annotations
@@ -20,20 +21,14 @@ from pytestqt.qtbot import QtBot
 
 from faxdesk.core.contacts import Contact, ContactBook
 from faxdesk.core.engine import EngineConfig, FaxEngine
+from faxdesk.core.sending import SendOptions, check_document
+from faxdesk.core.settings import Settings
 from faxdesk.core.sync import SyncConfig
-from faxdesk.ui.send_dialog import SendDialog, run_send
-from faxdesk.ui.send_service import EngineSendService
+from faxdesk.ui.send_dialog import SendDialog
 from faxdesk.ui.worker import Worker
 from tests.support.pdfs import make_pdf
 
 FROM_NUMBER = "+12025550100"
-BUSY = "+12025550101"  # the sandbox's scripted "busy" destination
-
-
-class Settings:
-    default_country = "US"
-    default_application_id = ""
-    default_from_number = ""
 
 
 @pytest.fixture
@@ -75,8 +70,8 @@ def book(tmp_path: Path) -> Iterator[ContactBook]:
 
 
 def _dialog(qtbot: QtBot, engine: FaxEngine, worker: Worker, book: ContactBook | None,
-            files: tuple[str, ...] = (), settings: Any = None) -> SendDialog:
-    dialog = SendDialog(EngineSendService(engine), worker, contacts=book,
+            files: tuple[str, ...] = (), settings: Settings | None = None) -> SendDialog:
+    dialog = SendDialog(engine, worker, contacts=book,
                         settings=lambda: settings or Settings(), files=files)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -230,9 +225,8 @@ def test_problems_are_explained_and_block_sending(
     broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
     notes = tmp_path / "notes.txt"
     notes.write_text("not a fax")
-    dialog = _dialog(qtbot, engine, worker, None, settings=type(
-        "S", (), {"default_country": "US", "default_application_id": office,
-                  "default_from_number": FROM_NUMBER})())
+    dialog = _dialog(qtbot, engine, worker, None, settings=Settings(
+        default_application_id=office, default_from_number=FROM_NUMBER))
     _drop(dialog, broken, notes)
     assert "“notes.txt” cannot be faxed" in dialog.drop_message.text()
     qtbot.waitUntil(lambda: not dialog.documents.checking(), timeout=10000)
@@ -256,68 +250,95 @@ def test_problems_are_explained_and_block_sending(
     dialog.add_files([str(make_pdf(tmp_path / "ok.pdf", 1))])
     dialog.display_name.setText("Front Office")
     _ready(qtbot, dialog)
-    assert dialog.send_options() == {"quality": "high", "from_display_name": "Front Office"}
+    assert dialog.send_options() == SendOptions(quality="high", from_display_name="Front Office")
+    assert dialog.send_options().as_api() == {"quality": "high",
+                                              "from_display_name": "Front Office"}
 
 
-def test_a_failed_queue_keeps_only_the_recipients_not_sent(
+def test_a_refused_send_keeps_the_dialog_open_with_the_cores_words_and_queues_nothing(
     qtbot: QtBot, sandbox: Any, office: str, engine: FaxEngine, worker: Worker,
     tmp_path: Path,
 ) -> None:
-    class HalfBroken(EngineSendService):
-        def submit_fax(self, pdf_path: Path, to: str, *args: Any, **kwargs: Any) -> str:
-            if to == "+13125550147":
-                raise OSError("the disk is full")
-            return super().submit_fax(pdf_path, to, *args, **kwargs)
-
-    dialog = SendDialog(HalfBroken(engine), worker, settings=Settings,
-                        files=[str(make_pdf(tmp_path / "a.pdf"))])
-    qtbot.addWidget(dialog)
+    pdf = make_pdf(tmp_path / "minutes.pdf", 1)
+    good = pdf.read_bytes()
+    dialog = _dialog(qtbot, engine, worker, None, files=(str(pdf),), settings=Settings(
+        default_application_id=office, default_from_number=FROM_NUMBER))
     dialog.recipients.add_text("+1 312 555 0146")
     dialog.recipients.add_text("+1 312 555 0147")
     _ready(qtbot, dialog)
-    with qtbot.waitSignal(dialog.sent, timeout=15000) as sent:
+    sent: list[list[int]] = []
+    dialog.sent.connect(sent.append)
+
+    # The file is replaced after the dialog checked it: the core checks it again and refuses.
+    pdf.write_text("Minutes of the meeting (saved as text by mistake)\n")
+    (refusal,) = check_document(pdf).refusals
+    dialog.send()
+    qtbot.waitUntil(lambda: dialog.problems.text().startswith("Nothing was sent"), timeout=15000)
+    assert refusal.message in dialog.problems.text()
+    assert "Error" not in dialog.problems.text() and "Traceback" not in dialog.problems.text()
+    assert dialog.isVisible() and dialog.result() != SendDialog.DialogCode.Accepted
+    assert sent == []
+    assert engine.store.journal_entries() == []  # no fax for either recipient
+    assert [r.number for r in dialog.recipients.recipients()] == ["+13125550146",
+                                                                  "+13125550147"]
+    assert dialog.send_button.isEnabled()  # everything is still there to try again
+
+    pdf.write_bytes(good)
+    with qtbot.waitSignal(dialog.sent, timeout=15000) as again:
         dialog.send()
-    assert len(sent.args[0]) == 1
-    assert dialog.isVisible() or dialog.result() != SendDialog.DialogCode.Accepted
-    assert [r.number for r in dialog.recipients.recipients()] == ["+13125550147"]
-    assert "Not sent to +1 312-555-0147: the disk is full" in dialog.problems.text()
+    assert len(again.args[0]) == 2
+    assert len(engine.store.journal_entries()) == 2
 
 
-def test_run_send_without_cover_builds_one_pdf_for_everyone(
-    sandbox: Any, office: str, engine: FaxEngine, tmp_path: Path,
+def test_the_request_is_what_the_dialog_shows(
+    qtbot: QtBot, sandbox: Any, office: str, engine: FaxEngine, worker: Worker,
+    book: ContactBook, tmp_path: Path,
 ) -> None:
-    from faxdesk.ui.send_dialog import SendPlan
-    from faxdesk.ui.send_recipients import Recipient
+    from faxdesk.core.sending import CoverDetails, Recipient
 
-    seen: list[Path] = []
+    book.add(Contact("Ada Lovelace", "+1 312 555 0148", "Analytical Engines"))
+    first = make_pdf(tmp_path / "a.pdf", 2)
+    second = make_pdf(tmp_path / "b.pdf", 1)
+    dialog = _dialog(qtbot, engine, worker, book, files=(str(first), str(second)),
+                     settings=Settings(default_country="GB", default_application_id=office,
+                                       default_from_number=FROM_NUMBER))
+    qtbot.waitUntil(lambda: dialog.recipients.completer.model().rowCount() == 1, timeout=10000)
+    dialog.recipients.add_text("+1 312 555 0148")
+    dialog.recipients.add_text("020 7946 0018")  # national, in the default country (GB)
+    dialog.quality_combo.setCurrentIndex(dialog.quality_combo.findData("normal"))
+    dialog.preview_check.setChecked(True)
+    dialog.cover_box.setChecked(True)
+    dialog.cover_subject.setText("Plans")
+    _ready(qtbot, dialog)
 
-    class Recording(EngineSendService):
-        def submit_fax(self, pdf_path: Path, *args: Any, **kwargs: Any) -> str:
-            seen.append(pdf_path)
-            return super().submit_fax(pdf_path, *args, **kwargs)
-
-    plan = SendPlan(
-        documents=(str(make_pdf(tmp_path / "a.pdf", 2)),),
-        recipients=(Recipient("+13125550148", "+1 312-555-0148"),
-                    Recipient(BUSY, "+1 202-555-0101")),
-        from_number=FROM_NUMBER, from_display=FROM_NUMBER, connection_id=office,
-        options={"quality": "normal"}, cover=None,
-    )
-    outcome = run_send(plan, Recording(engine), None)
-    assert [r.number for r, _ in outcome.sent] == ["+13125550148", BUSY]
-    assert outcome.failed == []
-    assert len(set(seen)) == 1
+    request = dialog.request()
+    assert request.documents == (first, second)
+    assert request.recipients == (
+        Recipient("+13125550148", "Ada Lovelace", "Analytical Engines"),
+        Recipient("+442079460018"))
+    assert (request.connection_id, request.from_number) == (office, FROM_NUMBER)
+    assert request.options == SendOptions(quality="normal", store_preview=True,
+                                          preview_format="tiff")
+    assert request.cover == CoverDetails(subject="Plans")
+    assert request.default_country == "GB"
 
 
-class NoAccount:
-    def list_applications(self) -> list[Any]:
-        return []
-
-    def list_phone_numbers(self, connection_id: str) -> list[Any]:
-        return []
-
-    def submit_fax(self, *args: Any) -> str:
-        raise AssertionError("nothing is sent here")
+def test_without_an_account_the_dialog_says_so_and_cannot_send(
+    qtbot: QtBot, worker: Worker, tmp_path: Path,
+) -> None:
+    engine = FaxEngine(tmp_path / "data", None)  # no API key entered yet
+    try:
+        dialog = _dialog(qtbot, engine, worker, None,
+                         files=(str(make_pdf(tmp_path / "a.pdf", 1)),))
+        dialog.recipients.add_text("+1 312 555 0149")
+        qtbot.waitUntil(lambda: "fax applications" in dialog.problems.text(), timeout=10000)
+        assert "No API key yet" in dialog.problems.text()
+        assert not dialog.send_button.isEnabled()
+        dialog.send()
+        worker.wait_idle()
+        assert engine.store.journal_entries() == []
+    finally:
+        engine.stop()
 
 
 def test_a_scan_too_large_to_upload_can_be_made_smaller(
@@ -329,10 +350,14 @@ def test_a_scan_too_large_to_upload_can_be_made_smaller(
 
     # A 1 MB upload limit stands in for Telnyx's 20 MB, so the test needs no 20 MB file.
     monkeypatch.setattr(limits, "MAX_UPLOAD_BYTES", 1_000_000)
-    scan = tmp_path / "scan.tif"
-    Image.linear_gradient("L").resize((1000, 1300)).convert("RGB").save(scan, dpi=(200, 200))
-    assert scan.stat().st_size > 3_000_000  # an uncompressed colour scan
-    dialog = SendDialog(NoAccount(), worker, settings=Settings, files=[str(scan)])
+    # A scanner's PDF of a grainy colour page at JPEG quality 100. (An image file would not
+    # do: intake already turns images into fax-resolution pages far under the limit.)
+    scan = tmp_path / "scan.pdf"
+    Image.effect_noise((1000, 1300), 40).convert("RGB").save(
+        scan, "PDF", resolution=200.0, quality=100)
+    assert scan.stat().st_size > 1_500_000
+    engine = FaxEngine(tmp_path / "data", None)  # no account needed to check documents
+    dialog = SendDialog(engine, worker, settings=Settings, files=[str(scan)])
     qtbot.addWidget(dialog)
     dialog.show()
     docs = dialog.documents
@@ -349,6 +374,7 @@ def test_a_scan_too_large_to_upload_can_be_made_smaller(
     assert (entry.size_bytes or 0) < 1_000_000
     assert not docs.shrink_button.isVisible()
     assert "scan-for-fax.pdf\n1 page" in docs.list.item(0).text()
+    engine.stop()
 
 
 def test_the_cover_page_sender_details_are_remembered_for_the_next_fax(
@@ -363,7 +389,7 @@ def test_the_cover_page_sender_details_are_remembered_for_the_next_fax(
     image.fill(QColor("navy"))
     assert image.save(str(logo))
     ini = str(tmp_path / "ui-state.ini")
-    dialog = SendDialog(EngineSendService(engine), worker, settings=Settings,
+    dialog = SendDialog(engine, worker, settings=Settings,
                         files=[str(make_pdf(tmp_path / "a.pdf", 1))],
                         state=QSettings(ini, QSettings.Format.IniFormat))
     qtbot.addWidget(dialog)
@@ -380,7 +406,7 @@ def test_the_cover_page_sender_details_are_remembered_for_the_next_fax(
         dialog.send()
 
     # Another session: a new settings object over the same file.
-    again = SendDialog(EngineSendService(engine), worker, settings=Settings,
+    again = SendDialog(engine, worker, settings=Settings,
                        state=QSettings(ini, QSettings.Format.IniFormat))
     qtbot.addWidget(again)
     assert again.cover_from.text() == "Grace Hopper"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -69,20 +68,22 @@ def test_pdf_dropped_on_the_main_window_is_sent_delivered_and_announced(
     qtbot.waitUntil(dialog.send_button.isEnabled, timeout=10000)
     with qtbot.waitSignal(dialog.sent, timeout=15000) as sent:
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
-    (fax_ref,) = sent.args[0]
+    (journal_id,) = sent.args[0]
     assert not dialog.isVisible()
+
+    ours = f"send:{journal_id}"  # the send's one row, from the moment it was queued
 
     def delivered() -> bool:
         demo_sandbox.advance(30)
-        return any(n.kind == "delivered" for n in notifier.shown)
+        return any(n.kind == "delivered" and n.fax_id == ours for n in notifier.shown)
 
     qtbot.waitUntil(delivered, timeout=20000)
-    notice = next(n for n in notifier.shown if n.kind == "delivered")
-    # The page count is in it when the backend reports one.
-    assert re.fullmatch(r"(2 pages delivered|Delivered) to \+13125550150\.", notice.body)
+    notice = next(n for n in notifier.shown if n.fax_id == ours)
+    assert notice.body == "2 pages delivered to +13125550150."
     server = [f for f in demo_sandbox.state.faxes.values() if f.to == "+13125550150"]
     assert len(server) == 1 and server[0].status == "delivered"
-    assert fax_ref in (server[0].id, str(fax_ref))
+    row = window.model.item_by_id(ours)
+    assert row is not None and row.fax_id == server[0].id and row.status == "delivered"
 
     # Clicking the notification opens that fax in the window.
     window.hide()
@@ -101,7 +102,7 @@ def test_new_fax_and_a_second_launch_open_the_send_dialog(
     guard = SingleInstance(name=f"faxdesk-test-{id(tmp_path)}")
     features = install_send_features(window, guard=guard)
 
-    # "Pause syncing" in the tray menu pauses the backend; the menu shows it checked.
+    # "Pause syncing" in the tray menu pauses the engine; the menu shows it checked.
     pause = next(a for a in features.tray.actions() if a.text() == "Pause syncing")
     pause.trigger()
     qtbot.waitUntil(lambda: window.sync_state is not None
@@ -124,28 +125,18 @@ def test_new_fax_and_a_second_launch_open_the_send_dialog(
     dialog.reject()
 
 
-class RetrySettings:
-    """What make_backend reads: fast polling and one automatic retry, at once."""
-
-    poll_fast_secs = 0.05
-    poll_slow_secs = 0.05
-    auto_retry_enabled = True
-    auto_retry_delay_secs = 0
-    auto_retry_max = 2
-
-
 def test_a_failed_fax_offers_resend_and_its_automatic_retry_is_in_the_timeline(
     qtbot: QtBot, demo_sandbox: Any, ui_state: Any, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from faxdesk.ui.app import make_backend, make_client
+    from faxdesk.core.settings import Settings
     from faxdesk.ui.main_window import MainWindow
+    from tests.ui.conftest import make_engine
 
     monkeypatch.setenv("FAXDESK_HOME", str(tmp_path / "home"))
-    client = make_client(demo_sandbox.api_key, demo_sandbox.base_url)
-    backend = make_backend(client, RetrySettings())
-    assert type(backend).__name__ == "EngineBackend"  # retries come from the core engine
-    win = MainWindow(backend, state=ui_state)
+    # One automatic retry at once, as the settings ask for it.
+    settings = Settings(auto_retry_enabled=True, auto_retry_delay_secs=0, auto_retry_max=2)
+    win = MainWindow(make_engine(demo_sandbox, tmp_path / "data", settings), state=ui_state)
     qtbot.addWidget(win)
     try:
         win.show()
@@ -170,7 +161,15 @@ def test_a_failed_fax_offers_resend_and_its_automatic_retry_is_in_the_timeline(
         qtbot.waitUntil(lambda: len(busy_faxes()) >= 2, timeout=20000)
         first = min(busy_faxes(), key=lambda f: f.seq)
         assert first.status == "failed" and first.failure_reason == "user_busy"
-        qtbot.waitUntil(lambda: win.select_fax(first.id), timeout=10000)
+
+        def first_row() -> str | None:
+            rows = [r for r in win.model.items() if r.fax_id == first.id]
+            return rows[0].id if rows else None
+
+        qtbot.waitUntil(lambda: first_row() is not None, timeout=10000)
+        row_id = first_row()
+        assert row_id is not None and row_id.startswith("send:")
+        assert win.select_fax(row_id)
 
         def timeline() -> str:
             return "\n".join(win.detail.timeline.item(i).text()
@@ -181,4 +180,3 @@ def test_a_failed_fax_offers_resend_and_its_automatic_retry_is_in_the_timeline(
         assert win.detail.buttons["resend"].isEnabled()
     finally:
         win.shutdown()
-        client.close()

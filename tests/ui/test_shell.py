@@ -10,10 +10,17 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from faxdesk.ui.backend import NullBackend
+from faxdesk.core.engine import FaxEngine
+from faxdesk.core.rows import FaxRow
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.welcome import WelcomeDialog
 from tests.ui.conftest import answer_next_message_box, wait_for
+from tests.ui.rows import fax_row
+
+
+def no_account(path: Path) -> FaxEngine:
+    """An engine before any API key was entered (what a first start opens)."""
+    return FaxEngine(path, None)
 
 
 def test_first_run_welcome_offers_the_sandbox(
@@ -46,21 +53,31 @@ def test_first_run_welcome_offers_the_sandbox(
         session.close()
 
 
-def test_no_key_means_a_clear_state_not_a_crash(qtbot: Any, ui_state: QSettings) -> None:
-    window = MainWindow(NullBackend("No API key yet: enter it in Settings (Ctrl+,)."),
-                        state=ui_state)
+def test_no_key_means_a_clear_state_not_a_crash(
+    qtbot: Any, ui_state: QSettings, tmp_path: Path
+) -> None:
+    engine = no_account(tmp_path / "data")
+    window = MainWindow(engine, state=ui_state)
     qtbot.addWidget(window)
     window.show()
     window.start()
     wait_for(qtbot, lambda: window.conn_label.text() == "Not connected")
+    assert window.sync_state is not None and window.sync_state.state == "no_account"
     assert "Settings" in window.error_label.text()
     window.sync_now()
-    wait_for(qtbot, lambda: "Settings" in window.error_label.text())
+    window.worker.wait_idle()
+    qtbot.wait(50)
+    assert window.conn_label.text() == "Not connected"
+    assert "Settings" in window.error_label.text()
+    window.show_error("")
+    window.reload_applications()  # nothing to ask Telnyx: said in words, not a traceback
+    wait_for(qtbot, lambda: "API key" in window.error_label.text())
+    assert window.model.rowCount() == 0
     window.shutdown()
 
 
-def test_geometry_is_remembered(qtbot: Any, ui_state: QSettings) -> None:
-    first = MainWindow(NullBackend("none"), state=ui_state)
+def test_geometry_is_remembered(qtbot: Any, ui_state: QSettings, tmp_path: Path) -> None:
+    first = MainWindow(no_account(tmp_path / "one"), state=ui_state)
     qtbot.addWidget(first)
     first.show()
     first.resize(780, 560)  # within the offscreen screen (800x600): geometry is kept on screen
@@ -69,7 +86,7 @@ def test_geometry_is_remembered(qtbot: Any, ui_state: QSettings) -> None:
     sizes = first.splitter.sizes()
     first.close()  # closing saves
 
-    second = MainWindow(NullBackend("none"), state=ui_state)
+    second = MainWindow(no_account(tmp_path / "two"), state=ui_state)
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == (780, 560)
@@ -151,30 +168,33 @@ def test_entering_a_key_in_settings_connects_the_window(
         session.close()
 
 
-def test_changes_during_a_reload_are_not_lost(qtbot: Any, ui_state: QSettings) -> None:
+def test_changes_during_a_reload_are_not_lost(
+    qtbot: Any, ui_state: QSettings, tmp_path: Path
+) -> None:
     """A fax the sync thread stores while the window reads the list must not vanish when the
     (older) list arrives. The list call is held until the change has been delivered."""
     import threading
+    from dataclasses import replace
     from datetime import UTC, datetime
 
-    from faxdesk.ui.backend import FaxChanged, FaxItem
+    from faxdesk.core.events import RowChanged
 
     release = threading.Event()
-    old = FaxItem(id="a", direction="outbound", status="queued", to="+14155550100",
+    old = fax_row("a", direction="outbound", status="queued", to="+14155550100",
                   created_at=datetime(2026, 1, 1, tzinfo=UTC))
 
-    class SlowList(NullBackend):
-        def list_faxes(self, limit: int | None = None) -> list[FaxItem]:
+    class SlowList(FaxEngine):
+        def rows(self, limit: int | None = None) -> list[FaxRow]:
             release.wait(5)
             return [old]  # read before the changes below
 
-    window = MainWindow(SlowList("x"), state=ui_state)
+    window = MainWindow(SlowList(tmp_path / "data", None), state=ui_state)
     qtbot.addWidget(window)
     window.reload_faxes()
-    new = FaxItem(id="b", direction="outbound", status="queued", to="+14155550101",
+    new = fax_row("b", direction="outbound", status="queued", to="+14155550101",
                   created_at=datetime(2026, 1, 2, tzinfo=UTC))
-    window.bridge.post(FaxChanged(new, "b"))
-    window.bridge.post(FaxChanged(FaxItem(**{**_fields(old), "status": "delivered"}), "a"))
+    window.bridge.post(RowChanged(new, None))
+    window.bridge.post(RowChanged(replace(old, status="delivered"), "queued"))
     wait_for(qtbot, lambda: window.model.item_by_id("b") is not None)
     release.set()
     window.worker.wait_idle()
@@ -185,16 +205,12 @@ def test_changes_during_a_reload_are_not_lost(qtbot: Any, ui_state: QSettings) -
     window.shutdown()
 
 
-def _fields(item: Any) -> dict[str, Any]:
-    from dataclasses import fields
-
-    return {f.name: getattr(item, f.name) for f in fields(item)}
-
-
-def test_hooks_for_the_send_dialog_and_the_tray(qtbot: Any, ui_state: QSettings) -> None:
+def test_hooks_for_the_send_dialog_and_the_tray(
+    qtbot: Any, ui_state: QSettings, tmp_path: Path
+) -> None:
     from PySide6.QtWidgets import QDialog
 
-    window = MainWindow(NullBackend("none"), state=ui_state)
+    window = MainWindow(no_account(tmp_path / "data"), state=ui_state)
     qtbot.addWidget(window)
     window.show()
     calls: list[list[str]] = []

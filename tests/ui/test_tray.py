@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from faxdesk.ui.backend import SyncStateChanged
+from faxdesk.core.events import RowChanged, SyncStateChanged
+from faxdesk.core.rows import FaxRow
 from faxdesk.ui.tray import Notice, TrayController
+from tests.ui.rows import fax_row
 
 
 @dataclass
@@ -158,37 +161,78 @@ def test_quit_from_the_menu_really_closes(qtbot: QtBot, window: QMainWindow) -> 
     assert not window.isVisible()
 
 
-@dataclass
-class Item:
-    id: str
-    status: str | None
-    direction: str = "outbound"
-    to: str = "+13125550100"
-    from_number: str = "+12025550100"
-    page_count: int | None = 2
-    failure_reason: str | None = None
-    contact_name: str | None = None
+def row(row_id: str, status: str | None, **fields: Any) -> FaxRow:
+    values: dict[str, Any] = {"to": "+13125550100", "from_number": "+12025550100",
+                              "page_count": 2}
+    values.update(fields)
+    return fax_row(row_id, status=status, **values)
+
+
+class Feed:
+    """Row changes as the engine publishes them: each change once, with the status before."""
+
+    def __init__(self, ctl: TrayController) -> None:
+        self.ctl = ctl
+        self.last: dict[str, str | None] = {}
+
+    def change(self, changed: FaxRow) -> None:
+        previous = self.last.get(changed.id)
+        self.last[changed.id] = changed.status
+        self.ctl.fax_changed(RowChanged(changed, previous))
 
 
 def test_each_fax_is_announced_once_when_it_finishes_and_history_is_not(
     window: QMainWindow,
 ) -> None:
     ctl, notifier, _, _ = _controller(window, tray=True)
-    ctl.fax_changed(Item("old", "delivered"))  # first sync: already delivered long ago
-    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC)))
-    ctl.fax_changed(Item("new", "queued"))
-    ctl.fax_changed(Item("new", "sending"))
-    ctl.fax_changed(Item("new", "delivered", contact_name="Ada"))
-    ctl.fax_changed(Item("new", "delivered", contact_name="Ada"))  # a repeat poll
-    ctl.fax_changed(Item("bad", "sending"))
-    ctl.fax_changed(Item("bad", "failed", failure_reason="user_busy"))
-    ctl.fax_changed(Item("in", "receiving", direction="inbound"))
-    ctl.fax_changed(Item("in", "received", direction="inbound"))
-    ctl.fax_received(Item("in", "received", direction="inbound", page_count=1))
+    feed = Feed(ctl)
+    feed.change(row("old", "delivered"))  # first sync: already delivered long ago
+    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC), ""))
+    feed.change(row("new", "queued"))
+    feed.change(row("new", "sending"))
+    feed.change(row("new", "delivered", contact_name="Ada"))
+    ctl.fax_changed(RowChanged(row("new", "delivered", contact_name="Ada"), "delivered"))
+    feed.change(row("bad", "sending"))
+    feed.change(row("bad", "failed", failure_reason="user_busy"))
+    feed.change(row("in", "receiving", direction="inbound"))
+    feed.change(row("in", "received", direction="inbound"))
+    ctl.fax_received(row("in", "received", direction="inbound", page_count=1))
+    feed.change(row("later", "delivered"))  # sent elsewhere, first seen finished: history
     assert [(n.kind, n.fax_id) for n in notifier.shown] == [
         ("delivered", "new"), ("failed", "bad"), ("received", "in")]
     assert notifier.shown[0].body == "2 pages delivered to Ada (+13125550100)."
     assert notifier.shown[2].body == "1 page from +12025550100."
+
+
+def test_a_send_made_here_is_news_from_its_first_row_to_its_end(window: QMainWindow) -> None:
+    ctl, notifier, _, _ = _controller(window, tray=True)
+    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC), ""))
+    feed = Feed(ctl)
+    # A send made here keeps its row id ("send:<journal id>") from the moment it is queued.
+    feed.change(row("send:1", None, pending="uploading"))
+    feed.change(row("send:1", "failed", failure_reason="user_busy"))  # straight to failed
+    feed.change(row("send:2", None, pending="preparing"))
+    feed.change(row("send:2", "queued", fax_id="f2"))
+    feed.change(row("send:2", "delivered", fax_id="f2", page_count=1))
+    assert [(n.kind, n.fax_id) for n in notifier.shown] == [
+        ("failed", "send:1"), ("delivered", "send:2")]
+    assert notifier.shown[1].body == "1 page delivered to +13125550100."
+
+
+def test_a_send_telnyx_refuses_is_announced_as_failed_with_the_reason(
+    window: QMainWindow,
+) -> None:
+    """Telnyx refusing a send (422) is a failure the person has to hear about: nothing was
+    sent, and the window may be hidden in the tray."""
+    ctl, notifier, _, _ = _controller(window, tray=True)
+    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC), ""))
+    feed = Feed(ctl)
+    feed.change(row("send:3", None, pending="preparing"))
+    feed.change(row("send:3", None, pending="rejected", pending_error=(
+        "Telnyx refused the request. connection_id: 999 is not a fax application.")))
+    assert [(n.kind, n.fax_id, n.title) for n in notifier.shown] == [
+        ("failed", "send:3", "Fax failed")]
+    assert "not a fax application" in notifier.shown[0].body
 
 
 def test_faxes_received_before_the_first_sync_are_history_not_news(
@@ -196,15 +240,16 @@ def test_faxes_received_before_the_first_sync_are_history_not_news(
 ) -> None:
     # A new account's first sync finds received faxes; the inbox downloads them after the sync.
     ctl, notifier, _, _ = _controller(window, tray=True)
+    feed = Feed(ctl)
     for n in range(5):
-        ctl.fax_changed(Item(f"old{n}", "received", direction="inbound"))
-    ctl.sync_state_changed(SyncStateChanged("connecting", None))
-    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC)))
+        feed.change(row(f"old{n}", "received", direction="inbound"))
+    ctl.sync_state_changed(SyncStateChanged("offline", None, "Telnyx cannot be reached."))
+    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC), ""))
     for n in range(5):
-        ctl.fax_received(Item(f"old{n}", "received", direction="inbound"))
+        ctl.fax_received(row(f"old{n}", "received", direction="inbound"))
     assert notifier.shown == []
-    ctl.fax_changed(Item("fresh", "received", direction="inbound"))  # arrives later
-    ctl.fax_received(Item("fresh", "received", direction="inbound"))
+    feed.change(row("fresh", "received", direction="inbound"))  # arrives later
+    ctl.fax_received(row("fresh", "received", direction="inbound"))
     assert [(n.kind, n.fax_id) for n in notifier.shown] == [("received", "fresh")]
 
 

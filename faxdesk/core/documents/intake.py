@@ -1,65 +1,60 @@
 """Intake: check a file the user added and describe its pages; turn images into PDF pages.
 
-The type is sniffed from the first bytes, never trusted from the extension. Images (PNG, JPEG,
-multi-page TIFF) become one PDF page per frame: each frame keeps its own size at its stored
-resolution (200 dpi when it has none), is shrunk (never enlarged) to fit inside the printable
-area of the chosen paper size, is centred, and the page takes the image's orientation. So a
-200 dpi letter scan fills the page, a photo is scaled down to fit and a small logo stays small.
+The type is sniffed from the first bytes, never trusted from the extension, and only regular
+files are opened (files.py). Images (PNG, JPEG, multi-page TIFF) become one PDF page per frame,
+placed on the paper as pages.py says and stored at the resolution the fax quality carries
+(imaging.py). ``DocumentInfo.fax_bytes`` is what the document will add to the fax: a PDF's own
+size (its pages are copied as they are), or the size of the pages an image becomes.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageOps, UnidentifiedImageError
-from pypdf import PageObject, PdfReader
+import pypdfium2.raw as pdfium_raw
+from pypdf import PageObject, PasswordType, PdfReader
 from pypdf.errors import DependencyError, PyPdfError
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
 
 from .errors import (
     DamagedDocumentError,
     DocumentError,
     EmptyDocumentError,
     PasswordProtectedError,
-    UnreadableFileError,
     UnsupportedFileError,
 )
+from .files import checked_size, read_all, read_head
+from .image_files import DEFAULT_IMAGE_DPI, fax_pages
+from .image_pdf import image_pages_pdf
+from .imaging import fax_imaging
+from .pages import IMAGE_MARGIN_PT, PAPER_SIZES, Orientation, PageInfo, Paper
 from .pdfium_lock import PDFIUM_LOCK
 
-DocumentKind = Literal["pdf", "png", "jpeg", "tiff"]
-Orientation = Literal["portrait", "landscape"]
-Paper = Literal["letter", "a4"]
+__all__ = [
+    "DEFAULT_IMAGE_DPI",
+    "IMAGE_MARGIN_PT",
+    "PAPER_SIZES",
+    "DocumentInfo",
+    "DocumentKind",
+    "Orientation",
+    "PageInfo",
+    "Paper",
+    "document_pdf_bytes",
+    "image_to_pdf_bytes",
+    "inspect_document",
+    "open_pdf",
+    "sniff_kind",
+]
 
-PAPER_SIZES: dict[str, tuple[float, float]] = {
-    "letter": (612.0, 792.0),
-    "a4": (595.2756, 841.8898),
-}
-# Fax machines cannot print to the edge; a quarter inch keeps image content on the paper.
-IMAGE_MARGIN_PT = 18.0
-# A scan without a stored resolution is taken to be at fax resolution.
-DEFAULT_IMAGE_DPI = 200.0
+DocumentKind = Literal["pdf", "png", "jpeg", "tiff"]
 
 _SUPPORTED = "PDF, PNG, JPEG or TIFF"
 # pypdf logs every repair it makes to a damaged file; our exceptions already say it.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-
-@dataclass(frozen=True)
-class PageInfo:
-    """One page as it will be printed: size in points after the page's /Rotate is applied."""
-
-    width_pt: float
-    height_pt: float
-    orientation: Orientation
-    rotation: int = 0
 
 
 @dataclass(frozen=True)
@@ -69,16 +64,21 @@ class DocumentInfo:
     page_count: int
     pages: list[PageInfo]
     size_bytes: int
+    # Images only: the size of the PDF pages they become at ``quality`` (None for a PDF).
+    converted_bytes: int | None = None
+    quality: str | None = None  # images only: the fax quality they were converted for
+    monochrome: bool = False
+
+    @property
+    def fax_bytes(self) -> int:
+        """What this document adds to the fax it goes into (before the merge's small overhead)."""
+        return self.size_bytes if self.converted_bytes is None else self.converted_bytes
 
 
 def sniff_kind(path: Path | str) -> DocumentKind:
     """The file's type from its first bytes; raises if unreadable or not supported."""
     p = Path(path)
-    head = _read_head(p)
-    if not head:
-        raise DamagedDocumentError(
-            p, "the file is empty (0 bytes)", "Save or download it again, then add it again."
-        )
+    head = read_head(p)
     # The PDF spec tolerates junk before the header; readers look in the first kilobyte.
     if b"%PDF-" in head[:1024]:
         return "pdf"
@@ -95,35 +95,51 @@ def sniff_kind(path: Path | str) -> DocumentKind:
     )
 
 
-def inspect_document(path: Path | str, *, paper: Paper = "letter") -> DocumentInfo:
+def inspect_document(
+    path: Path | str,
+    *,
+    paper: Paper = "letter",
+    quality: str | None = None,
+    monochrome: bool = False,
+) -> DocumentInfo:
     """Check a file and read its pages. Raises a DocumentError subclass with a clear message.
 
-    ``paper`` decides the page size images are placed on (PDF pages keep their own size).
+    ``paper`` decides the page size images are placed on (PDF pages keep their own size);
+    ``quality`` and ``monochrome`` (Telnyx's send options) decide what an image's pages weigh.
     """
     p = Path(path)
     kind = sniff_kind(p)
-    size = p.stat().st_size
+    size = checked_size(p)
+    imaging = fax_imaging(quality, monochrome=monochrome)
     if kind == "pdf":
         pages = [_pdf_page_info(pg) for pg in open_pdf(p).pages]
+        converted = None
     else:
-        pages = [_layout(frame, paper).page_info for frame in _frames(p)]
+        image_pages = fax_pages(p, kind, paper, imaging)
+        pages = [page.placement.page for page in image_pages]
+        converted = len(image_pages_pdf(image_pages))
     if not pages:
         raise EmptyDocumentError(
             p,
             "the document has no pages",
             "Open it to check it, and export it again with its pages.",
         )
-    return DocumentInfo(path=p, kind=kind, page_count=len(pages), pages=pages, size_bytes=size)
+    return DocumentInfo(
+        path=p, kind=kind, page_count=len(pages), pages=pages, size_bytes=size,
+        converted_bytes=converted,
+        quality=None if kind == "pdf" else imaging.quality,
+        monochrome=kind != "pdf" and monochrome,
+    )
 
 
 def open_pdf(path: Path | str) -> PdfReader:
     """A pypdf reader for a checked, decrypted PDF (owner-only protection is lifted)."""
     p = Path(path)
-    _readable(p)
-    with _opening(p):
-        data = p.read_bytes()
-    # A PDF ends with %%EOF; without it the file was cut short (interrupted download or copy).
-    if b"%%EOF" not in data[-2048:]:
+    data = read_all(p)
+    # A PDF ends with %%EOF after its last startxref; without it the file was cut short
+    # (interrupted download or copy). Bytes after %%EOF are padding some programs add.
+    eof = data.rfind(b"%%EOF")
+    if eof < 0 or eof < data.rfind(b"startxref"):
         raise DamagedDocumentError(
             p,
             "the PDF is damaged: it ends early, as if the download or copy was interrupted",
@@ -132,26 +148,24 @@ def open_pdf(path: Path | str) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
-            try:
-                opened = bool(reader.decrypt(""))
-            except DependencyError:
-                opened = False
-            if not opened:
-                raise PasswordProtectedError(
-                    p,
-                    "the PDF is protected with a password",
-                    "Open it with the password and save or print an unprotected copy, "
-                    "then add that copy.",
-                )
+            if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+                raise _password_protected(p)
+            # Decrypt one content stream now: a missing AES implementation shows here, not
+            # in the middle of a merge.
+            contents = reader.pages[0].get_contents() if len(reader.pages) else None
+            if contents is not None:
+                contents.get_data()
         count = len(reader.pages)
         for i in range(count):
             _ = reader.pages[i].mediabox  # touches every page object so damage shows now
     except DocumentError:
         raise
+    except DependencyError as exc:
+        raise cannot_decrypt(p) from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         raise DamagedDocumentError(
             p,
-            f"the PDF is damaged and cannot be read ({type(exc).__name__})",
+            "the PDF is damaged and cannot be read",
             "Open it in a PDF viewer and save or print it as a new PDF, then add the new file.",
         ) from exc
     if count == 0:
@@ -164,50 +178,50 @@ def open_pdf(path: Path | str) -> PdfReader:
     return reader
 
 
-def image_to_pdf_bytes(path: Path | str, *, paper: Paper = "letter") -> bytes:
-    """A PDF with one page per image frame, laid out as described in the module docstring."""
+def cannot_decrypt(p: Path) -> UnsupportedFileError:
+    """The refusal for a PDF whose encryption this installation cannot undo (pypdf needs the
+    ``cryptography`` package for AES)."""
+    return UnsupportedFileError(
+        p,
+        "the PDF is encrypted in a way FaxDesk cannot open on this computer (a part of "
+        "FaxDesk is missing)",
+        "Reinstall FaxDesk, or open the PDF in a PDF viewer and print it to a new PDF, then "
+        "add the new file.",
+        refusal="encryption_unsupported",
+    )
+
+
+def image_to_pdf_bytes(
+    path: Path | str,
+    *,
+    paper: Paper = "letter",
+    quality: str | None = None,
+    monochrome: bool = False,
+) -> bytes:
+    """A PDF with one page per image frame, at the resolution ``quality`` carries."""
     p = Path(path)
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=PAPER_SIZES[paper], pageCompression=1)
-    canvas.setCreator("FaxDesk")
-    count = 0
-    for frame in _frames(p):
-        lay = _layout(frame, paper)
-        canvas.setPageSize((lay.page_info.width_pt, lay.page_info.height_pt))
-        canvas.drawImage(ImageReader(frame.image), lay.x, lay.y, lay.w, lay.h)
-        canvas.showPage()
-        count += 1
-    if count == 0:
-        raise EmptyDocumentError(p, "the image has no frames", "Save the image again and add it.")
-    canvas.save()
-    return out.getvalue()
+    kind = sniff_kind(p)
+    if kind == "pdf":
+        raise ValueError(f"{p.name} is a PDF, not an image")
+    return image_pages_pdf(fax_pages(p, kind, paper, fax_imaging(quality, monochrome=monochrome)))
 
 
-def document_pdf_bytes(path: Path | str, *, paper: Paper = "letter") -> bytes:
+def document_pdf_bytes(
+    path: Path | str,
+    *,
+    paper: Paper = "letter",
+    quality: str | None = None,
+    monochrome: bool = False,
+) -> bytes:
     """Any supported file as PDF bytes (a PDF is checked and returned as it is)."""
     p = Path(path)
     if sniff_kind(p) == "pdf":
         open_pdf(p)
-        return p.read_bytes()
-    return image_to_pdf_bytes(p, paper=paper)
+        return read_all(p)
+    return image_to_pdf_bytes(p, paper=paper, quality=quality, monochrome=monochrome)
 
 
 # -- internals ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Frame:
-    image: Image.Image
-    dpi: tuple[float, float]
-
-
-@dataclass(frozen=True)
-class _Layout:
-    page_info: PageInfo
-    x: float
-    y: float
-    w: float
-    h: float
 
 
 def _check_pages_load(p: Path, data: bytes, count: int) -> None:
@@ -221,6 +235,10 @@ def _check_pages_load(p: Path, data: bytes, count: int) -> None:
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
+            # pypdf opens a PDF whose owner password is empty, but a reader (and Telnyx) asks
+            # for its user password.
+            if getattr(exc, "err_code", None) == pdfium_raw.FPDF_ERR_PASSWORD:
+                raise _password_protected(p) from exc
             raise damaged from exc
         try:
             if len(pdf) != count:
@@ -231,38 +249,6 @@ def _check_pages_load(p: Path, data: bytes, count: int) -> None:
             raise damaged from exc
         finally:
             pdf.close()
-
-
-def _read_head(p: Path) -> bytes:
-    _readable(p)
-    with _opening(p), p.open("rb") as fh:
-        return fh.read(2048)
-
-
-def _readable(p: Path) -> bool:
-    if not p.exists():
-        raise UnreadableFileError(
-            p, "the file does not exist", "It may have been moved or deleted; add it again."
-        )
-    if p.is_dir():
-        raise UnreadableFileError(p, "this is a folder, not a file", "Add the files inside it.")
-    return True
-
-
-@contextmanager
-def _opening(p: Path) -> Iterator[None]:
-    try:
-        yield
-    except PermissionError as exc:
-        raise UnreadableFileError(
-            p,
-            "you do not have permission to read the file",
-            "Ask its owner for access, or copy it to a folder of yours and add the copy.",
-        ) from exc
-    except OSError as exc:
-        raise UnreadableFileError(
-            p, f"the file cannot be read ({exc.strerror or exc})", "Check the disk and try again."
-        ) from exc
 
 
 def _describe(head: bytes, p: Path) -> str:
@@ -281,78 +267,6 @@ def _describe(head: bytes, p: Path) -> str:
     return ""
 
 
-def _frames(p: Path) -> Iterator[_Frame]:
-    """Every frame of an image file, fully decoded so truncation is found here."""
-    with _opening(p):
-        try:
-            with Image.open(p) as im:
-                n = getattr(im, "n_frames", 1)
-                for i in range(n):
-                    im.seek(i)
-                    im.load()
-                    frame = _normalised(im)
-                    yield _Frame(frame, _dpi(im))
-        except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
-            raise DamagedDocumentError(
-                p,
-                "the image cannot be read (unknown or oversized image data)",
-                "Open it in an image program and save it again as PNG or JPEG.",
-            ) from exc
-        except PermissionError:
-            raise
-        except Exception as exc:  # Pillow fails on bad data with many exception types
-            raise DamagedDocumentError(
-                p,
-                "the image is damaged or cut short",
-                "Save or download it again from the original.",
-            ) from exc
-
-
-def _normalised(im: Image.Image) -> Image.Image:
-    """A copy in a mode reportlab embeds well; EXIF rotation applied; transparency on white."""
-    frame = ImageOps.exif_transpose(im) if im.format == "JPEG" else im.copy()
-    if frame.mode in ("1", "L", "RGB", "CMYK"):
-        return frame
-    if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
-        rgba = frame.convert("RGBA")
-        white = Image.new("RGB", rgba.size, "white")
-        white.paste(rgba, mask=rgba.getchannel("A"))
-        return white
-    if frame.mode.startswith("I") or frame.mode == "F":
-        return (
-            frame.convert("L")
-            if frame.mode == "F"
-            else ImageOps.autocontrast(frame.point(lambda v: v / 256).convert("L"))
-        )
-    return frame.convert("RGB")
-
-
-def _dpi(im: Image.Image) -> tuple[float, float]:
-    raw = im.info.get("dpi")
-    try:
-        x, y = float(raw[0]), float(raw[1])  # type: ignore[index]
-    except (TypeError, ValueError, IndexError):
-        return (DEFAULT_IMAGE_DPI, DEFAULT_IMAGE_DPI)
-    # Many writers store 1 or a nonsense value; treat as unknown.
-    if x < 50 or y < 50:
-        return (DEFAULT_IMAGE_DPI, DEFAULT_IMAGE_DPI)
-    return (x, y)
-
-
-def _layout(frame: _Frame, paper: Paper) -> _Layout:
-    px_w, px_h = frame.image.size
-    nat_w = px_w / frame.dpi[0] * 72.0
-    nat_h = px_h / frame.dpi[1] * 72.0
-    short, long_ = PAPER_SIZES[paper]
-    landscape = nat_w > nat_h
-    page_w, page_h = (long_, short) if landscape else (short, long_)
-    avail_w, avail_h = page_w - 2 * IMAGE_MARGIN_PT, page_h - 2 * IMAGE_MARGIN_PT
-    scale = min(avail_w / nat_w, avail_h / nat_h, 1.0)
-    w, h = nat_w * scale, nat_h * scale
-    info = PageInfo(page_w, page_h, "landscape" if landscape else "portrait", 0)
-    return _Layout(info, (page_w - w) / 2, (page_h - h) / 2, w, h)
-
-
 def _pdf_page_info(page: PageObject) -> PageInfo:
     box = page.cropbox
     w, h = abs(float(box.width)), abs(float(box.height))
@@ -360,3 +274,11 @@ def _pdf_page_info(page: PageObject) -> PageInfo:
     if rotation in (90, 270):
         w, h = h, w
     return PageInfo(w, h, "landscape" if w > h else "portrait", rotation)
+
+
+def _password_protected(p: Path) -> PasswordProtectedError:
+    return PasswordProtectedError(
+        p,
+        "the PDF is protected with a password",
+        "Open it with the password and save or print an unprotected copy, then add that copy.",
+    )

@@ -1,4 +1,7 @@
-"""Page thumbnails, rendered with PDFium for worker threads (no Qt here).
+"""Page thumbnails for worker threads (no Qt here): PDFs rendered with PDFium, images drawn.
+
+An image file is drawn straight from the image, decoded at thumbnail size where the format
+allows (image_files.py), never through a PDF of its full pixels.
 
 PDFium is not thread-safe: every call into it, from any thread, holds ``PDFIUM_LOCK``. The lock
 is held per page, not per document, so a thumbnail job for one document and a re-render of
@@ -17,8 +20,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 from PIL import Image, ImageDraw, ImageFont
 
+from . import image_files
 from .errors import DamagedDocumentError, PasswordProtectedError, RenderError
-from .intake import image_to_pdf_bytes, sniff_kind
+from .intake import Paper, sniff_kind
 from .pdfium_lock import PDFIUM_LOCK
 
 __all__ = [
@@ -42,38 +46,52 @@ class Thumbnail:
     image: Image.Image
 
 
-def page_count(source: PdfSource) -> int:
-    with _document(source) as doc:
-        return len(doc.pdf)
+def page_count(source: PdfSource, *, paper: Paper = "letter") -> int:
+    with _document(source, paper) as doc:
+        return doc.count()
 
 
 def render_page(
-    source: PdfSource, index: int, width: int = 160, max_height: int | None = None
+    source: PdfSource,
+    index: int,
+    width: int = 160,
+    max_height: int | None = None,
+    *,
+    paper: Paper = "letter",
 ) -> Image.Image:
     """Page ``index`` (0-based) as an RGB image ``width`` pixels wide, rotation applied
-    (narrower if needed to stay within ``max_height``)."""
-    with _document(source) as doc:
+    (narrower if needed to stay within ``max_height``). ``paper`` places images."""
+    with _document(source, paper) as doc:
         return doc.render(index, width, max_height)
 
 
 def render_page_png(
-    source: PdfSource, index: int, width: int = 160, max_height: int | None = None
+    source: PdfSource,
+    index: int,
+    width: int = 160,
+    max_height: int | None = None,
+    *,
+    paper: Paper = "letter",
 ) -> bytes:
     buf = io.BytesIO()
-    render_page(source, index, width, max_height).save(buf, "PNG", optimize=True)
+    render_page(source, index, width, max_height, paper=paper).save(buf, "PNG", optimize=True)
     return buf.getvalue()
 
 
 def iter_thumbnails(
-    source: PdfSource, width: int = 160, max_height: int | None = None
+    source: PdfSource,
+    width: int = 160,
+    max_height: int | None = None,
+    *,
+    paper: Paper = "letter",
 ) -> Generator[Thumbnail, None, None]:
     """Thumbnails of every page, in order, rendered one at a time as they are asked for.
 
     With ``max_height`` equal to ``width`` every page fits a square box, so a landscape page
     looks as wide as a portrait page is tall, as on paper.
     """
-    with _document(source) as doc:
-        count = len(doc.pdf)
+    with _document(source, paper) as doc:
+        count = doc.count()
         for i in range(count):
             yield Thumbnail(i, count, doc.render(i, width, max_height))
 
@@ -125,6 +143,8 @@ def thumbnail_strip(
 
 
 class _Doc:
+    """A PDF open in PDFium."""
+
     def __init__(self, source: PdfSource) -> None:
         path = Path("document") if isinstance(source, bytes) else Path(source)
         self.name = path.name
@@ -173,6 +193,9 @@ class _Doc:
                 ) from exc
         return image
 
+    def count(self) -> int:
+        return len(self.pdf)
+
     def close(self) -> None:
         with PDFIUM_LOCK:
             self.pdf.close()
@@ -184,14 +207,37 @@ class _Doc:
         self.close()
 
 
-def _document(source: PdfSource) -> _Doc:
-    return _Doc(source)
+class _ImageDoc:
+    """An image file, drawn page by page as it will be printed; no PDFium involved."""
+
+    def __init__(self, path: Path, kind: str, paper: Paper) -> None:
+        self.path, self.kind, self.paper = path, kind, paper
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = image_files.frame_count(self.path, self.kind)
+        return self._count
+
+    def render(self, index: int, width: int, max_height: int | None = None) -> Image.Image:
+        return image_files.thumbnail(self.path, self.kind, index, width, max_height, self.paper)
+
+    def __enter__(self) -> _ImageDoc:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+def _document(source: PdfSource, paper: Paper) -> _Doc | _ImageDoc:
+    if isinstance(source, bytes):
+        return _Doc(source)
+    kind = sniff_kind(source)
+    if kind == "pdf":
+        # Not checked again with pypdf here: intake did that, and the first page must be quick.
+        return _Doc(source)
+    return _ImageDoc(Path(source), kind, paper)
 
 
 def _pdf_input(source: PdfSource) -> str | bytes:
-    if isinstance(source, bytes):
-        return source
-    if sniff_kind(source) == "pdf":
-        # Not checked again with pypdf here: intake did that, and the first page must be quick.
-        return str(source)
-    return image_to_pdf_bytes(source)
+    return source if isinstance(source, bytes) else str(source)

@@ -1,0 +1,159 @@
+"""Turns store-level changes into row events: each visible change of a row published once.
+
+Reads rows from the store (`rows`, `row`) and listens to `FaxChanged` / `JournalChanged`. A
+journal step the person cannot see (a retry counter, the fax id being recorded before the fax
+row exists) produces no event, because the rebuilt row equals the one published last. It also
+keeps the count of outbound faxes in flight, in memory, and publishes it when it changes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+
+from faxdesk.core.events import (
+    EventHub,
+    FaxChanged,
+    InFlightChanged,
+    JournalChanged,
+    RowChanged,
+    RowRemoved,
+)
+from faxdesk.core.rows import FaxRow, journal_id_of, row_for_entry, row_for_fax, send_row_id
+from faxdesk.core.store import Store
+
+#: Rows remembered to tell a real change from a repeat; a row older than this many changes is
+#: simply published again, which listeners handle as an update.
+_REMEMBERED = 2048
+
+
+class RowFeed:
+    def __init__(self, store: Store, hub: EventHub) -> None:
+        self._store = store
+        self._hub = hub
+        self._lock = threading.Lock()
+        self._last: OrderedDict[str, FaxRow] = OrderedDict()
+        self._in_flight: set[str] | None = None  # row ids; None until first counted
+        self._unsubscribe = [hub.subscribe(self._on_fax, FaxChanged),
+                             hub.subscribe(self._on_journal, JournalChanged)]
+
+    def close(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+
+    # --- reading --------------------------------------------------------------------------
+
+    def rows(self, limit: int | None = None) -> list[FaxRow]:
+        """Pending sends first, then the stored faxes, newest first."""
+        entries = {e.id: e for e in self._store.journal_entries()}
+        faxes = [row_for_fax(rec, entries.get(rec.journal_id) if rec.journal_id else None)
+                 for rec in self._store.list_faxes(limit=limit)]
+        shown = {r.journal_id for r in faxes if r.journal_id is not None}
+        pending = [r for r in map(row_for_entry, entries.values())
+                   if r is not None and r.journal_id not in shown]
+        return pending + faxes
+
+    def row(self, row_id: str) -> FaxRow | None:
+        journal_id = journal_id_of(row_id)
+        if journal_id is None:
+            record = self._store.get_fax(row_id)
+            return None if record is None else self._row_for_record_id(record.id)
+        entry = self._store.journal_entry(journal_id)
+        if entry is None:
+            return None
+        if entry.fax_id is not None:
+            record = self._store.get_fax(entry.fax_id)
+            if record is not None:
+                return row_for_fax(record, entry)
+        return row_for_entry(entry)
+
+    def _row_for_record_id(self, fax_id: str) -> FaxRow | None:
+        record = self._store.get_fax(fax_id)
+        if record is None:
+            return None
+        entry = self._store.journal_entry(record.journal_id) if record.journal_id else None
+        return row_for_fax(record, entry)
+
+    def in_flight(self) -> int:
+        with self._lock:
+            if self._in_flight is None:
+                self._in_flight = {r.id for r in self._in_flight_rows()}
+            return len(self._in_flight)
+
+    def _in_flight_rows(self) -> Iterable[FaxRow]:
+        for entry in self._store.journal_entries(unfinished=True):
+            row = row_for_entry(entry)
+            if row is not None and row.in_flight:
+                yield row
+        for record in self._store.in_flight():
+            row = row_for_fax(record)
+            if row.in_flight:
+                yield row
+
+    # --- publishing -----------------------------------------------------------------------
+
+    def _on_fax(self, event: FaxChanged) -> None:
+        if event.fax is None:
+            row_id = self._forget_fax(event.fax_id)
+            self._publish_removed(row_id)
+            return
+        record = event.fax
+        entry = self._store.journal_entry(record.journal_id) if record.journal_id else None
+        self._publish(row_for_fax(record, entry), event.old_status)
+
+    def _on_journal(self, event: JournalChanged) -> None:
+        entry = self._store.journal_entry(event.journal_id)
+        if (entry is not None and entry.fax_id is not None
+                and self._store.get_fax(entry.fax_id) is None):
+            # The fax id is recorded just before the fax itself is stored: nothing to show yet
+            # (the pending row would only differ in its time); the fax's row follows at once.
+            return
+        row = self.row(send_row_id(event.journal_id))
+        if row is None:
+            self._publish_removed(send_row_id(event.journal_id))
+        else:
+            self._publish(row, row.status)
+
+    def _forget_fax(self, fax_id: str) -> str:
+        with self._lock:
+            for row_id, row in self._last.items():
+                if row.fax_id == fax_id:
+                    return row_id
+        return fax_id
+
+    def _publish(self, row: FaxRow, previous_status: str | None) -> None:
+        previous_pending = None
+        with self._lock:
+            last = self._last.pop(row.id, None)
+            self._last[row.id] = row
+            while len(self._last) > _REMEMBERED:
+                self._last.popitem(last=False)
+            if last == row:
+                return
+            if last is not None:
+                previous_status, previous_pending = last.status, last.pending
+            count = self._count(row.id, row.in_flight)
+        self._hub.publish(RowChanged(row, previous_status, previous_pending))
+        if count is not None:
+            self._hub.publish(InFlightChanged(count))
+
+    def _publish_removed(self, row_id: str) -> None:
+        with self._lock:
+            self._last.pop(row_id, None)
+            count = self._count(row_id, False)
+        self._hub.publish(RowRemoved(row_id))
+        if count is not None:
+            self._hub.publish(InFlightChanged(count))
+
+    def _count(self, row_id: str, in_flight: bool) -> int | None:
+        """Update the in-flight set (lock held); the new count when it changed, else None."""
+        if self._in_flight is None:
+            return None
+        before = len(self._in_flight)
+        if in_flight:
+            self._in_flight.add(row_id)
+        else:
+            self._in_flight.discard(row_id)
+        after = len(self._in_flight)
+        return after if after != before else None
