@@ -25,6 +25,7 @@ from faxdesk.api.models import FaxApplication
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.opening import SandboxOptions, api_base_url, client_factory, open_engine
 from faxdesk.core.settings import Settings, load_settings, save_settings
+from faxdesk.ui import thread_check
 from faxdesk.ui.i18n import install_translations
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.send_dialog import contact_book
@@ -181,6 +182,7 @@ def run_app(args: argparse.Namespace) -> int:
     )
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    thread_check.enable_from_environment()
     configure_application(app)
     files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
     send = bool(getattr(args, "send", False))

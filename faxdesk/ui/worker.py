@@ -24,6 +24,8 @@ from typing import Any, Protocol, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from faxdesk.ui.thread_check import check_task
+
 log = logging.getLogger(__name__)
 
 #: How long quitting waits for running tasks before leaving them behind (the backend's stop()
@@ -95,6 +97,7 @@ class Worker(QObject):
         **kwargs: object,
     ) -> bool:
         """Run `fn(*args, **kwargs)` on the pool; returns False when the worker is shut down."""
+        check_task(fn, args, kwargs)
         if self._closed:
             return False
         task_id = next(self._ids)
