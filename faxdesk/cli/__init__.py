@@ -19,6 +19,7 @@ from faxdesk import __version__
 COMMAND_MODULES = (
     "faxdesk.cli.sandbox_command",
     "faxdesk.cli.fax_commands",
+    "faxdesk.cli.report_command",
 )
 
 
