@@ -12,6 +12,8 @@ A missing program FAILS the test with the Debian package to install (never a ski
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import os
 import shutil
 import socket
@@ -254,6 +256,15 @@ class PrivateCups:
         with contextlib.suppress(OSError):
             return (self.root / "log" / "error_log").read_text(errors="replace")
         return ""
+
+
+def forget_cups_server() -> None:
+    """Make libcups in this process read ``CUPS_SERVER`` again. It remembers the scheduler per
+    thread on first use, so Qt's print support on the GUI thread would keep talking to whatever
+    an earlier test used; ``cupsSetServer(NULL)`` clears that memory (test harness only)."""
+    libcups = ctypes.CDLL(ctypes.util.find_library("cups") or "libcups.so.2")
+    libcups.cupsSetServer.argtypes = [ctypes.c_char_p]
+    libcups.cupsSetServer(None)
 
 
 @contextlib.contextmanager
