@@ -321,6 +321,7 @@ def _rows(facts: ReportFacts, w: ReportWords) -> list[tuple[str, str]]:
     if facts.application_name and fax.connection_id:
         app = f"{facts.application_name} ({fax.connection_id})"
     inbound = fax.direction == "inbound"
+    pages = facts.pages if facts.pages is not None else fax.page_count
     rows += [
         (w.direction, w.direction_text(fax.direction) or unknown),
         (w.sender, party(fax.from_number, facts.sender_name)),
@@ -330,7 +331,7 @@ def _rows(facts: ReportFacts, w: ReportWords) -> list[tuple[str, str]]:
         (w.receiving_started if inbound else w.sending_started, when(facts.started_at)),
         (w.finished, when(facts.finished_at)),
         (w.duration, duration),
-        (w.pages, str(facts.pages) if facts.pages is not None else unknown),
+        (w.pages, str(pages) if pages is not None else unknown),
         (w.quality, w.quality_text(facts.quality) if facts.quality else unknown),
         (w.fax_id, fax.id),
     ]

@@ -19,7 +19,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 
 from faxdesk.core.print_jobs import KINDS, PrintJob, PrintSpool
 from faxdesk.ui.send_service import TaskRunner
@@ -169,8 +169,9 @@ def install_print_to_fax(window: Any, spool: PrintSpool) -> PrintIntake:
                 return
         factory = getattr(window, "send_dialog_factory", None)
         if factory is None:  # kept in the spool: offered again once sending is available
-            window.show_info(intake.tr("“{title}” was printed to FaxDesk; it waits until "
-                                       "faxes can be sent.").format(title=job.name))
+            window.show_info(QCoreApplication.translate(
+                "PrintIntake", "“{title}” was printed to FaxDesk; it waits until faxes can be "
+                "sent.").format(title=job.name))
             return
         window.show_normal_and_raise()
         dialog = factory(window, [str(job.document)])

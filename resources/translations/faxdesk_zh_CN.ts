@@ -1305,6 +1305,72 @@ Send and receive faxes through Telnyx.</source>
     </message>
 </context>
 <context>
+    <name>PrintIntake</name>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="120"/>
+        <source>plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="121"/>
+        <source>a job already made for one printer model (PCL)</source>
+        <translation>已为某一型号打印机生成的作业（PCL）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="122"/>
+        <source>an empty job</source>
+        <translation>空作业</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="123"/>
+        <source>data FaxDesk does not recognise</source>
+        <translation>FaxDesk 无法识别的数据</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="128"/>
+        <source>“{title}” was printed to FaxDesk as PostScript, which could not be turned into a PDF ({detail}). Try printing it again, or save it as a PDF and add that file.</source>
+        <translation>“{title}”以 PostScript 格式打印到 FaxDesk，但无法转换为 PDF（{detail}）。请重新打印，或将其另存为 PDF 后添加该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="132"/>
+        <source>“{title}” was printed to FaxDesk but is not a document FaxDesk can fax ({detail}). Print it from a program that prints pages, such as a word processor or a PDF viewer.</source>
+        <translation>“{title}”已打印到 FaxDesk，但它不是 FaxDesk 可以传真的文档（{detail}）。请从能打印页面的程序（例如文字处理软件或 PDF 阅读器）中打印。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="172"/>
+        <source>“{title}” was printed to FaxDesk; it waits until faxes can be sent.</source>
+        <translation>“{title}”已打印到 FaxDesk，将在可以发送传真时打开。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../faxdesk/ui/printing.py" line="40"/>
+        <source>The pages chosen are not in this fax ({count} pages).</source>
+        <translation>所选页面不在此传真中（共 {count} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/printing.py" line="45"/>
+        <source>The printer “{name}” could not be started. Check that it is switched on and connected.</source>
+        <translation>无法启动打印机“{name}”。请检查它是否已开机并已连接。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/printing.py" line="55"/>
+        <source>The printer stopped taking pages after page {page}.</source>
+        <translation>打印机在第 {page} 页之后停止接收页面。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/printing.py" line="91"/>
+        <source>Print fax</source>
+        <translation>打印传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/printing.py" line="126"/>
+        <source>The fax could not be printed. Check the printer and try again.</source>
+        <translation>无法打印传真。请检查打印机后重试。</translation>
+    </message>
+</context>
+<context>
     <name>Quality</name>
     <message>
         <location filename="../../faxdesk/ui/texts.py" line="120"/>
@@ -1373,6 +1439,223 @@ Send and receive faxes through Telnyx.</source>
         <location filename="../../faxdesk/ui/send_recipients.py" line="219"/>
         <source>{number} is already a recipient.</source>
         <translation>{number} 已在收件人列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="15"/>
+        <source>{minutes} min {seconds:02d} s</source>
+        <translation>{minutes} 分 {seconds:02d} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="17"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="23"/>
+        <source>Fax transmission report</source>
+        <translation>传真发送报告</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="24"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="25"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="26"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="27"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="28"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="29"/>
+        <source>Fax application</source>
+        <translation>传真应用</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="30"/>
+        <source>Queued</source>
+        <translation>排队时间</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="31"/>
+        <source>Sending started</source>
+        <translation>开始发送</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="32"/>
+        <source>Receiving started</source>
+        <translation>开始接收</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="33"/>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="34"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="35"/>
+        <source>{duration} (from the status times)</source>
+        <translation>{duration}（根据状态时间计算）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="36"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="37"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="38"/>
+        <source>Fax ID</source>
+        <translation>传真 ID</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="39"/>
+        <source>FaxDesk journal</source>
+        <translation>FaxDesk 日志编号</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="40"/>
+        <source>First page</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="41"/>
+        <source>The document is not on this computer.</source>
+        <translation>此电脑上没有该文档。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="43"/>
+        <source>Made by FaxDesk {version} on {time}</source>
+        <translation>由 FaxDesk {version} 于 {time} 生成</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="72"/>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="110"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="76"/>
+        <source>Scanner</source>
+        <translation>扫描仪</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="78"/>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="84"/>
+        <source>Black and white (text)</source>
+        <translation>黑白（文字）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="85"/>
+        <source>Grey (photos)</source>
+        <translation>灰度（照片）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="94"/>
+        <source>Every page in the document feeder</source>
+        <translation>进纸器中的全部页面</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="98"/>
+        <source>Scanner:</source>
+        <translation>扫描仪：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="99"/>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="114"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="140"/>
+        <source>Looking for scanners…</source>
+        <translation>正在查找扫描仪…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="164"/>
+        <source>No scanner found. Connect a scanner and switch it on, then click Look again.</source>
+        <translation>未找到扫描仪。请连接扫描仪并开机，然后点击“重新查找”。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="166"/>
+        <source>Put the page on the glass, or the pages in the feeder, and click Scan.</source>
+        <translation>请将页面放在玻璃板上，或将多页放入进纸器，然后点击“扫描”。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="219"/>
+        <source>Scan {time}.pdf</source>
+        <translation>扫描 {time}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="223"/>
+        <source>Starting the scanner…</source>
+        <translation>正在启动扫描仪…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="248"/>
+        <source>Scanning page {page}… {percent} %</source>
+        <translation>正在扫描第 {page} 页… {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="264"/>
+        <source>{count} page(s) scanned.</source>
+        <translation>已扫描 {count} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="266"/>
+        <source>Add the scanned pages</source>
+        <translation>添加已扫描的页面</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="280"/>
+        <source>The scan was cancelled.</source>
+        <translation>扫描已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="292"/>
+        <source>The scanner could not be used. Check it and try again.</source>
+        <translation>无法使用扫描仪。请检查后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="307"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>

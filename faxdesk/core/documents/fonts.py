@@ -187,14 +187,18 @@ def _register(source: FontSource, needed: set[str]) -> str:
     with _LOCK:
         if name in pdfmetrics.getRegisteredFontNames():
             return name
-        data: str | io.BytesIO = (
-            io.BytesIO(_truetype_subset(source, needed)) if source.cff else source.path)
+        data: str | io.BytesIO = source.path
+        if source.cff:
+            # reportlab tells fonts apart by PostScript name and file name: each subset gets
+            # its own, or a second subset of the same font would reuse the first one's glyphs.
+            data = io.BytesIO(_truetype_subset(source, needed, name))
+            data.name = f"{name}.ttf"
         font = TTFont(name, data, subfontIndex=0 if source.cff else source.index)
         pdfmetrics.registerFont(font)
     return name
 
 
-def _truetype_subset(source: FontSource, needed: set[str]) -> bytes:
+def _truetype_subset(source: FontSource, needed: set[str], postscript_name: str) -> bytes:
     """The font cut down to ``needed``, with its CFF outlines converted to TrueType."""
     from fontTools import subset
     from fontTools.pens.cu2quPen import Cu2QuPen
@@ -242,6 +246,10 @@ def _truetype_subset(source: FontSource, needed: set[str]) -> bytes:
     post.mapping = {}
     post.glyphOrder = order
     font.sfntVersion = "\x00\x01\x00\x00"
+    names = font["name"]
+    names.names = [n for n in names.names if n.nameID != 6]
+    names.setName(postscript_name, 6, 3, 1, 0x409)
+    names.setName(postscript_name, 6, 1, 0, 0)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
