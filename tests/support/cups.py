@@ -113,10 +113,12 @@ def free_port() -> int:
 class PrivateCups:
     """One private cupsd; `start()`, use `env`/`run()`, `stop()`."""
 
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, *, with_backend: bool = True) -> None:
+        """`with_backend=False`: FaxDesk's backend is left for the test to install."""
         # Not under pytest's tmp_path: that is 0700 and CUPS runs its helpers as user lp.
         self.root = root or Path(tempfile.mkdtemp(prefix="faxdesk-cups-"))
         self._made_root = root is None
+        self._with_backend = with_backend
         self.socket = self.root / "cups.sock"
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
@@ -141,7 +143,8 @@ class PrivateCups:
                 link = root / "lib" / "backend" / backend.name
                 if not link.exists():
                     link.symlink_to(backend)
-        self.install_backend()
+        if self._with_backend:
+            self.install_backend()
         (root / "etc" / "cups-files.conf").write_text(CUPS_FILES_CONF.format(root=root))
         (root / "etc" / "cupsd.conf").write_text(
             CUPSD_CONF.format(socket=self.socket, port=self.port))
