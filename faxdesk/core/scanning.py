@@ -330,9 +330,15 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# What scanimage says when a signal reaches it (a backend's internal pipe closing after an error
+# raises SIGPIPE there): not the problem itself, which was said before.
+_SIGNAL_NOISE = re.compile(r"received signal|trying to stop scanner|: aborting$")
+
+
 def _problem(stderr: str, device: str, *, scanned: int) -> ScanError | None:
     """The scan's problem, if any (an empty feeder after some pages is simply the end)."""
-    lines = [ln.strip() for ln in re.split(r"[\r\n]", stderr) if ln.startswith("scanimage:")]
+    lines = [ln.strip() for ln in re.split(r"[\r\n]", stderr)
+             if ln.startswith("scanimage:") and not _SIGNAL_NOISE.search(ln)]
     if not lines:
         return None
     last = lines[-1]

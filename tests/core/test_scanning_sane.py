@@ -189,3 +189,15 @@ def test_a_scanner_that_is_gone_and_one_without_a_feeder_are_refused_in_words(
     with pytest.raises(ScanError, match="sane-utils package") as missing:
         list_devices()
     assert missing.value.kind == "not-installed"
+
+
+def test_signal_messages_after_an_error_do_not_hide_it(scanner: Path) -> None:
+    # SANE's test backend sometimes raises SIGPIPE inside scanimage after an I/O error;
+    # scanimage then reports the signal last. The error is still the one the person reads.
+    from faxdesk.core.scanning import _problem
+
+    stderr = ("scanimage: sane_read: Error during device I/O\n"
+              "scanimage: received signal 13\nscanimage: trying to stop scanner\n"
+              "scanimage: received signal 13\nscanimage: aborting\n")
+    problem = _problem(stderr, "test:0", scanned=0)
+    assert problem is not None and problem.kind == "gone"

@@ -6,9 +6,9 @@ character of the text: fontconfig (``fc-match -s``) proposes candidates for the 
 
 reportlab embeds only TrueType outlines, while the usual CJK fonts on Linux (Noto Sans CJK) are
 OpenType with PostScript (CFF) outlines. Such a font is cut down to the characters of the text
-with fontTools and its outlines converted to TrueType (cu2qu), in memory: a few hundred
-milliseconds, cached per character set. The font is embedded as a subset either way, so the PDF
-shows the same glyphs on any computer or fax machine.
+with fontTools and its outlines converted to TrueType (cu2qu), in memory: about a second per
+face the first time, then cached per character set. The font is embedded as a subset either way,
+so the PDF shows the same glyphs on any computer or fax machine.
 """
 
 from __future__ import annotations
