@@ -27,7 +27,10 @@ UV_CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/faxdesk"
 SYSTEM_PACKAGES=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3
   dbus dbus-x11 dunst libnotify-bin gnome-keyring libsecret-tools trayer imagemagick xdotool
-  fonts-dejavu-core fonts-noto-cjk desktop-file-utils appstream flatpak-builder)
+  fonts-dejavu-core fonts-noto-cjk desktop-file-utils appstream flatpak-builder
+  # print, scan, reports: cupsd, lp and the socket backend; Ghostscript; scanimage and SANE's test
+  # device; pdftotext; fc-match
+  cups cups-daemon cups-client ghostscript sane-utils poppler-utils fontconfig)
 
 log() { printf '[faxdesk] %s\n' "$*" >&2; }
 

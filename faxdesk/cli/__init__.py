@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "faxdesk.cli.fax_commands",
     "faxdesk.cli.outbox_command",
     "faxdesk.cli.apps_command",
+    "faxdesk.cli.report_command",
 )
 
 

@@ -22,6 +22,7 @@ from faxdesk.core.paths import app_paths, atomic_write_text, storage_error
 log = logging.getLogger(__name__)
 
 KeyStorage = Literal["keyring", "session"]
+ScanColor = Literal["bw", "gray"]
 SETTINGS_VERSION = 1
 
 # Keys that must never be persisted even if someone writes them into the file by hand.
@@ -50,6 +51,14 @@ class Settings:
     language: str = ""  # "" = follow the system
     close_to_tray: bool = True
     first_run_done: bool = False
+    # Print to fax, scanning, transmission reports, printing received faxes.
+    print_to_fax_enabled: bool = True  # documents printed to "FaxDesk" open the send dialog
+    scan_device: str = ""  # the SANE device used last ("" = the first one found)
+    scan_color: ScanColor = "bw"
+    report_auto_save: bool = False  # save a report into report_folder when a fax finishes
+    report_folder: str = ""
+    auto_print_received: bool = False  # print each received fax once on auto_print_printer
+    auto_print_printer: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
@@ -173,6 +182,13 @@ _VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "language": _string(20),
     "close_to_tray": _boolean,
     "first_run_done": _boolean,
+    "print_to_fax_enabled": _boolean,
+    "scan_device": _string(300),
+    "scan_color": lambda v: None if v in ("bw", "gray") else "must be 'bw' or 'gray'",
+    "report_auto_save": _boolean,
+    "report_folder": _string(4096),
+    "auto_print_received": _boolean,
+    "auto_print_printer": _string(200),
 }
 assert set(_VALIDATORS) == {f.name for f in fields(Settings)}
 

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QByteArray,
@@ -26,7 +26,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -65,6 +64,9 @@ from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.status_area import StatusArea
 from faxdesk.ui.worker import EventBridge, Worker
+
+if TYPE_CHECKING:
+    from faxdesk.ui.send_dialog import SendDialog
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
         self._state = state if state is not None else QSettings()
         self._shut_down = False
         #: Builds the send dialog for the given files (set when the window is assembled).
-        self.send_dialog_factory: Callable[[MainWindow, list[str]], QDialog] | None = None
+        self.send_dialog_factory: Callable[[MainWindow, list[str]], SendDialog] | None = None
         #: The tray, when there is one: when it says so, closing hides instead of quitting.
         self.tray: HidesToTray | None = None
         self.sync_state: SyncStateChanged | None = None

@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="519"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="521"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

@@ -703,17 +703,17 @@
 <context>
     <name>FaxDeskApp</name>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="61"/>
+        <location filename="../../faxdesk/ui/app.py" line="62"/>
         <source>Connected. The account has {n} fax application(s).</source>
         <translation>已连接。该账户有 {n} 个传真应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="79"/>
+        <location filename="../../faxdesk/ui/app.py" line="80"/>
         <source> — Sandbox</source>
         <translation> — 沙盒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="125"/>
+        <location filename="../../faxdesk/ui/app.py" line="126"/>
         <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
         <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
     </message>
@@ -1078,175 +1078,175 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="122"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="124"/>
         <source>FaxDesk</source>
         <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="187"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="189"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="189"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="191"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="190"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="192"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="192"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="194"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="194"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="196"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="195"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="197"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="197"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="199"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="199"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="201"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="205"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="207"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="207"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="209"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="209"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="211"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="211"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="213"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="213"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="215"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="220"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="222"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="222"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="224"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="225"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="227"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="229"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="231"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="233"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="235"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="235"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="237"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="238"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="240"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="502"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="504"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="516"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="518"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="519"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="521"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="521"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="523"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="525"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="527"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="571"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="573"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="583"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="585"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="584"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="586"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="591"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="593"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="610"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="612"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="627"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="629"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="642"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="644"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="643"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="645"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -1306,6 +1306,72 @@ Send and receive faxes through Telnyx.</source>
         <location filename="../../faxdesk/ui/models.py" line="158"/>
         <source>Rejected: {reason}</source>
         <translation>已拒绝：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintIntake</name>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="124"/>
+        <source>plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="125"/>
+        <source>a job already made for one printer model (PCL)</source>
+        <translation>已为某一型号打印机生成的作业（PCL）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="126"/>
+        <source>an empty job</source>
+        <translation>空作业</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="127"/>
+        <source>data FaxDesk does not recognise</source>
+        <translation>FaxDesk 无法识别的数据</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="132"/>
+        <source>“{title}” was printed to FaxDesk as PostScript, which could not be turned into a PDF ({detail}). Try printing it again, or save it as a PDF and add that file.</source>
+        <translation>“{title}”以 PostScript 格式打印到 FaxDesk，但无法转换为 PDF（{detail}）。请重新打印，或将其另存为 PDF 后添加该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="136"/>
+        <source>“{title}” was printed to FaxDesk but is not a document FaxDesk can fax ({detail}). Print it from a program that prints pages, such as a word processor or a PDF viewer.</source>
+        <translation>“{title}”已打印到 FaxDesk，但它不是 FaxDesk 可以传真的文档（{detail}）。请从能打印页面的程序（例如文字处理软件或 PDF 阅读器）中打印。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/print_intake.py" line="176"/>
+        <source>“{title}” was printed to FaxDesk; it waits until faxes can be sent.</source>
+        <translation>“{title}”已打印到 FaxDesk，将在可以发送传真时打开。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../faxdesk/ui/printing.py" line="40"/>
+        <source>The pages chosen are not in this fax ({count} pages).</source>
+        <translation>所选页面不在此传真中（共 {count} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/printing.py" line="45"/>
+        <source>The printer “{name}” could not be started. Check that it is switched on and connected.</source>
+        <translation>无法启动打印机“{name}”。请检查它是否已开机并已连接。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/printing.py" line="55"/>
+        <source>The printer stopped taking pages after page {page}.</source>
+        <translation>打印机在第 {page} 页之后停止接收页面。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/printing.py" line="91"/>
+        <source>Print fax</source>
+        <translation>打印传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/printing.py" line="126"/>
+        <source>The fax could not be printed. Check the printer and try again.</source>
+        <translation>无法打印传真。请检查打印机后重试。</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1443,223 @@ Send and receive faxes through Telnyx.</source>
         <location filename="../../faxdesk/ui/send_recipients.py" line="219"/>
         <source>{number} is already a recipient.</source>
         <translation>{number} 已在收件人列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="15"/>
+        <source>{minutes} min {seconds:02d} s</source>
+        <translation>{minutes} 分 {seconds:02d} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="17"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="23"/>
+        <source>Fax transmission report</source>
+        <translation>传真发送报告</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="24"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="25"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="26"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="27"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="28"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="29"/>
+        <source>Fax application</source>
+        <translation>传真应用</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="30"/>
+        <source>Queued</source>
+        <translation>排队时间</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="31"/>
+        <source>Sending started</source>
+        <translation>开始发送</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="32"/>
+        <source>Receiving started</source>
+        <translation>开始接收</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="33"/>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="34"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="35"/>
+        <source>{duration} (from the status times)</source>
+        <translation>{duration}（根据状态时间计算）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="36"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="37"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="38"/>
+        <source>Fax ID</source>
+        <translation>传真 ID</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="39"/>
+        <source>FaxDesk journal</source>
+        <translation>FaxDesk 日志编号</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="40"/>
+        <source>First page</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="41"/>
+        <source>The document is not on this computer.</source>
+        <translation>此电脑上没有该文档。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/report_words.py" line="43"/>
+        <source>Made by FaxDesk {version} on {time}</source>
+        <translation>由 FaxDesk {version} 于 {time} 生成</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="71"/>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="109"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="75"/>
+        <source>Scanner</source>
+        <translation>扫描仪</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="77"/>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="83"/>
+        <source>Black and white (text)</source>
+        <translation>黑白（文字）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="84"/>
+        <source>Grey (photos)</source>
+        <translation>灰度（照片）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="93"/>
+        <source>Every page in the document feeder</source>
+        <translation>进纸器中的全部页面</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="97"/>
+        <source>Scanner:</source>
+        <translation>扫描仪：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="98"/>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="113"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="139"/>
+        <source>Looking for scanners…</source>
+        <translation>正在查找扫描仪…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="163"/>
+        <source>No scanner found. Connect a scanner and switch it on, then click Look again.</source>
+        <translation>未找到扫描仪。请连接扫描仪并开机，然后点击“重新查找”。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="165"/>
+        <source>Put the page on the glass, or the pages in the feeder, and click Scan.</source>
+        <translation>请将页面放在玻璃板上，或将多页放入进纸器，然后点击“扫描”。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="218"/>
+        <source>Scan {time}.pdf</source>
+        <translation>扫描 {time}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="222"/>
+        <source>Starting the scanner…</source>
+        <translation>正在启动扫描仪…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="247"/>
+        <source>Scanning page {page}… {percent} %</source>
+        <translation>正在扫描第 {page} 页… {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="263"/>
+        <source>{count} page(s) scanned.</source>
+        <translation>已扫描 {count} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="265"/>
+        <source>Add the scanned pages</source>
+        <translation>添加已扫描的页面</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="279"/>
+        <source>The scan was cancelled.</source>
+        <translation>扫描已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="291"/>
+        <source>The scanner could not be used. Check it and try again.</source>
+        <translation>无法使用扫描仪。请检查后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="306"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,8 @@ RULES = (
     ("sandbox", ("PySide6", "shiboken6", "faxdesk.ui", "faxdesk.core", "faxdesk.cli")),
     ("core", ("PySide6", "shiboken6", "faxdesk.ui", "faxdesk.cli")),
     ("webhooks.py", ("PySide6", "shiboken6", "faxdesk.ui", "faxdesk.core", "faxdesk.cli")),
-    ("cli", ("PySide6", "shiboken6")),  # the window starts through faxdesk.ui.app
+    # Qt's translations (QtCore) serve the command line too; widgets never.
+    ("cli", ("PySide6.QtWidgets", "PySide6.QtGui", "shiboken6")),
     ("ui", ("httpx", "werkzeug", "faxdesk.cli")),
 )
 
