@@ -22,17 +22,24 @@ from PySide6.QtWidgets import QApplication
 
 from faxdesk import APP_ID, APP_NAME
 from faxdesk.api.models import FaxApplication
+from faxdesk.core.auto_print import AutoPrinter
+from faxdesk.core.documents.paper import paper_for_country
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.opening import SandboxOptions, api_base_url, client_factory, open_engine
+from faxdesk.core.paths import data_dir as user_data_dir
+from faxdesk.core.print_jobs import PrintSpool
+from faxdesk.core.report import ReportSaver
 from faxdesk.core.settings import Settings, load_settings, save_settings
 from faxdesk.ui import thread_check
 from faxdesk.ui.i18n import install_translations
 from faxdesk.ui.main_window import MainWindow
+from faxdesk.ui.print_intake import PrintIntake, install_print_to_fax
+from faxdesk.ui.report_words import report_words
 from faxdesk.ui.send_dialog import contact_book
 from faxdesk.ui.send_setup import install_send_features
 from faxdesk.ui.settings_dialog import SettingsServices
 from faxdesk.ui.single_instance import SingleInstance, acquire_single_instance
-from faxdesk.ui.worker import Worker
+from faxdesk.ui.worker import EventBridge, Worker
 
 if TYPE_CHECKING:
     from faxdesk.sandbox.server import SandboxServer
@@ -82,6 +89,9 @@ class FaxDeskApp:
                                  title_suffix=suffix)
         self.guard = guard
         self.features = install_send_features(self.window, guard=guard)
+        self.print_intake: PrintIntake | None = None
+        self.report_saver: ReportSaver | None = None
+        self.auto_printer: AutoPrinter | None = None
         # The address book names the other party in the fax table (when it can be opened).
         book = contact_book(self.window)
         if book is not None:
@@ -91,8 +101,43 @@ class FaxDeskApp:
         """Show the window, start the engine, and open the send dialog for `files`."""
         self.window.show()
         self.window.start()
+        self._start_office_features()
         if files or send:
             self.window.open_send_dialog(list(files))
+
+    def _start_office_features(self) -> None:
+        """Print to fax, automatic reports and automatic printing, as the settings ask."""
+        settings = self.settings
+        engine = self.engine
+        # Problems come from the features' own threads: the bridge brings them to the window.
+        self._problems = EventBridge(self.window)
+        self._problems.received.connect(lambda text: self.window.show_error(str(text)))
+
+        def problem(_fax_id: str, text: str) -> None:
+            self._problems.post(text)
+
+        if settings.print_to_fax_enabled:
+            # Claimed jobs live in the user's own data folder, also for a sandbox window, so a
+            # printed document is never lost with a sandbox's throw-away folder.
+            self.print_intake = install_print_to_fax(self.window,
+                                                     PrintSpool.for_user(user_data_dir()))
+        if settings.report_auto_save and settings.report_folder:
+            self.report_saver = ReportSaver(
+                engine.store, Path(settings.report_folder), report_words(),
+                contacts=self.window.contacts,
+                paper=paper_for_country(settings.default_country), on_error=problem,
+            ).attach(engine.events)
+        if settings.auto_print_received and settings.auto_print_printer:
+            self.auto_printer = AutoPrinter(engine.store, settings.auto_print_printer,
+                                            on_problem=problem).attach(engine.events)
+
+    def _stop_office_features(self) -> None:
+        # At quit, before dialogs close: print jobs of open dialogs stay for the next start.
+        if self.print_intake is not None:
+            self.print_intake.stop()
+        for feature in (self.report_saver, self.auto_printer):
+            if feature is not None:
+                feature.stop()
 
     @property
     def engine(self) -> FaxEngine:
@@ -141,6 +186,7 @@ class FaxDeskApp:
                                       on_error=lambda exc: self.window.show_error(str(exc)))
 
     def close(self) -> None:
+        self._stop_office_features()
         self.window.shutdown()
         self.opened.close()
         if self.guard is not None:

@@ -13,6 +13,7 @@ import pytest
 
 from faxdesk.core.contacts import Contact, ContactBook
 from faxdesk.core.engine import FaxEngine
+from faxdesk.core.sending import Recipient, SendRequest
 from faxdesk.core.report import (
     ReportError,
     ReportFacts,
@@ -38,8 +39,11 @@ BUSY = "+12025550101"
 def deliver(sandbox: Any, engine: FaxEngine, document: Path, to: str = TO) -> str:
     """Send through the outbox, then let the sandbox's clock run in small steps so every
     status is seen by a poll (queued, ..., sending, delivered or failed)."""
-    entry = engine.outbox.process(engine.outbox.submit(document, to, FROM_NUMBER,
-                                                       engine.store.applications()[0].id))
+    request = SendRequest(documents=(document,), recipients=(Recipient(to),),
+                          connection_id=engine.store.applications()[0].id,
+                          from_number=FROM_NUMBER)
+    (journal_id,) = engine.send(request)
+    entry = engine.outbox.process(journal_id)
     assert entry is not None and entry.fax_id
     for _ in range(120):
         record = engine.store.get_fax(entry.fax_id)
