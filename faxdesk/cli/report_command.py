@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 from faxdesk.cli.running import (
     EXIT_OK,
-    EXIT_USAGE,
-    CommandError,
     Context,
     common_options,
     handler,
@@ -46,8 +44,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def cmd_report(ctx: Context) -> int:
     from faxdesk.core.contacts import CONTACTS_FILE, ContactBook
     from faxdesk.core.documents.paper import paper_for_country
-    from faxdesk.core.paths import StorageError
-    from faxdesk.core.report import ReportError, ReportFacts, report_file_name, write_report
 
     args: argparse.Namespace = ctx.args
     engine = ctx.engine
@@ -58,22 +54,15 @@ def cmd_report(ctx: Context) -> int:
     fax_id = row.fax_id or args.fax_id
     book_path = Path(engine.data_dir) / CONTACTS_FILE
     book = ContactBook(book_path) if book_path.is_file() else None
+    words = _words(args.language if args.language is not None else settings.language)
+    paper = args.paper or paper_for_country(settings.default_country)
     try:
-        facts = ReportFacts.from_store(engine.store, fax_id, contacts=book)
-    except ReportError as exc:
-        raise CommandError(str(exc), EXIT_USAGE) from None
+        dest = engine.write_report(row.id, args.out, words, paper=paper, contacts=book)
     finally:
         if book is not None:
             book.close()
-    words = _words(args.language if args.language is not None else settings.language)
-    paper = args.paper or paper_for_country(settings.default_country)
-    dest = args.out or Path.cwd() / report_file_name(facts)
-    try:
-        write_report(facts, dest, words, paper=paper)
-    except StorageError as exc:
-        raise CommandError(str(exc), EXIT_USAGE) from None
-    ctx.out(f"Saved the transmission report of fax {facts.fax.id} to {dest}",
-            {"fax_id": facts.fax.id, "path": str(dest)})
+    ctx.out(f"Saved the transmission report of fax {fax_id} to {dest}",
+            {"fax_id": fax_id, "path": str(dest)})
     return EXIT_OK
 
 

@@ -47,6 +47,8 @@ from faxdesk.core.sync import SyncConfig, Syncer
 
 if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
+    from faxdesk.core.documents.intake import Paper
+    from faxdesk.core.report import ContactLookup, ReportWords
     from faxdesk.core.sending import PreparedFax, SendRequest
     from faxdesk.core.settings import Settings
 
@@ -404,6 +406,29 @@ class FaxEngine:
                 raise EngineError(row.download_error)
             raise EngineError("The received document is still being downloaded.")
         return None
+
+    def write_report(self, row_id: str, dest: Path | None, words: ReportWords, *,
+                     folder: Path | None = None, paper: Paper = "letter",
+                     contacts: ContactLookup | None = None) -> Path:
+        """The fax's transmission report as a one-page PDF at `dest` (or, without one, in
+        `folder` under a name a person can sort by). Raises `EngineError` in words."""
+        from faxdesk.core.report import (
+            ReportError,
+            ReportFacts,
+            report_file_name,
+            write_report,
+        )
+
+        row = self._existing(row_id)
+        if row.fax_id is None:
+            raise EngineError("Telnyx has not accepted this send yet, so there is nothing to "
+                              "report.")
+        try:
+            facts = ReportFacts.from_store(self.store, row.fax_id, contacts=contacts)
+        except ReportError as exc:
+            raise EngineError(str(exc)) from None
+        target = dest or (folder or Path.cwd()) / report_file_name(facts)
+        return write_report(facts, target, words, paper=paper)
 
     def mark_read(self, row_id: str, read: bool = True) -> None:
         row = self._existing(row_id)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from faxdesk import APP_ID, APP_NAME
 from faxdesk.api.models import FaxApplication
-from faxdesk.core.auto_print import AutoPrinter
+from faxdesk.core.auto_print import AutoPrinter, switched_on
 from faxdesk.core.documents.paper import paper_for_country
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.opening import SandboxOptions, api_base_url, client_factory, open_engine
@@ -89,6 +89,10 @@ class FaxDeskApp:
                                  title_suffix=suffix)
         self.guard = guard
         self.features = install_send_features(self.window, guard=guard)
+        # Problems of print, report and scan features come from their own threads: the bridge
+        # brings them to the window.
+        self._problems = EventBridge(self.window)
+        self._problems.received.connect(lambda text: self.window.show_error(str(text)))
         self.print_intake: PrintIntake | None = None
         self.report_saver: ReportSaver | None = None
         self.auto_printer: AutoPrinter | None = None
@@ -109,10 +113,6 @@ class FaxDeskApp:
         """Print to fax, automatic reports and automatic printing, as the settings ask."""
         settings = self.settings
         engine = self.engine
-        # Problems come from the features' own threads: the bridge brings them to the window.
-        self._problems = EventBridge(self.window)
-        self._problems.received.connect(lambda text: self.window.show_error(str(text)))
-
         def problem(_fax_id: str, text: str) -> None:
             self._problems.post(text)
 
@@ -138,6 +138,7 @@ class FaxDeskApp:
         for feature in (self.report_saver, self.auto_printer):
             if feature is not None:
                 feature.stop()
+        self.print_intake = self.report_saver = self.auto_printer = None
 
     @property
     def engine(self) -> FaxEngine:
@@ -167,6 +168,11 @@ class FaxDeskApp:
     def apply_settings(self, settings: Settings, key: str | None) -> None:
         old = self.settings
         self.settings = settings
+        if settings.auto_print_received and not old.auto_print_received:
+            switched_on(self.engine.store)  # only faxes received from now on are printed
+        # Print to fax, reports and automatic printing follow the new settings at once.
+        self._stop_office_features()
+        self._start_office_features()
         if self.opened.mode == "sandbox":
             self.window.show_info(QCoreApplication.translate(
                 "FaxDeskApp", "Saved. The sandbox stays connected until FaxDesk restarts."))

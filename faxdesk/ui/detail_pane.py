@@ -95,6 +95,8 @@ class FaxDetailPane(QScrollArea):
             "save": (self.tr("&Save PDF…"), "save"),
             "open": (self.tr("&Open"), "open"),
             "mark_read": (self.tr("Mark &read"), "mark-read"),
+            "print": (self.tr("&Print…"), "print"),
+            "report": (self.tr("Transmission re&port…"), "report"),
         }
         for position, name in enumerate(FAX_ACTIONS):
             text, icon_name = labels[name]

@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication
 
 from faxdesk.core.rows import FaxRow
 
-FaxAction = Literal["cancel", "delete", "refresh", "resend", "save", "open", "mark_read"]
+FaxAction = Literal["cancel", "delete", "refresh", "resend", "save", "open", "mark_read",
+                    "print", "report"]
 FAX_ACTIONS: tuple[FaxAction, ...] = ("cancel", "delete", "refresh", "resend", "save", "open",
-                                      "mark_read")
+                                      "mark_read", "print", "report")
 
 
 def enabled_actions(row: FaxRow | None) -> frozenset[FaxAction]:
@@ -28,6 +29,10 @@ def enabled_actions(row: FaxRow | None) -> frozenset[FaxAction]:
         can.add("resend")
     if row.direction == "inbound":
         can.add("mark_read")
+    if row.document_path or (row.direction == "inbound" and row.status == "received"):
+        can.add("print")
+    if row.fax_id is not None and row.is_final:
+        can.add("report")  # proof of delivery (or of the failure)
     return frozenset(can)
 
 

@@ -214,10 +214,14 @@ class MainWindow(QMainWindow):
                                      lambda: self.run_action("save"), "Ctrl+S", "save")
         self.act_read = self._action(self.tr("Mark read/&unread"), "mark-read",
                                      lambda: self.run_action("mark_read"), "Ctrl+U", "mark_read")
+        self.act_print = self._action(self.tr("&Print…"), "print",
+                                      lambda: self.run_action("print"), "Ctrl+P", "print")
+        self.act_report = self._action(self.tr("Transmission re&port…"), "report",
+                                       lambda: self.run_action("report"), None, "report")
         self.fax_actions: dict[FaxAction, QAction] = {
             "cancel": self.act_cancel, "delete": self.act_delete, "resend": self.act_resend,
             "refresh": self.act_refresh, "open": self.act_open, "save": self.act_save,
-            "mark_read": self.act_read,
+            "mark_read": self.act_read, "print": self.act_print, "report": self.act_report,
         }
         self.act_new_app = self._action(self.tr("New &application…"), "add",
                                         self.new_application, None, "new_app")
@@ -229,7 +233,8 @@ class MainWindow(QMainWindow):
                   self.act_settings, None, self.act_quit):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         fax_menu = bar.addMenu(self.tr("F&ax"))
-        for a in (self.act_sync, None, self.act_open, self.act_save, self.act_read, None,
+        for a in (self.act_sync, None, self.act_open, self.act_save, self.act_print,
+                  self.act_report, self.act_read, None,
                   self.act_cancel, self.act_resend, self.act_refresh, self.act_delete):
             fax_menu.addSeparator() if a is None else fax_menu.addAction(a)
         view_menu = bar.addMenu(self.tr("&View"))
@@ -544,7 +549,8 @@ class MainWindow(QMainWindow):
             "cancel": self.operations.cancel, "delete": self.operations.delete,
             "refresh": self.operations.refresh, "resend": self.operations.resend,
             "mark_read": self.operations.toggle_read, "open": self.operations.open_document,
-            "save": self.operations.save_pdf,
+            "save": self.operations.save_pdf, "print": self.operations.print_fax,
+            "report": self.operations.save_report,
         }
         operation = operations.get(name)
         if operation is not None:
@@ -552,6 +558,10 @@ class MainWindow(QMainWindow):
 
     def save_pdf(self, fax: FaxRow, target: str | None = None) -> None:
         self.operations.save_pdf(fax, target)
+
+    def settings_country(self) -> str:
+        host = self.settings_host
+        return host.current_settings().default_country if host is not None else "US"
 
     def row_changed_here(self, row_id: str, row: FaxRow | None) -> None:
         """An operation's fresh copy of a row (or None: it is gone)."""

@@ -14,8 +14,13 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from faxdesk.core.contacts import ContactBook
+from faxdesk.core.documents.paper import paper_for_country
 from faxdesk.core.engine import DiscardRiskError, EngineError, FaxEngine
 from faxdesk.core.rows import FaxRow
+from faxdesk.ui.places import documents_folder
+from faxdesk.ui.printing import print_pdf
+from faxdesk.ui.report_words import report_words
 from faxdesk.ui.worker import Worker
 
 
@@ -29,6 +34,10 @@ class OperationsHost(Protocol):
     def show_info(self, text: str) -> None: ...
     def show_error(self, text: str, *, from_sync: bool = False) -> None: ...
     def row_changed_here(self, row_id: str, row: FaxRow | None) -> None: ...
+    def settings_country(self) -> str: ...
+
+    @property
+    def contacts(self) -> ContactBook | None: ...
 
 
 class FaxOperations(QObject):
@@ -112,7 +121,7 @@ class FaxOperations(QObject):
             suggested = f"fax-{fax.other_party.lstrip('+') or fax.id}.pdf"
             parent = host if isinstance(host, QWidget) else None
             target, _ = QFileDialog.getSaveFileName(
-                parent, self.tr("Save fax as PDF"), str(Path.home() / suggested),
+                parent, self.tr("Save fax as PDF"), str(documents_folder() / suggested),
                 self.tr("PDF documents (*.pdf)"))
         if not target:
             return
@@ -129,6 +138,44 @@ class FaxOperations(QObject):
 
         host.worker.submit(
             copy, on_done=lambda p: host.show_info(self.tr("Saved {path}").format(path=p)),
+            on_error=self._error)
+
+    def print_fax(self, fax: FaxRow) -> None:
+        """Qt's print dialog for the fax's pages (the document is found on the worker)."""
+        host = self._host
+        parent = host if isinstance(host, QWidget) else None
+        title = self.tr("Fax {party}").format(party=fax.contact_name or fax.other_party)
+
+        def found(path: Path | None) -> None:
+            if path is None:
+                host.show_error(self.tr("No document is available for this fax."))
+                return
+            print_pdf(parent, host.worker, path, title,
+                      on_done=lambda pages: host.show_info(
+                          self.tr("Printed %n page(s).", "", pages)),
+                      on_error=host.show_error)
+
+        host.worker.submit(host.engine.document, fax.id, on_done=found, on_error=self._error)
+
+    def save_report(self, fax: FaxRow, target: str | None = None) -> None:
+        """The transmission report (proof of delivery) saved as a one-page PDF."""
+        host = self._host
+        if target is None:
+            parent = host if isinstance(host, QWidget) else None
+            day = (fax.updated_at or fax.created_at)
+            stamp = day.astimezone().strftime("%Y-%m-%d") if day else "fax"
+            suggested = f"{stamp} {fax.other_party.lstrip('+')} report.pdf"
+            target, _ = QFileDialog.getSaveFileName(
+                parent, self.tr("Save the transmission report"),
+                str(documents_folder() / suggested), self.tr("PDF documents (*.pdf)"))
+        if not target:
+            return
+        words = report_words()  # translated here, on the GUI thread
+        country = host.settings_country()
+        host.worker.submit(
+            host.engine.write_report, fax.id, Path(target), words,
+            paper=paper_for_country(country), contacts=host.contacts,
+            on_done=lambda p: host.show_info(self.tr("Saved {path}").format(path=p)),
             on_error=self._error)
 
     # --- helpers ------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from faxdesk.api.models import FaxApplication, PhoneNumber
 from faxdesk.core.contacts import Contact, ContactBook, find_number
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.numbers import format_for_display
+from faxdesk.core.paths import cache_dir
 from faxdesk.core.sending import (
     NO_DOCUMENT,
     QUALITIES,
@@ -55,6 +56,7 @@ from faxdesk.core.sending import (
 )
 from faxdesk.core.settings import Settings
 from faxdesk.ui.dropzone import DropZone, refused_message
+from faxdesk.ui.scan_dialog import ScanDialog, scanning_unavailable
 from faxdesk.ui.send_documents import DocumentList, pages_text
 from faxdesk.ui.send_recipients import RecipientsWidget
 from faxdesk.ui.texts import error_text, refusal_text
@@ -132,7 +134,17 @@ class SendDialog(QDialog):
         docs_box = QGroupBox(self.tr("Documents"))
         docs_layout = QVBoxLayout(docs_box)
         docs_layout.addWidget(self.documents, 1)
-        docs_layout.addWidget(docs_hint)
+        scan_row = QHBoxLayout()
+        self.scan_button = QPushButton(self.tr("Scan…"))
+        self.scan_button.setObjectName("scanButton")
+        scan_problem = scanning_unavailable()
+        self.scan_button.setEnabled(scan_problem is None)
+        # With no scanner software the button says why instead of failing when clicked.
+        self.scan_button.setToolTip(scan_problem or self.tr("Scan pages into this fax"))
+        self.scan_button.clicked.connect(self.open_scanner)
+        scan_row.addWidget(docs_hint, 1)
+        scan_row.addWidget(self.scan_button)
+        docs_layout.addLayout(scan_row)
         self.drop_message = QLabel()
         self.drop_message.setWordWrap(True)
         self.drop_message.setStyleSheet(_ERROR)
@@ -427,6 +439,14 @@ class SendDialog(QDialog):
                                               self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.cover_logo.setText(path)
+
+    def open_scanner(self) -> ScanDialog:
+        """Scan pages (off the GUI thread); the scanned PDF joins the documents."""
+        dialog = ScanDialog(self._runner, cache_dir() / "scans", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.scanned.connect(self.add_files)
+        dialog.open()
+        return dialog
 
     def open_contacts(self) -> None:
         if self._contacts is None:

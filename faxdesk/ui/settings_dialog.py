@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.api.models import FaxApplication, PhoneNumber
+from faxdesk.core import printers
 from faxdesk.core.settings import Settings
 from faxdesk.ui.app_dialog import ERROR_STYLE, error_label
 from faxdesk.ui.i18n import available_languages, language_name
+from faxdesk.ui.places import documents_folder
 from faxdesk.ui.worker import Worker
 
 OK_STYLE = "color: #1b5e20;"
@@ -77,6 +80,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._account_tab(), self.tr("&Account"))
         self.tabs.addTab(self._sending_tab(), self.tr("&Sending"))
         self.tabs.addTab(self._updates_tab(), self.tr("&Updates"))
+        self.tabs.addTab(self._office_tab(), self.tr("&Print and scan"))
         self.tabs.addTab(self._advanced_tab(), self.tr("Ad&vanced"))
 
         self.error = error_label("error_general")
@@ -217,6 +221,55 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         return page
 
+    def _office_tab(self) -> QWidget:
+        s = self._settings
+        page = QWidget()
+        form = QFormLayout(page)
+        self.print_to_fax = QCheckBox(self.tr(
+            "Documents printed to the “FaxDesk” printer open the send dialog"))
+        self.print_to_fax.setChecked(s.print_to_fax_enabled)
+        form.addRow(self.tr("Print to fax:"), self.print_to_fax)
+        self.scan_color = QComboBox()
+        self.scan_color.addItem(self.tr("Black and white (text)"), "bw")
+        self.scan_color.addItem(self.tr("Grey (photos)"), "gray")
+        self.scan_color.setCurrentIndex(max(0, self.scan_color.findData(s.scan_color)))
+        form.addRow(self.tr("Scan in:"), self.scan_color)
+        self.report_auto = QCheckBox(self.tr(
+            "Save a transmission report when a fax is delivered or fails"))
+        self.report_auto.setChecked(s.report_auto_save)
+        self.report_folder = QLineEdit(s.report_folder)
+        self.report_folder.setPlaceholderText(self.tr("Folder for the reports"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._choose_report_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.report_folder, 1)
+        folder_row.addWidget(browse)
+        form.addRow(self.tr("Reports:"), self.report_auto)
+        form.addRow("", folder_row)
+        self.auto_print = QCheckBox(self.tr("Print each received fax once, as it arrives"))
+        self.auto_print.setChecked(s.auto_print_received)
+        self.auto_printer = QComboBox()
+        self.auto_printer.setEditable(True)
+        self.auto_printer.setCurrentText(s.auto_print_printer)
+        form.addRow(self.tr("Received faxes:"), self.auto_print)
+        form.addRow(self.tr("Printer:"), self.auto_printer)
+        self._worker.submit(printers.printers, on_done=self._fill_printers,
+                            on_error=lambda _exc: None)  # the name can still be typed
+        return page
+
+    def _fill_printers(self, names: list[str]) -> None:
+        current = self.auto_printer.currentText()
+        self.auto_printer.clear()
+        self.auto_printer.addItems(names)
+        self.auto_printer.setCurrentText(current or (names[0] if names else ""))
+
+    def _choose_report_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for transmission reports"),
+            self.report_folder.text() or str(documents_folder()))
+        if folder:
+            self.report_folder.setText(folder)
+
     def _advanced_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
@@ -328,6 +381,12 @@ class SettingsDialog(QDialog):
             notify_received=self.notify_received.isChecked(),
             default_country=self.country.text().strip().upper(),
             language=self.language.currentData() or "",
+            print_to_fax_enabled=self.print_to_fax.isChecked(),
+            scan_color=self.scan_color.currentData() or "bw",
+            report_auto_save=self.report_auto.isChecked(),
+            report_folder=self.report_folder.text().strip(),
+            auto_print_received=self.auto_print.isChecked(),
+            auto_print_printer=self.auto_printer.currentText().strip(),
         )
 
     def _submit(self) -> None:

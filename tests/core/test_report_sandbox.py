@@ -13,7 +13,6 @@ import pytest
 
 from faxdesk.core.contacts import Contact, ContactBook
 from faxdesk.core.engine import FaxEngine
-from faxdesk.core.sending import Recipient, SendRequest
 from faxdesk.core.report import (
     ReportError,
     ReportFacts,
@@ -23,6 +22,7 @@ from faxdesk.core.report import (
     render_report,
     write_report,
 )
+from faxdesk.core.sending import Recipient, SendRequest
 from tests.core.conftest import FROM_NUMBER
 from tests.support.report_checks import (
     embedded_images,
