@@ -21,7 +21,19 @@ TICK_INTERVAL = 0.05  # real seconds between lifecycle ticks on a running clock
 
 
 class _QuietHandler(WSGIRequestHandler):
-    """No access log on stderr: the request log is kept in memory instead."""
+    """No access log on stderr: the request log is kept in memory instead. The `Date` header
+    tells the sandbox's clock (a client learns the server's time from it), and errors raised
+    before the app runs (a malformed request line) still come in the Telnyx error envelope."""
+
+    error_content_type = "application/json"
+    error_message_format = ('{"errors": [{"code": "%(code)d", "title": "%(message)s", '
+                            '"detail": "%(explain)s"}]}')
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        app = getattr(self.server, "app", None)
+        if timestamp is None and isinstance(app, SandboxApp):
+            timestamp = app.state.now_us() / 1_000_000
+        return super().date_time_string(timestamp)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         pass
