@@ -144,14 +144,22 @@ class FaxEngine:
         self.outbox.start()
         self.inbox.start()
         cfg = self.config
+        self.listener_problem: str | None = None
         if cfg.webhook_enabled and cfg.webhook_public_key:
-            from faxdesk.core.webhook_listener import WebhookListener
+            from faxdesk.core.events import ListenerFailed
+            from faxdesk.core.webhook_listener import ListenerStartError, WebhookListener
 
-            self.listener = WebhookListener(
-                self.store, self.events, cfg.webhook_public_key, host=cfg.webhook_host,
-                port=cfg.webhook_port, max_body=cfg.webhook_max_body,
-                on_valid=self.syncer.note_webhook,
-            ).start()
+            try:
+                self.listener = WebhookListener(
+                    self.store, self.events, cfg.webhook_public_key, host=cfg.webhook_host,
+                    port=cfg.webhook_port, max_body=cfg.webhook_max_body,
+                    on_valid=self.syncer.note_webhook,
+                ).start()
+            except ListenerStartError as exc:
+                # Never fatal: polling still finds every change, only later.
+                log.warning("%s", exc)
+                self.listener_problem = str(exc)
+                self.events.publish(ListenerFailed(str(exc), cfg.webhook_host, cfg.webhook_port))
         self.syncer.start()
 
     def stop(self) -> None:

@@ -98,3 +98,13 @@ class EventHub:
                 listener(event)
             except Exception:
                 log.exception("event listener %r failed on %s", listener, type(event).__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ListenerFailed:
+    """The webhook listener could not start; syncing goes on by polling. `message` is in words
+    and names the port and the fix, for the window to show."""
+
+    message: str
+    host: str
+    port: int

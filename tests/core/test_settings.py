@@ -49,7 +49,7 @@ def test_defaults_are_the_documented_ones() -> None:
     assert (s.webhook_listener_enabled, s.webhook_host, s.webhook_port) == (
         False,
         "127.0.0.1",
-        8765,
+        29329,
     )
     assert s.notify_delivered and s.notify_failed and s.notify_received
     assert s.default_country == "US"
@@ -134,7 +134,7 @@ def test_unknown_keys_ignored_bad_values_fall_back(
     )
     with caplog.at_level(logging.WARNING):
         s = load_settings()
-    assert s.poll_fast_secs == 5 and s.webhook_port == 8765 and s.notify_failed is True
+    assert s.poll_fast_secs == 5 and s.webhook_port == 29329 and s.notify_failed is True
     assert s.key_storage == "keyring" and s.default_country == "US"
     assert s.poll_slow_secs == 120 and s.default_from_number == "+13125550100"
     for name in ("poll_fast_secs", "webhook_port", "notify_failed", "key_storage"):
