@@ -133,7 +133,8 @@ class ScriptedServer:
                 socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
             )
             sock.shutdown(socket.SHUT_RDWR)
-            return [b""]
+            # werkzeug takes a ConnectionError as the client gone: no answer, nothing logged.
+            raise ConnectionAbortedError("dropped on purpose")
         if reply.json is not None:
             payload = json.dumps(reply.json).encode()
             headers = {"Content-Type": "application/json", **reply.headers}

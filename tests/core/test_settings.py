@@ -104,12 +104,16 @@ def test_corrupt_file_is_backed_up_and_defaults_used(
     assert load_settings().first_run_done
 
 
-def test_non_object_json_counts_as_corrupt(home: Path) -> None:
+def test_non_object_json_counts_as_corrupt(
+    home: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     target = settings_path()
     target.parent.mkdir(parents=True)
     target.write_text("[1, 2, 3]")
-    assert load_settings() == Settings()
+    with caplog.at_level(logging.WARNING, logger="faxdesk.core.settings"):
+        assert load_settings() == Settings()
     assert list(target.parent.glob("settings.json.corrupt-*"))
+    assert "is corrupt" in caplog.text
 
 
 def test_unknown_keys_ignored_bad_values_fall_back(
@@ -149,7 +153,8 @@ def test_api_key_in_the_file_is_dropped_and_never_logged_or_saved(
     target = settings_path()
     target.parent.mkdir(parents=True)
     target.write_text(json.dumps({"api_key": secret, "language": "fr"}))
-    with caplog.at_level(logging.DEBUG):
+    with caplog.at_level(logging.DEBUG), \
+            caplog.at_level(logging.WARNING, logger="faxdesk.core.settings"):
         s = load_settings()
         save_settings(s)
     assert s.language == "fr"
