@@ -12,7 +12,7 @@ VENV="${FAXDESK_VENV:-$REPO_ROOT/.venv}"
 SYSTEM_PACKAGES=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3
   dbus dbus-x11 dunst libnotify-bin gnome-keyring libsecret-tools trayer imagemagick xdotool
-  fonts-dejavu-core fonts-noto-cjk desktop-file-utils appstream)
+  fonts-dejavu-core fonts-noto-cjk desktop-file-utils appstream flatpak-builder)
 
 log() { printf '[faxdesk] %s\n' "$*" >&2; }
 
