@@ -41,17 +41,23 @@ class FaultRule:
     retry_after: int = 1  # for "rate_limit"
     body: str = GARBLED_BODY  # for "garble"
     then: list[FaultRule] = field(default_factory=list)  # armed once this rule fired
+    exact: bool = False  # `path` is the whole path, not a prefix (the list, not /v2/faxes/{id})
 
     def matches(self, method: str, path: str) -> bool:
         if self.kind == "lose_response":  # creates only, never a cancel under /v2/faxes/...
             return method.upper() == "POST" and path.rstrip("/") == "/v2/faxes"
-        return ((self.method is None or self.method.upper() == method.upper())
-                and (self.path is None or path.startswith(self.path)))
+        if self.method is not None and self.method.upper() != method.upper():
+            return False
+        if self.path is None:
+            return True
+        if self.exact:
+            return path.rstrip("/") == self.path.rstrip("/")
+        return path.startswith(self.path)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "remaining": self.remaining,
                                "method": self.method, "path": self.path, "status": self.status,
-                               "retry_after": self.retry_after}
+                               "retry_after": self.retry_after, "exact": self.exact}
         if self.kind == "garble":
             out["body"] = self.body
         if self.then:
@@ -118,10 +124,14 @@ def parse_rule(body: Any, pointer: str) -> FaultRule:
     then = body.get("then", [])
     if not isinstance(then, list):
         raise FaultError(f"{pointer}/then", "then must be a list of rules")
+    exact = body.get("exact", False)
+    if not isinstance(exact, bool):
+        raise FaultError(f"{pointer}/exact", "exact must be true or false")
     return FaultRule(kind, _count(body.get("count", 1), f"{pointer}/count"), method, path,
                      status=check_error_status(body.get("status", 503), f"{pointer}/status"),
                      retry_after=retry_after, body=text,
-                     then=[parse_rule(r, f"{pointer}/then/{i}") for i, r in enumerate(then)])
+                     then=[parse_rule(r, f"{pointer}/then/{i}") for i, r in enumerate(then)],
+                     exact=exact)
 
 
 class FaultConfig:
@@ -156,10 +166,10 @@ class FaultConfig:
 
     def lose_create_then_drop_lookups(self, lookups: int = 1) -> None:
         """The next `POST /v2/faxes` creates the fax and loses its answer; after that, the next
-        `lookups` `GET /v2/faxes` (lists and single faxes) are dropped unanswered. A lookup made
-        before the create is never dropped."""
+        `lookups` lists of faxes (`GET /v2/faxes`, how a send is reconciled) are dropped
+        unanswered. A list made before the create is never dropped, nor a `GET /v2/faxes/{id}`."""
         self.lose_response_after_create(
-            1, then=[FaultRule("drop", lookups, "GET", "/v2/faxes")])
+            1, then=[FaultRule("drop", lookups, "GET", "/v2/faxes", exact=True)])
 
     def garble_next(self, n: int = 1, *, method: str | None = None, path: str | None = None,
                     body: str = GARBLED_BODY) -> None:
@@ -244,4 +254,4 @@ class FaultConfig:
 
 def _copy(rule: FaultRule) -> FaultRule:
     return FaultRule(rule.kind, rule.remaining, rule.method, rule.path, rule.status,
-                     rule.retry_after, rule.body, [_copy(r) for r in rule.then])
+                     rule.retry_after, rule.body, [_copy(r) for r in rule.then], rule.exact)

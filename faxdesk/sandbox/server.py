@@ -46,10 +46,15 @@ class SandboxServer:
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, speed: float = 1.0,
                  manual_clock: bool = False, api_key: str | None = None, seed_history: int = 0,
                  demo: bool = False, inbound_url_ttl: float = 600.0,
-                 rate_limit: int = 1000) -> None:
+                 rate_limit: int = 1000, start_time: float | None = None) -> None:
+        """`start_time` (Unix seconds, manual clock only): where the sandbox's clock starts,
+        e.g. `time.time() - 660` plays a server 11 minutes behind, i.e. a PC 11 minutes fast,
+        for clients that cannot be given a skewed clock (a command run as a subprocess)."""
+        if start_time is not None and not manual_clock:
+            raise ValueError("start_time needs manual_clock=True")
         self._host = host
         self._port = port
-        self.clock: Clock = ManualClock() if manual_clock else ScaledClock(speed)
+        self.clock: Clock = ManualClock(start_time) if manual_clock else ScaledClock(speed)
         self.speed = speed
         self._api_key = api_key or "KEYSANDBOX_" + secrets.token_hex(16)
         self.faults = FaultConfig()

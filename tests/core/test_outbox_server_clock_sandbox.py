@@ -156,3 +156,34 @@ def test_the_lookup_reads_no_further_than_its_page_limit(
     limit = engine.outbox.config.reconcile_max_pages
     assert len([q for q in pages if "created_at" not in q]) == limit == 2
     assert len([q for q in pages if "created_at" in q]) == 1  # nothing that recent
+
+
+@pytest.mark.parametrize("pc_ahead", [660.0, 3600.0])
+def test_the_command_line_with_a_fast_pc_clock_and_a_lost_answer_sends_once(
+    make_pdf: Callable[..., Path], tmp_path: Path, pc_ahead: float
+) -> None:
+    """`faxdesk send` runs in its own process, so the server's clock is set behind instead."""
+    import os
+    import subprocess
+    import sys
+
+    from faxdesk.sandbox.server import SandboxServer
+
+    root = Path(__file__).resolve().parents[2]
+    server = SandboxServer(manual_clock=True, start_time=time.time() - pc_ahead).start()
+    try:
+        app = server.state.create_application({"application_name": "Office",
+                                               "webhook_event_url": "http://127.0.0.1:9/h"})
+        server.state.add_phone_number(FROM_NUMBER, app["id"])
+        server.faults.lose_response_after_create(1)
+        env = {**os.environ, "PYTHONPATH": str(root), "FAXDESK_API_KEY": server.api_key,
+               "FAXDESK_BASE_URL": server.base_url, "FAXDESK_HOME": str(tmp_path / "home")}
+        done = subprocess.run([sys.executable, "-m", "faxdesk", "send", "--to", TO,
+                               "--data-dir", str(tmp_path / "cli-data"), str(make_pdf())],
+                              text=True, capture_output=True, timeout=120, env=env, check=False)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("Sent: fax ")
+        sent = [f for f in server.state.faxes.values() if f.direction == "outbound"]
+        assert len(sent) == 1 and sent[0].id in done.stdout
+    finally:
+        server.stop()

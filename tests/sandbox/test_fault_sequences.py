@@ -105,3 +105,42 @@ def test_the_date_header_is_the_sandbox_clock(sandbox: Any, raw: httpx.Client) -
     sandbox.advance(3600)
     assert abs(server_date() - (time.time() + 3600)) < 5
     assert abs(server_date() - sandbox.clock.now()) <= 1.5
+
+
+def test_only_lists_are_dropped_after_the_lost_create(sandbox: Any, raw: httpx.Client) -> None:
+    app = create_app(raw)
+    sandbox.faults.lose_create_then_drop_lookups(1)
+    with pytest.raises(httpx.RemoteProtocolError):
+        send(raw, app["id"])
+    (fax_id,) = sandbox.state.faxes
+    assert raw.get(f"/faxes/{fax_id}").status_code == 200  # one fax by id: not a lookup
+    assert lookups(raw, 2) == ["dropped", 200]
+
+
+def test_exact_paths_over_the_control_endpoint(
+    sandbox: Any, raw: httpx.Client, control: httpx.Client
+) -> None:
+    reply = control.post("/_sandbox/faults", json={"rules": [
+        {"kind": "error", "status": 502, "method": "GET", "path": "/v2/faxes", "exact": True}]})
+    assert reply.status_code == 200 and reply.json()["rules"][0]["exact"] is True
+    missing = "00000000-0000-0000-0000-000000000000"
+    assert raw.get(f"/faxes/{missing}").status_code == 404  # not matched
+    assert raw.get("/faxes/").status_code == 502
+    bad = control.post("/_sandbox/faults", json={"rules": [{"kind": "drop", "exact": "yes"}]})
+    assert bad.status_code == 422
+
+
+def test_a_sandbox_clock_behind_plays_a_pc_clock_ahead() -> None:
+    from faxdesk.sandbox.server import SandboxServer
+
+    with pytest.raises(ValueError, match="manual_clock"):
+        SandboxServer(start_time=0.0)
+    behind = SandboxServer(manual_clock=True, start_time=time.time() - 660).start()
+    try:
+        with httpx.Client(base_url=behind.base_url, trust_env=False, timeout=10,
+                          headers={"Authorization": f"Bearer {behind.api_key}"}) as client:
+            date = client.get("/faxes").headers["date"]
+        server_time = email.utils.parsedate_to_datetime(date).timestamp()
+        assert abs(server_time - (time.time() - 660)) < 5
+    finally:
+        behind.stop()
