@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,10 @@ from datetime import datetime
 from typing import Any
 
 from faxdesk.api.models import parse_timestamp
+
+#: More digits than any Unix time in seconds for the next 30,000 years: such a timestamp is
+#: out of tolerance without converting it (int() refuses strings over 4,300 digits).
+_MAX_TIMESTAMP_DIGITS = 12
 
 SIGNATURE_HEADER = "telnyx-signature-ed25519"
 TIMESTAMP_HEADER = "telnyx-timestamp"
@@ -128,7 +133,14 @@ def verify_webhook(
         raise InvalidSignatureError(
             "The webhook signature does not match (wrong public key, or the delivery was altered)."
         ) from None
-    skew = (time.time() if now is None else now) - int(stripped)
+    digits = stripped.lstrip("0") or "0"
+    if len(digits) > _MAX_TIMESTAMP_DIGITS:
+        raise StaleTimestampError(
+            f"The webhook is dated thousands of years in the future, more than the {tolerance} s "
+            "allowed.",
+            skew=-math.inf,
+        )
+    skew = (time.time() if now is None else now) - int(digits)
     if skew > tolerance:
         raise StaleTimestampError(
             f"The webhook was signed {skew:.0f} s ago, more than the {tolerance} s allowed "

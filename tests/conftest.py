@@ -10,8 +10,12 @@ import pytest
 
 from tests.support.pdfs import make_pdf as _make_pdf
 
-# Real desktop services (Xvfb, private D-Bus, gnome-keyring, dunst) for any test that asks for them.
-pytest_plugins = ["tests.support.desktop"]
+# Real desktop services (Xvfb, private D-Bus, gnome-keyring, dunst) for any test that asks for
+# them; unexpected warnings and errors fail the test; so does a thread that crashed or was left
+# running.
+pytest_plugins = [
+    "tests.support.desktop", "tests.support.logfail", "tests.support.threads", "pytester",
+]
 
 
 @pytest.fixture

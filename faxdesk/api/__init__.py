@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from faxdesk.api.errors import (
+    AmbiguousReplyError,
     ApiConnectionError,
     ApiError,
     ApiTimeoutError,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
 
 __all__ = [
+    "AmbiguousReplyError",
     "ApiConnectionError",
     "ApiError",
     "ApiTimeoutError",

@@ -12,9 +12,11 @@ import contextlib
 import logging
 import socket
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from os import PathLike
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
@@ -24,6 +26,7 @@ import httpx
 
 from faxdesk import __version__
 from faxdesk.api.errors import (
+    AmbiguousReplyError,
     ApiConnectionError,
     ApiError,
     ApiTimeoutError,
@@ -72,6 +75,11 @@ _NEW_SOCKET_EVENTS = frozenset(
 )
 _SENDING_EVENTS = frozenset(
     {"http11.send_request_headers.started", "http2.send_request_headers.started"}
+)
+#: Fax application fields the spec lets be null (`type: [..., 'null']`); any other field that is
+#: None is left out of a create or update rather than sent as null.
+_NULLABLE_APP_FIELDS = frozenset(
+    {"webhook_event_failover_url", "webhook_timeout_secs", "fax_email_recipient"}
 )
 
 
@@ -202,7 +210,10 @@ class TelnyxClient:
         timeout: float = 30.0,
         retry: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        """`clock` is this machine's wall clock (tests give a skewed one); the server's clock is
+        learned from the `Date` header of each answer, see `server_time_offset`."""
         _check_api_key(api_key)
         self._key = _Secret(api_key)
         self._base_url = httpx.URL(base_url.rstrip("/") + "/")
@@ -214,6 +225,8 @@ class TelnyxClient:
         self._closed = False
         self._sockets = _SocketRegistry()
         self._rate_limit: RateLimitInfo | None = None
+        self._clock = clock
+        self._server_offset: float | None = None
         self._http = httpx.Client(
             base_url=self._base_url,
             timeout=httpx.Timeout(self._timeout, connect=self._connect_timeout),
@@ -242,6 +255,22 @@ class TelnyxClient:
     def rate_limit(self) -> RateLimitInfo | None:
         """The last `x-ratelimit-*` values Telnyx sent, or None before any were seen."""
         return self._rate_limit
+
+    @property
+    def server_time_offset(self) -> float | None:
+        """Telnyx's clock minus this machine's, in seconds, from the `Date` header of the last
+        answer (None before any answer carried one). Accurate to about a second."""
+        return self._server_offset
+
+    def server_now(self) -> float | None:
+        """Telnyx's current time as Unix seconds, or None while its clock is not known yet."""
+        offset = self._server_offset
+        return None if offset is None else self._clock() + offset
+
+    def to_server_time(self, local: float) -> float | None:
+        """A time read from this machine's clock, as Telnyx's clock would have read it."""
+        offset = self._server_offset
+        return None if offset is None else local + offset
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -310,9 +339,9 @@ class TelnyxClient:
     def create_fax_application(self, fields: Mapping[str, Any]) -> FaxApplication:
         # Not retried: a repeat could create a second application.
         response = self._request(
-            "POST", "/fax_applications", json_body=dict(fields), retry_safe=False
+            "POST", "/fax_applications", json_body=_application_body(fields), retry_safe=False
         )
-        return FaxApplication.from_json(self._data(response))
+        return FaxApplication.from_json(self._created(response, "id"))
 
     def get_fax_application(self, app_id: str) -> FaxApplication:
         response = self._request("GET", f"/fax_applications/{_segment(app_id)}")
@@ -320,7 +349,7 @@ class TelnyxClient:
 
     def update_fax_application(self, app_id: str, fields: Mapping[str, Any]) -> FaxApplication:
         response = self._request(
-            "PATCH", f"/fax_applications/{_segment(app_id)}", json_body=dict(fields)
+            "PATCH", f"/fax_applications/{_segment(app_id)}", json_body=_application_body(fields)
         )
         return FaxApplication.from_json(self._data(response))
 
@@ -429,7 +458,8 @@ class TelnyxClient:
         }
         body.update({k: v for k, v in optional.items() if v is not None})
         response = self._request("POST", "/faxes", json_body=body, retry_safe=False)
-        return Fax.from_json(self._data(response))
+        # A 2xx that does not show the fax proves nothing either way: the fax may exist.
+        return Fax.from_json(self._created(response, "id"))
 
     def get_fax(self, fax_id: str) -> Fax:
         response = self._request("GET", f"/faxes/{_segment(fax_id)}")
@@ -479,7 +509,7 @@ class TelnyxClient:
                 response = self._request(
                     "POST", "/media", files=files_io, data=data, retry_safe=False
                 )
-        return MediaResource.from_json(self._data(response))
+        return MediaResource.from_json(self._created(response, "media_name"))
 
     def get_media(self, name: str) -> MediaResource:
         response = self._request("GET", f"/media/{_segment(name)}")
@@ -493,7 +523,13 @@ class TelnyxClient:
         self._request("DELETE", f"/media/{_segment(name)}", gone_ok=True)
 
     def download_media(self, name: str) -> bytes:
-        response = self._request("GET", f"/media/{_segment(name)}/download", follow_redirects=True)
+        # The spec offers only application/octet-stream for this answer.
+        response = self._request(
+            "GET",
+            f"/media/{_segment(name)}/download",
+            follow_redirects=True,
+            headers={"Accept": "application/octet-stream"},
+        )
         return response.content
 
     # ------------------------------------------------------------------ phone numbers
@@ -547,6 +583,8 @@ class TelnyxClient:
                     extensions={"trace": trace},
                 ) as response:
                     self._note_rate_limit(response)
+                    if same_host:
+                        self._note_server_time(response)
                     if response.is_success:
                         for chunk in response.iter_bytes(_CHUNK):
                             dest.write(chunk)
@@ -593,6 +631,7 @@ class TelnyxClient:
         retry_safe: bool = True,
         gone_ok: bool = False,
         follow_redirects: bool = False,
+        headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         """One API call with the retry rules; returns a 2xx response (body read) or raises.
 
@@ -617,7 +656,7 @@ class TelnyxClient:
                     json=json_body,
                     files=files,
                     data=data,
-                    headers=self._auth_headers(),
+                    headers={**self._auth_headers(), **(headers or {})},
                     follow_redirects=follow_redirects,
                     extensions={"trace": trace},
                 )
@@ -627,9 +666,16 @@ class TelnyxClient:
                     raise error from None
             else:
                 self._note_rate_limit(response)
+                self._note_server_time(response)
                 log.debug("%s -> %s (attempt %d)", what, response.status_code, attempt)
                 if response.is_success:
                     return response
+                if not retry_safe and 300 <= response.status_code < 400:
+                    # Neither a success nor a refusal: what was asked may have been done.
+                    raise AmbiguousReplyError(
+                        f"Telnyx answered {what} with a redirect (HTTP {response.status_code}); "
+                        "it may have been carried out."
+                    )
                 if gone_ok and maybe_done and response.status_code == 404:
                     log.info("%s: gone after an unanswered earlier attempt; done", what)
                     return response
@@ -747,11 +793,13 @@ class TelnyxClient:
         if info is not None:
             self._rate_limit = info
 
+    def _note_server_time(self, response: httpx.Response) -> None:
+        server = _date_header(response.headers.get("date"))
+        if server is not None:
+            self._server_offset = server - self._clock()
+
     def _json(self, response: httpx.Response) -> Mapping[str, Any]:
-        try:
-            body = response.json()
-        except ValueError:
-            body = None
+        body = _body(response)
         if not isinstance(body, Mapping):
             raise UnexpectedResponseError(
                 response.status_code,
@@ -763,6 +811,20 @@ class TelnyxClient:
 
     def _data(self, response: httpx.Response) -> Any:
         return self._json(response).get("data")
+
+    @staticmethod
+    def _created(response: httpx.Response, key: str) -> Mapping[str, Any]:
+        """The object a create answered with; AmbiguousReplyError when the 2xx answer does not
+        show it (not JSON, or no object with `key`): the create may still have happened."""
+        body = _body(response)
+        data = body.get("data") if isinstance(body, Mapping) else None
+        if not isinstance(data, Mapping) or not isinstance(data.get(key), str) or not data[key]:
+            request = response.request
+            raise AmbiguousReplyError(
+                f"Telnyx answered {request.method} {request.url.path} with a reply FaxDesk "
+                "could not read; it may have been carried out."
+            )
+        return data
 
     def _data_list(self, response: httpx.Response) -> list[Any]:
         data = self._data(response)
@@ -805,11 +867,44 @@ class TelnyxClient:
             number = current + 1
 
 
-def _parse_errors(response: httpx.Response) -> list[ErrorDetail]:
+def _body(response: httpx.Response) -> Any:
+    """The parsed JSON body, or None when it is not JSON (or nested too deep to parse)."""
     try:
-        body = response.json()
-    except ValueError:
-        return []
+        return response.json()
+    except (ValueError, RecursionError):
+        return None
+
+
+def _date_header(value: str | None) -> float | None:
+    """An HTTP `Date` header as Unix seconds, or None when missing or unreadable."""
+    if not value:
+        return None
+    try:
+        date = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if date.tzinfo is None:
+        return None
+    return date.timestamp()
+
+
+def _application_body(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A fax application body without the None values the spec does not allow (an unset
+    `outbound_voice_profile_id` is left out, not sent as null); nested objects likewise."""
+    body: dict[str, Any] = {}
+    for key, value in fields.items():
+        if isinstance(value, Mapping):
+            value = {k: v for k, v in value.items() if v is not None}
+            if not value:
+                continue
+        elif value is None and key not in _NULLABLE_APP_FIELDS:
+            continue
+        body[key] = value
+    return body
+
+
+def _parse_errors(response: httpx.Response) -> list[ErrorDetail]:
+    body = _body(response)
     items = body.get("errors") if isinstance(body, Mapping) else None
     if not isinstance(items, list):
         return []

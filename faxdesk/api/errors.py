@@ -75,6 +75,15 @@ class RequestAbortedError(TransportError):
     """The call was abandoned by the app (quitting, or the user cancelled)."""
 
 
+class AmbiguousReplyError(TransportError):
+    """Telnyx answered a create (a fax, a media upload, an application) with something that
+    neither proves success nor a refusal: a 2xx body that is not the created object, or a
+    redirect. The object may exist, so it counts as possibly sent: look it up before repeating."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, maybe_sent=True)
+
+
 class ApiError(TelnyxError):
     """Telnyx answered with an error status."""
 

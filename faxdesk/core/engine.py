@@ -34,6 +34,7 @@ from faxdesk.core.events import (
     ApplicationsChanged,
     EventHub,
     FaxChanged,
+    ListenerFailed,
     SyncStateChanged,
 )
 from faxdesk.core.inbox import Inbox, Opener, _default_opener
@@ -149,6 +150,8 @@ class FaxEngine:
             extra_busy=self.outbox.has_pending,
         )
         self.listener: WebhookListener | None = None
+        #: Why the webhook listener is not running although enabled (in words), or None.
+        self.listener_problem: str | None = None
         self._started = False
         # A fax received through a webhook is fetched at once, not after the next poll (one
         # received by polling is queued when the tick ends, see `after_tick`).
@@ -197,14 +200,21 @@ class FaxEngine:
         self.outbox.start()
         self.inbox.start()
         cfg = self.config
+        self.listener_problem = None
         if cfg.webhook_enabled and cfg.webhook_public_key:
-            from faxdesk.core.webhook_listener import WebhookListener
+            from faxdesk.core.webhook_listener import ListenerStartError, WebhookListener
 
-            self.listener = WebhookListener(
-                self.store, self.events, cfg.webhook_public_key, host=cfg.webhook_host,
-                port=cfg.webhook_port, max_body=cfg.webhook_max_body,
-                on_valid=self.syncer.note_webhook,
-            ).start()
+            try:
+                self.listener = WebhookListener(
+                    self.store, self.events, cfg.webhook_public_key, host=cfg.webhook_host,
+                    port=cfg.webhook_port, max_body=cfg.webhook_max_body,
+                    on_valid=self.syncer.note_webhook,
+                ).start()
+            except ListenerStartError as exc:
+                # Never fatal: polling still finds every change, only later.
+                log.warning("%s", exc)
+                self.listener_problem = str(exc)
+                self.events.publish(ListenerFailed(str(exc), cfg.webhook_host, cfg.webhook_port))
         self.syncer.start()
 
     def stop(self) -> None:

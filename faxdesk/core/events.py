@@ -100,9 +100,19 @@ class DownloadFailed:
     will_retry: bool
 
 
+@dataclass(frozen=True, slots=True)
+class ListenerFailed:
+    """The webhook listener could not start; syncing goes on by polling. `message` is in words
+    and names the port and the fix, for the window to show."""
+
+    message: str
+    host: str
+    port: int
+
+
 Event = (
     FaxChanged | JournalChanged | RowChanged | RowRemoved | InFlightChanged | ApplicationsChanged
-    | SyncStateChanged | FaxReceived | DownloadFailed
+    | SyncStateChanged | FaxReceived | DownloadFailed | ListenerFailed
 )
 E = TypeVar("E", bound=Event)
 Unsubscribe = Callable[[], None]

@@ -38,6 +38,7 @@ from faxdesk.api.errors import (
     ServerError,
     TelnyxError,
     TransportError,
+    UnexpectedResponseError,
 )
 from faxdesk.api.models import Fax
 from faxdesk.core.events import EventHub, FaxChanged, JournalChanged
@@ -77,8 +78,11 @@ class OutboxConfig:
     retry_delay: float = 300.0  # seconds between an automatic retry and the failure before it
     max_attempts: int = 3  # including the first try
     retry_reasons: frozenset[str] = field(default=TRANSIENT_FAILURE_REASONS)
-    # How far before the journal time to look for a fax we may have created (clock skew).
+    # How far before the journal time (on the server's clock) to look for a fax we may have
+    # created; then, if not found, how many pages of faxes to that number to read without a
+    # time bound (this machine's clock may have jumped since the entry was written).
     reconcile_margin: float = 600.0
+    reconcile_max_pages: int = 8
     error_backoff: float = 5.0  # first wait after a network problem; doubles up to the cap
     error_backoff_cap: float = 300.0
 
@@ -358,7 +362,8 @@ class Outbox:
             pass  # quitting; resumed on the next start
         except OutcomeUnknownError as exc:
             entry = self._retry_later(entry, exc.cause, kind="ambiguous")
-        except (TransportError, RateLimitError, ServerError) as exc:
+        except (TransportError, RateLimitError, ServerError, UnexpectedResponseError) as exc:
+            # An answer that cannot be read proves nothing was refused: look again later.
             entry = self._retry_later(entry, exc)
         except ApiError as exc:
             # A definite refusal (422, 400, 404...): nothing was sent.
@@ -433,11 +438,11 @@ class Outbox:
                     client_state=entry.client_state,
                     **dict(entry.options),
                 )
-            except (TransportError, ServerError) as exc:
+            except (TransportError, ServerError, UnexpectedResponseError) as exc:
                 # The request may have been acted on: look before trying again.
                 if isinstance(exc, RequestAbortedError):
                     raise
-                maybe_sent = isinstance(exc, ServerError) or exc.maybe_sent
+                maybe_sent = not isinstance(exc, TransportError) or exc.maybe_sent
                 try:
                     fax = self.find_created(entry)
                 except TelnyxError as lookup_failed:
@@ -454,12 +459,49 @@ class Outbox:
         return entry, fax
 
     def find_created(self, entry: JournalEntry) -> Fax | None:
-        """The fax this entry created on the server, if any (matched by client_state)."""
-        since = datetime.fromtimestamp(entry.created_at - self.config.reconcile_margin, UTC)
-        for fax in self._get_client().iter_faxes(to=entry.to, created_at_or_after=since):
-            if fax.client_state == entry.client_state:
+        """The fax this entry created on the server, if any (matched by client_state).
+
+        Telnyx stamps `created_at` with its own clock, so the search starts from the journal
+        time converted to the server's clock (the offset the client learned from the `Date`
+        of its answers) minus a margin; this machine's clock may be off by any amount. When the
+        offset is unknown, or that search finds nothing, faxes to the same number are read
+        without a time bound, at most `reconcile_max_pages` pages of them.
+        """
+        client = self._get_client()
+        cfg = self.config
+
+        def scan(since: datetime | None, max_pages: int | None) -> tuple[Fax | None, bool]:
+            """(the fax or None, whether every matching page was read)."""
+            number = 1
+            while True:
+                page = client.list_faxes(to=entry.to, created_at_or_after=since,
+                                         page_number=number, page_size=250)
+                for fax in page.items:
+                    if fax.client_state == entry.client_state:
+                        return fax, True
+                # The page number asked for, not the one reported: a confused server cannot
+                # keep us on one page.
+                if not page.items or max(number, page.meta.page_number) >= page.meta.total_pages:
+                    return None, True
+                if max_pages is not None and number >= max_pages:
+                    return None, False
+                number += 1
+
+        tried_unbounded = False
+        if client.server_time_offset is None:
+            # Nothing learned about the server's clock yet: this first answer teaches it.
+            fax, complete = scan(None, cfg.reconcile_max_pages)
+            if fax is not None or complete:
                 return fax
-        return None
+            tried_unbounded = True
+        server_time = client.to_server_time(entry.created_at)
+        if server_time is not None:
+            fax, _ = scan(datetime.fromtimestamp(server_time - cfg.reconcile_margin, UTC), None)
+            if fax is not None:
+                return fax
+        if tried_unbounded:
+            return None
+        return scan(None, cfg.reconcile_max_pages)[0]
 
     def _track(self, entry: JournalEntry, fax: Fax | None) -> JournalEntry:
         assert entry.fax_id is not None

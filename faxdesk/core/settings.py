@@ -39,7 +39,7 @@ class Settings:
     poll_slow_secs: int = 60
     webhook_listener_enabled: bool = False
     webhook_host: str = "127.0.0.1"
-    webhook_port: int = 8765
+    webhook_port: int = 29329  # unassigned; 8765 is the sandbox's port in the docs
     webhook_public_key: str = ""
     notify_delivered: bool = True
     notify_failed: bool = True

@@ -1,27 +1,34 @@
 """Optional local webhook receiver: signed Telnyx events make status updates instant.
 
 Bound to 127.0.0.1 by default (host and port are configurable, for users who put a tunnel in
-front). Every request is verified with the account's Ed25519 public key before anything is read
-from it. Answers:
+front). Deliveries are accepted on `WEBHOOK_PATH` only, and every one is verified with the
+account's Ed25519 public key before anything is read from it. A client that stalls is cut off
+after `read_timeout` seconds, and nothing is printed to stderr. Answers:
 
 - 200: verified and queued (applied on a worker thread through `status.apply_status`, so the
   reply is fast and Telnyx does not time out);
 - 400: malformed body or headers; 401: bad signature; 403: timestamp outside the tolerance
   (stale or from the future); 409: an event id already applied (a replay; nothing changes);
-- 405 for anything but POST; 413 when the body is larger than `max_body`.
+- 404 for any other path; 405 for anything but POST; 413 when the body is larger than
+  `max_body`.
+
+If the port cannot be bound, `start()` raises ListenerStartError with a message in words that
+names the port and the fix (werkzeug would print to stderr and call sys.exit instead).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
 from faxdesk.core.events import EventHub
@@ -34,6 +41,50 @@ if TYPE_CHECKING:
     from faxdesk.webhooks import FaxEvent
 
 log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhooks/telnyx"
+#: Seconds a connection may stay silent before it is closed (a stalled client holds a thread).
+READ_TIMEOUT = 10.0
+
+
+class ListenerStartError(Exception):
+    """The listener could not start; the message says why and what to change, in words."""
+
+    def __init__(self, message: str, *, host: str, port: int) -> None:
+        super().__init__(message)
+        self.host = host
+        self.port = port
+
+
+def _start_error(exc: BaseException, host: str, port: int) -> ListenerStartError:
+    fix = ("Choose another port in Settings (Webhook listener, Port); until then FaxDesk "
+           "keeps syncing by polling.")
+    code = exc.errno if isinstance(exc, OSError) else None
+    if code == errno.EADDRINUSE:
+        why = f"port {port} is already in use by another program"
+    elif code == errno.EACCES:
+        why = f"this user may not listen on port {port}"
+    elif code == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
+        why = f"the address {host} is not one of this computer's"
+        fix = ("Enter another address in Settings (Webhook listener, Address); until then "
+               "FaxDesk keeps syncing by polling.")
+    else:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it was refused"
+        why = f"listening on port {port} failed ({reason})"
+    return ListenerStartError(f"The webhook listener could not start: {why}. {fix}",
+                              host=host, port=port)
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """No request lines on stderr, and a read timeout per connection."""
+
+    timeout = READ_TIMEOUT  # socketserver sets it on each accepted connection
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+    def log(self, type: str, message: str, *args: Any) -> None:
+        log.debug("webhook listener %s: " + message.rstrip("\n"), type, *args)
 
 
 def event_update(event: FaxEvent) -> StatusUpdate | None:
@@ -75,6 +126,7 @@ class WebhookListener:
         tolerance: int = 300,
         on_valid: Callable[[], None] | None = None,
         now: Callable[[], float] = time.time,
+        read_timeout: float = READ_TIMEOUT,
     ) -> None:
         self._store = store
         self._hub = hub
@@ -85,6 +137,7 @@ class WebhookListener:
         self._tolerance = tolerance
         self._on_valid = on_valid
         self._now = now
+        self._read_timeout = read_timeout
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
         self._executor: ThreadPoolExecutor | None = None
@@ -92,15 +145,32 @@ class WebhookListener:
 
     @property
     def port(self) -> int:
-        return self._server.server_port if self._server else self._port
+        return int(self._server.server_address[1]) if self._server else self._port
 
     @property
     def url(self) -> str:
-        return f"http://{self._host}:{self.port}/webhooks/telnyx"
+        host = self._host if ":" not in self._host else f"[{self._host}]"
+        return f"http://{host}:{self.port}{WEBHOOK_PATH}"
 
     def start(self) -> WebhookListener:
+        """Listen; ListenerStartError (never SystemExit) when the port cannot be used."""
+        try:
+            # Bound here, so a taken port raises OSError: werkzeug would print and exit.
+            listener = socket.create_server(
+                (self._host, self._port),
+                family=socket.AF_INET6 if ":" in self._host else socket.AF_INET)
+        except (OSError, OverflowError) as exc:
+            raise _start_error(exc, self._host, self._port) from None
+        handler = type("_Handler", (_QuietHandler,), {"timeout": self._read_timeout})
+        try:
+            self._server = make_server(self._host, listener.getsockname()[1], self._wsgi,
+                                       threaded=True, request_handler=handler,
+                                       fd=listener.fileno())
+        except (OSError, SystemExit) as exc:
+            raise _start_error(exc, self._host, self._port) from None
+        finally:
+            listener.close()  # werkzeug works on its own duplicate of the descriptor
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="faxdesk-webhook")
-        self._server = make_server(self._host, self._port, self._wsgi, threaded=True)
         self._thread = threading.Thread(target=self._server.serve_forever, name="faxdesk-webhooks",
                                         kwargs={"poll_interval": 0.1}, daemon=True)
         self._thread.start()
@@ -127,7 +197,11 @@ class WebhookListener:
 
     def _wsgi(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         request = Request(environ)
-        response = self.handle(request)
+        try:
+            response = self.handle(request)
+        except Exception:  # a bug: answered, logged, never werkzeug's page on stderr
+            log.exception("the webhook listener failed on a request")
+            response = _reply(500, "internal error")
         return response(environ, start_response)
 
     def handle(self, request: Request) -> Response:
@@ -140,6 +214,8 @@ class WebhookListener:
             verify_webhook,
         )
 
+        if request.path != WEBHOOK_PATH:
+            return _reply(404, "not a webhook address")
         if request.method != "POST":
             return _reply(405, "POST only")
         length = request.content_length

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
+import math
 import socket
 import threading
 import time
@@ -23,7 +25,7 @@ from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
 from faxdesk.sandbox.documents import make_pdf
-from faxdesk.sandbox.faults import FaultConfig
+from faxdesk.sandbox.faults import FaultConfig, FaultError
 from faxdesk.sandbox.state import (
     MAX_UPLOAD_BYTES,
     ApiProblem,
@@ -35,7 +37,11 @@ from faxdesk.sandbox.state import (
 )
 from faxdesk.sandbox.webhook_sender import WebhookSender, is_loopback_url
 
+log = logging.getLogger(__name__)
+
 RATE_LIMIT_WINDOW = 60.0  # real seconds
+#: The furthest one `/_sandbox/clock/advance` moves the clock (ten years).
+MAX_ADVANCE = 10 * 366 * 86400.0
 FETCH_LIMIT = 50 * 1024 * 1024 + 1
 
 _API_RULES = [
@@ -112,7 +118,15 @@ class SandboxApp:
         environ["faxdesk.arrived"] = time.time()
         status = 0
         try:
-            response = self.dispatch(request)
+            try:
+                response = self.dispatch(request)
+            except DropConnection:
+                raise
+            except Exception:
+                # A bug, never the client's fault; still answered in the Telnyx shape.
+                log.exception("the sandbox failed on %s %s", request.method, request.path)
+                response = _error(500, "10007", "Unexpected error",
+                                  "The sandbox failed on this request")
             status = response.status_code
             return response(environ, start_response)
         finally:
@@ -137,17 +151,15 @@ class SandboxApp:
         if not is_api:
             try:
                 endpoint, values = adapter.match()
-            except HTTPException as exc:
-                return _json({"errors": [{"code": str(exc.code), "title": exc.name,
-                                          "detail": exc.description or exc.name}]},
-                             exc.code or 404)
-            try:
                 return getattr(self, f"_{endpoint}")(request, **values)  # type: ignore[no-any-return]
+            except HTTPException as exc:
+                return _http_error(exc)
             except ApiProblem as problem:
                 return _json(problem.to_json(), problem.status)
-            except (ValueError, TypeError) as exc:
-                return _json({"errors": [{"code": "10015", "title": "Bad Request",
-                                          "detail": str(exc)}]}, 400)
+            except FaultError as exc:
+                return _json(invalid(exc.pointer, str(exc)).to_json(), 422)
+            except (ValueError, TypeError, AttributeError) as exc:
+                return _error(400, "10015", "Bad Request", str(exc))
 
         limit_headers, over_limit = self._count_request()
         if self.faults.latency:
@@ -170,9 +182,13 @@ class SandboxApp:
             response.headers["Retry-After"] = limit_headers["x-ratelimit-reset"]
         else:
             response = self._api(request, adapter)
-            if (request.method == "POST" and request.path.rstrip("/") == "/v2/faxes"
-                    and response.status_code == 202 and self.faults.take_lost_response()):
+            after = (self.faults.after(request.method, request.path)
+                     if 200 <= response.status_code < 300 else None)
+            if after is not None and after.kind == "lose_response":
                 self._drop(request)
+            elif after is not None:  # garble: done, but the answer cannot be read
+                response = Response(after.body, status=response.status_code,
+                                    mimetype="text/html")
         response.headers.update(limit_headers)
         response.headers["x-request-id"] = str(uuid.uuid4())
         return response
@@ -194,6 +210,8 @@ class SandboxApp:
             return getattr(self, f"_{endpoint}")(request, **values)  # type: ignore[no-any-return]
         except ApiProblem as problem:
             return _json(problem.to_json(), problem.status)
+        except HTTPException as exc:  # e.g. a form too large for werkzeug's parser
+            return _http_error(exc)
 
     def _authorized(self, request: Request) -> bool:
         import hmac
@@ -385,9 +403,10 @@ class SandboxApp:
             return _json({"errors": [{"code": "409", "title": "Conflict",
                                       "detail": "The clock is not manual (start with a manual "
                                                 "clock to advance it)"}]}, 409)
-        seconds = float(_json_body(request).get("seconds", 0))
-        if seconds < 0:
-            raise invalid("/seconds", "seconds must not be negative")
+        seconds = _json_body(request).get("seconds", 0)
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) \
+                or not math.isfinite(seconds) or not 0 <= seconds <= MAX_ADVANCE:
+            raise invalid("/seconds", f"seconds must be a number from 0 to {MAX_ADVANCE:.0f}")
         self.advance(seconds)
         return self._c_clock(request)
 
@@ -457,13 +476,24 @@ def _json(body: Any, status: int = 200) -> Response:
     return Response(json.dumps(body), status=status, mimetype="application/json")
 
 
+def _error(status: int, code: str, title: str, detail: str) -> Response:
+    """One error in the Telnyx envelope (fax-api.md §1.5)."""
+    return _json({"errors": [{"code": code, "title": title, "detail": detail}]}, status)
+
+
+def _http_error(exc: HTTPException) -> Response:
+    status = exc.code or 400
+    return _error(status, "10015" if status < 500 else "10007", exc.name,
+                  exc.description or exc.name)
+
+
 def _json_body(request: Request) -> dict[str, Any]:
     raw = request.get_data(cache=True)
     if not raw.strip():
         return {}
     try:
         body = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than Python can parse
         raise ApiProblem(400, "10015", "Bad Request", "The request body is not valid JSON",
                          pointer="/") from None
     if not isinstance(body, dict):

@@ -21,7 +21,19 @@ TICK_INTERVAL = 0.05  # real seconds between lifecycle ticks on a running clock
 
 
 class _QuietHandler(WSGIRequestHandler):
-    """No access log on stderr: the request log is kept in memory instead."""
+    """No access log on stderr: the request log is kept in memory instead. The `Date` header
+    tells the sandbox's clock (a client learns the server's time from it), and errors raised
+    before the app runs (a malformed request line) still come in the Telnyx error envelope."""
+
+    error_content_type = "application/json"
+    error_message_format = ('{"errors": [{"code": "%(code)d", "title": "%(message)s", '
+                            '"detail": "%(explain)s"}]}')
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        app = getattr(self.server, "app", None)
+        if timestamp is None and isinstance(app, SandboxApp):
+            timestamp = app.state.now_us() / 1_000_000
+        return super().date_time_string(timestamp)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         pass
@@ -34,10 +46,15 @@ class SandboxServer:
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, speed: float = 1.0,
                  manual_clock: bool = False, api_key: str | None = None, seed_history: int = 0,
                  demo: bool = False, inbound_url_ttl: float = 600.0,
-                 rate_limit: int = 1000) -> None:
+                 rate_limit: int = 1000, start_time: float | None = None) -> None:
+        """`start_time` (Unix seconds, manual clock only): where the sandbox's clock starts,
+        e.g. `time.time() - 660` plays a server 11 minutes behind, i.e. a PC 11 minutes fast,
+        for clients that cannot be given a skewed clock (a command run as a subprocess)."""
+        if start_time is not None and not manual_clock:
+            raise ValueError("start_time needs manual_clock=True")
         self._host = host
         self._port = port
-        self.clock: Clock = ManualClock() if manual_clock else ScaledClock(speed)
+        self.clock: Clock = ManualClock(start_time) if manual_clock else ScaledClock(speed)
         self.speed = speed
         self._api_key = api_key or "KEYSANDBOX_" + secrets.token_hex(16)
         self.faults = FaultConfig()

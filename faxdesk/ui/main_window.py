@@ -41,6 +41,7 @@ from faxdesk.core.events import (
     Event,
     FaxReceived,
     InFlightChanged,
+    ListenerFailed,
     RowChanged,
     RowRemoved,
     SyncStateChanged,
@@ -418,7 +419,7 @@ class MainWindow(QMainWindow):
                 row = self.model.item_by_id(fax_id)
                 if row is not None:
                     self.faxReceived.emit(row)
-            case DownloadFailed(message=message):
+            case DownloadFailed(message=message) | ListenerFailed(message=message):
                 self.show_error(message)
             case _:
                 pass  # store-level events: the row events above carry what the window shows

@@ -51,20 +51,3 @@ def make_client() -> Iterator[Callable[..., TelnyxClient]]:
 def sclient(scripted: ScriptedServer, make_client: Callable[..., TelnyxClient]) -> TelnyxClient:
     """A client pointed at the scripted server."""
     return make_client(scripted.base_url)
-
-
-@pytest.fixture(autouse=True)
-def no_threads_left_behind() -> Iterator[None]:
-    """Each test must end every thread it started (servers, request handlers, callers)."""
-    import threading
-    import time
-
-    before = set(threading.enumerate())
-    yield
-    deadline = time.monotonic() + 3
-    while True:
-        extra = [t for t in threading.enumerate() if t not in before and t.is_alive()]
-        if not extra or time.monotonic() > deadline:
-            break
-        time.sleep(0.02)
-    assert not extra, f"threads still running after the test: {[t.name for t in extra]}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -32,6 +32,7 @@ class SentRequest:
     query: dict[str, str]
     content_type: str | None
     body: Any  # parsed JSON, multipart fields (file parts as bytes), or None
+    headers: dict[str, str] = field(default_factory=dict)  # lower-cased names
 
     def validate(self) -> None:
         """Raise ContractError unless path, query and body match the spec's operation.
@@ -125,6 +126,7 @@ class RecordingTransport(httpx.HTTPTransport):
                 query=dict(request.url.params),
                 content_type=content_type if raw else None,
                 body=body,
+                headers={k.lower(): v for k, v in request.headers.items()},
             )
         )
         return super().handle_request(request)

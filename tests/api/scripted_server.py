@@ -26,6 +26,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering (ended early by stop())
     drop: bool = False  # read the request, then close the connection without answering
+    date: str | None = None  # the Date header's text instead of the real time ("" for empty)
 
 
 @dataclass
@@ -46,6 +47,11 @@ class _QuietHandler(WSGIRequestHandler):
 
     def log(self, type: str, message: str, *args: Any) -> None:
         pass
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        # http.server writes Date itself; a scripted reply may replace its text.
+        date = getattr(self, "environ", {}).get("scripted.date")
+        return date if date is not None else super().date_time_string(timestamp)
 
 
 class ScriptedServer:
@@ -118,6 +124,7 @@ class ScriptedServer:
         reply = self.handler(received) if self.handler else None
         if reply is None:
             reply = self.script.popleft() if self.script else self.default
+        environ["scripted.date"] = reply.date
         if reply.delay:
             self._stop.wait(reply.delay)
         if reply.drop:
@@ -126,7 +133,8 @@ class ScriptedServer:
                 socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
             )
             sock.shutdown(socket.SHUT_RDWR)
-            return [b""]
+            # werkzeug takes a ConnectionError as the client gone: no answer, nothing logged.
+            raise ConnectionAbortedError("dropped on purpose")
         if reply.json is not None:
             payload = json.dumps(reply.json).encode()
             headers = {"Content-Type": "application/json", **reply.headers}

@@ -35,31 +35,6 @@ def fast_client(sandbox: Any, api_key: str | None = None) -> Any:
                         retry=policy)
 
 
-OWN_MODULES = ("test_cli", "test_crash_resume", "test_engine", "test_events", "test_inbox",
-               "test_outbox", "test_row_events", "test_same_settings", "test_status",
-               "test_store", "test_sync", "test_webhooks")
-
-
-@pytest.fixture(autouse=True)
-def no_threads_left_behind(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Each engine test ends every thread it started (engine workers, servers, handlers)."""
-    import threading
-    import time
-
-    if not request.module.__name__.rpartition(".")[2].startswith(OWN_MODULES):
-        yield
-        return
-    before = set(threading.enumerate())
-    yield
-    deadline = time.monotonic() + 3
-    while True:
-        extra = [t for t in threading.enumerate() if t not in before and t.is_alive()]
-        if not extra or time.monotonic() > deadline:
-            break
-        time.sleep(0.02)
-    assert not extra, f"threads still running after the test: {[t.name for t in extra]}"
-
-
 @pytest.fixture
 def app_id(sandbox: Any) -> str:
     """A fax application with one number, as a user would have set up."""

@@ -49,7 +49,7 @@ def test_defaults_are_the_documented_ones() -> None:
     assert (s.webhook_listener_enabled, s.webhook_host, s.webhook_port) == (
         False,
         "127.0.0.1",
-        8765,
+        29329,
     )
     assert s.notify_delivered and s.notify_failed and s.notify_received
     assert s.default_country == "US"
@@ -104,12 +104,16 @@ def test_corrupt_file_is_backed_up_and_defaults_used(
     assert load_settings().first_run_done
 
 
-def test_non_object_json_counts_as_corrupt(home: Path) -> None:
+def test_non_object_json_counts_as_corrupt(
+    home: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     target = settings_path()
     target.parent.mkdir(parents=True)
     target.write_text("[1, 2, 3]")
-    assert load_settings() == Settings()
+    with caplog.at_level(logging.WARNING, logger="faxdesk.core.settings"):
+        assert load_settings() == Settings()
     assert list(target.parent.glob("settings.json.corrupt-*"))
+    assert "is corrupt" in caplog.text
 
 
 def test_unknown_keys_ignored_bad_values_fall_back(
@@ -134,7 +138,7 @@ def test_unknown_keys_ignored_bad_values_fall_back(
     )
     with caplog.at_level(logging.WARNING):
         s = load_settings()
-    assert s.poll_fast_secs == 5 and s.webhook_port == 8765 and s.notify_failed is True
+    assert s.poll_fast_secs == 5 and s.webhook_port == 29329 and s.notify_failed is True
     assert s.key_storage == "keyring" and s.default_country == "US"
     assert s.poll_slow_secs == 120 and s.default_from_number == "+13125550100"
     for name in ("poll_fast_secs", "webhook_port", "notify_failed", "key_storage"):
@@ -149,7 +153,8 @@ def test_api_key_in_the_file_is_dropped_and_never_logged_or_saved(
     target = settings_path()
     target.parent.mkdir(parents=True)
     target.write_text(json.dumps({"api_key": secret, "language": "fr"}))
-    with caplog.at_level(logging.DEBUG):
+    with caplog.at_level(logging.DEBUG), \
+            caplog.at_level(logging.WARNING, logger="faxdesk.core.settings"):
         s = load_settings()
         save_settings(s)
     assert s.language == "fr"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote
@@ -213,7 +214,13 @@ def test_sync_now_and_pause_resume_on_the_real_thread(
     ticked.clear()
     sandbox.reset_request_log()
     engine.sync_now()  # paused: no request
-    assert not ticked.wait(0.3)
+    # Wait for the loop to take the wake-up (it clears the event, then goes back to waiting);
+    # a tick it made instead would have published before that.
+    deadline = time.monotonic() + 10
+    while engine.syncer._wakeup.is_set() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert not engine.syncer._wakeup.is_set()
+    assert not ticked.is_set() and sandbox.request_log == []
     engine.resume()
     assert ticked.wait(5)
     assert state_of(engine) == "ok"

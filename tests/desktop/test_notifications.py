@@ -170,8 +170,11 @@ def test_no_notification_service_is_reported_not_raised(
     assert not [t for t in threading.enumerate() if t.name == "faxdesk-notifications"]
 
 
-def test_no_session_bus_at_all_is_reported_not_raised(tmp_path: object) -> None:
+def test_no_session_bus_at_all_is_reported_not_raised(
+    tmp_path: object, caplog: pytest.LogCaptureFixture
+) -> None:
     missing = f"unix:path={tmp_path}/no-such-bus"
     assert is_available(missing) is False
-    with DesktopNotifier(bus_address=missing) as notifier:
+    with caplog.at_level(logging.WARNING, logger="faxdesk.desktop.notifications"), \
+            DesktopNotifier(bus_address=missing) as notifier:
         assert notifier.notify("Fax delivered") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,10 +80,14 @@ def test_english_window(app: QApplication, qtbot: Any, tmp_path: Path) -> None:
     assert buttons.buttons()[0].text() == "Cancel"
 
 
-def test_empty_setting_follows_the_system(app: QApplication) -> None:
+def test_empty_setting_follows_the_system(
+    app: QApplication, caplog: pytest.LogCaptureFixture
+) -> None:
     assert i18n.resolve_locale("").name() == QLocale.system().name()
-    # An unknown value in the settings file does not break the start.
-    assert i18n.resolve_locale("xx-nonsense").name() == QLocale.system().name()
+    # An unknown value in the settings file does not break the start (and is logged).
+    with caplog.at_level(logging.WARNING, logger="faxdesk.ui.i18n"):
+        assert i18n.resolve_locale("xx-nonsense").name() == QLocale.system().name()
+    assert "xx-nonsense" in caplog.text
 
 
 def test_unsupported_language_keeps_english(app: QApplication) -> None:

@@ -47,6 +47,10 @@ class Installed:
         env["HOME"] = str(self.root / "home")  # settings and store land in the throwaway venv
         env["XDG_CONFIG_HOME"] = str(self.root / "home" / "config")
         env["XDG_DATA_HOME"] = str(self.root / "home" / "data")
+        # Its own profile, so its single-instance socket is its own: with the default one, a
+        # FaxDesk already running for this user (another test run, the developer's own) takes
+        # the launch over and this one exits 0 without a window.
+        env["FAXDESK_HOME"] = str(self.root / "home" / "faxdesk")
         return env
 
     def run(self, *cmd: str | Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -125,6 +129,47 @@ def test_the_installed_app_opens_its_window_on_the_sandbox(installed: Installed)
     assert "WINDOW FaxDesk" in result.stdout, result.stdout + result.stderr
     rows = int(result.stdout.split("ROWS ", 1)[1].split()[0])
     assert rows > 0
+
+
+HOLDER = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from faxdesk.ui.single_instance import acquire_single_instance
+app = QApplication([])
+guard = acquire_single_instance()  # None: another FaxDesk already holds the name
+print("holding", flush=True)
+timer = QTimer()
+timer.timeout.connect(lambda: Path(sys.argv[1]).exists() and app.quit())
+timer.start(50)
+app.exec()
+if guard is not None:
+    guard.close()
+"""
+
+
+def test_another_running_faxdesk_does_not_take_over_the_installed_app(
+    installed: Installed, tmp_path: Path
+) -> None:
+    # A FaxDesk of this user on the default profile, as on a developer's machine or in a
+    # concurrent test run.
+    env = {k: v for k, v in clean_env().items() if k != "FAXDESK_HOME"}
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    stop = tmp_path / "stop"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(stop)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        result = installed.run(installed.python,
+                               Path(__file__).with_name("installed_app_probe.py"))
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "WINDOW FaxDesk" in result.stdout, result.stdout + result.stderr
+    finally:
+        stop.touch()
+        holder.wait(timeout=30)
+        if holder.stdout is not None:
+            holder.stdout.close()
 
 
 def test_the_installed_sandbox_serves_http(installed: Installed) -> None:

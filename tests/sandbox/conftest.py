@@ -174,13 +174,3 @@ def receiver() -> Iterator[Receiver]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-
-
-@pytest.fixture(autouse=True)
-def no_leftover_threads() -> Iterator[None]:
-    """Every sandbox thread (HTTP, clock, webhooks) is gone once a test's fixtures are torn down."""
-    before = set(threading.enumerate())
-    yield
-    left = [t.name for t in set(threading.enumerate()) - before
-            if t.name.startswith("sandbox-") and t.is_alive()]
-    assert not left, f"threads left running: {left}"

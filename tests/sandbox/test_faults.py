@@ -98,7 +98,8 @@ def test_faults_over_the_control_endpoint(sandbox, api, control):
     assert control.get("/_sandbox/faults").json()["latency"] == 0.01
     assert control.delete("/_sandbox/faults").json()["latency"] == 0.0
     bad = control.post("/_sandbox/faults", json={"rules": [{"kind": "meteor"}]})
-    assert bad.status_code == 400
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["source"] == {"pointer": "/rules/0/kind"}
 
 
 def test_request_log_and_stats(sandbox, api, control):

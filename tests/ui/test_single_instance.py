@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -126,7 +127,7 @@ def test_profiles_and_users_get_different_sockets(tmp_path: Path) -> None:
 
 
 def test_in_process_guard_activates_without_files_and_ignores_garbage(
-    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setenv("FAXDESK_HOME", str(home))
     guard = acquire_single_instance()
@@ -158,10 +159,12 @@ def test_in_process_guard_activates_without_files_and_ignores_garbage(
         sock = QLocalSocket()
         sock.connectToServer(guard.name)
         assert sock.waitForConnected(3000)
-        sock.write(QByteArray(b'{"files": "not a list"}\n'))
-        sock.flush()
-        qtbot.waitUntil(lambda: sock.state() == QLocalSocket.LocalSocketState.UnconnectedState,
-                        timeout=5000)
+        with caplog.at_level(logging.WARNING, logger="faxdesk.ui.single_instance"):
+            sock.write(QByteArray(b'{"files": "not a list"}\n'))
+            sock.flush()
+            qtbot.waitUntil(
+                lambda: sock.state() == QLocalSocket.LocalSocketState.UnconnectedState,
+                timeout=5000)
         assert got == []
     finally:
         guard.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -66,8 +67,11 @@ def test_a_task_and_its_result_are_released_on_the_gui_thread(qtbot: Any, worker
     assert freed_on == {"task": "MainThread", "result": "MainThread"}
 
 
-def test_unhandled_errors_are_reported(qtbot: Any, worker: Worker) -> None:
-    with qtbot.waitSignal(worker.unhandledError) as blocker:
+def test_unhandled_errors_are_reported(
+    qtbot: Any, worker: Worker, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="faxdesk.ui.worker"), \
+            qtbot.waitSignal(worker.unhandledError) as blocker:
         worker.submit(lambda: 1 / 0)
     assert isinstance(blocker.args[0], ZeroDivisionError)
 
@@ -87,7 +91,9 @@ def test_events_from_other_threads_arrive_on_the_gui_thread(qtbot: Any) -> None:
     assert all(on_gui for _, on_gui in got)
 
 
-def test_shutdown_does_not_wait_for_a_stuck_task(qtbot: Any) -> None:
+def test_shutdown_does_not_wait_for_a_stuck_task(
+    qtbot: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     worker = Worker()
     release = threading.Event()
     started = threading.Event()
@@ -100,7 +106,8 @@ def test_shutdown_does_not_wait_for_a_stuck_task(qtbot: Any) -> None:
 
     worker.submit(stuck, on_done=done.append)
     assert started.wait(5)
-    finished = worker.shutdown(wait_ms=100)
+    with caplog.at_level(logging.WARNING, logger="faxdesk.ui.worker"):
+        finished = worker.shutdown(wait_ms=100)
     assert finished is False  # gave up waiting instead of hanging
     assert not worker.submit(lambda: None)  # closed for new work
     release.set()
