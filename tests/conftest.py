@@ -12,9 +12,10 @@ from tests.support.pdfs import make_pdf as _make_pdf
 
 # Real desktop services (Xvfb, private D-Bus, gnome-keyring, dunst) for any test that asks for
 # them; unexpected warnings and errors fail the test; so does a thread that crashed or was left
-# running.
+# running, and a Qt object used off the GUI thread.
 pytest_plugins = [
-    "tests.support.desktop", "tests.support.logfail", "tests.support.threads", "pytester",
+    "tests.support.desktop", "tests.support.logfail", "tests.support.threads",
+    "tests.support.qt_threads", "pytester",
 ]
 
 

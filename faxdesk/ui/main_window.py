@@ -336,16 +336,11 @@ class MainWindow(QMainWindow):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        stopper = threading.Thread(target=self._stop_engine, name="faxdesk-stop", daemon=True)
+        stopper = threading.Thread(target=_stop_quietly, args=(self.engine,),
+                                   name="faxdesk-stop", daemon=True)
         stopper.start()
         stopper.join(STOP_WAIT_SECS)
         self.worker.shutdown()
-
-    def _stop_engine(self) -> None:
-        try:
-            self.engine.stop()
-        except Exception:
-            log.exception("stopping the engine failed")
 
     @Slot()
     def quit(self) -> None:
@@ -656,6 +651,14 @@ class MainWindow(QMainWindow):
             self.tr("FaxDesk {version}\nSend and receive faxes through Telnyx.").format(
                 version=__version__),
         )
+
+
+def _stop_quietly(engine: FaxEngine) -> None:
+    """On a side thread at quit: stop the engine (the window is not touched from here)."""
+    try:
+        engine.stop()
+    except Exception:
+        log.exception("stopping the engine failed")
 
 
 def QApplicationInstance() -> QCoreApplication | None:

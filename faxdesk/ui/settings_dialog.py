@@ -297,9 +297,10 @@ class SettingsDialog(QDialog):
     def _load_key(self) -> None:
         storage = self.key_storage()
         self.keyring_message.hide()
+        key_store = self._services.key_store  # the task carries no part of the dialog
 
         def load() -> str | None:
-            return self._services.key_store(storage).get_key()
+            return key_store(storage).get_key()
 
         self._worker.submit(load, on_done=self._key_loaded_ok, on_error=self._key_failed)
 

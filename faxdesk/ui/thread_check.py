@@ -21,6 +21,7 @@ import pkgutil
 import threading
 from collections.abc import Iterable, Iterator
 from types import FunctionType, ModuleType
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread
 
@@ -33,6 +34,15 @@ violations: list[str] = []
 
 class WrongThreadError(AssertionError):
     """A Qt object was used off the thread that owns it."""
+
+
+F = TypeVar("F")
+
+
+def any_thread(fn: F) -> F:
+    """Marks a method meant to run off the GUI thread (it touches no widget): not checked."""
+    setattr(fn, "_any_thread", True)  # noqa: B010 - a mark on any callable
+    return fn
 
 
 def enabled() -> bool:
@@ -75,7 +85,8 @@ def _on_gui_thread() -> bool:
 
 def _guard_class(cls: type[QObject]) -> None:
     for name, value in list(vars(cls).items()):
-        if isinstance(value, FunctionType) and not getattr(value, "_thread_checked", False):
+        if (isinstance(value, FunctionType) and not getattr(value, "_thread_checked", False)
+                and not getattr(value, "_any_thread", False)):
             setattr(cls, name, _guarded(cls, value))
 
 

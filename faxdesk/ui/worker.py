@@ -24,7 +24,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from faxdesk.ui.thread_check import check_task
+from faxdesk.ui.thread_check import any_thread, check_task
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +113,7 @@ class Worker(QObject):
         self.busyChanged.emit(len(self._handlers))
         return True
 
+    @any_thread
     def _run(self) -> None:
         relay = self._relay
         while True:
@@ -199,6 +200,7 @@ class EventBridge(QObject):
         super().__init__(parent)
         self._posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
+    @any_thread
     def post(self, event: object) -> None:
         """Callable from any thread (give it to the core's subscribe())."""
         # RuntimeError: the window is gone, so nobody is listening any more.

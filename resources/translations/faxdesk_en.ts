@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>FaxOperations</name>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/operations.py" line="155"/>
+        <source>Printed %n page(s).</source>
+        <translation>
+            <numerusform>Printed %n page.</numerusform>
+            <numerusform>Printed %n pages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="521"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="522"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -26,7 +37,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="643"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="663"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>Preparing and queueing %n fax…</numerusform>

@@ -680,22 +680,22 @@
 <context>
     <name>FaxActions</name>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="37"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="42"/>
         <source>&amp;Discard…</source>
         <translation>丢弃(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="38"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="43"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="43"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="48"/>
         <source>Mark &amp;unread</source>
         <translation>标记为未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="44"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="49"/>
         <source>Mark &amp;read</source>
         <translation>标记为已读(&amp;R)</translation>
     </message>
@@ -703,17 +703,17 @@
 <context>
     <name>FaxDeskApp</name>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="62"/>
+        <location filename="../../faxdesk/ui/app.py" line="69"/>
         <source>Connected. The account has {n} fax application(s).</source>
         <translation>已连接。该账户有 {n} 个传真应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="80"/>
+        <location filename="../../faxdesk/ui/app.py" line="87"/>
         <source> — Sandbox</source>
         <translation> — 沙盒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="126"/>
+        <location filename="../../faxdesk/ui/app.py" line="177"/>
         <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
         <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
     </message>
@@ -722,7 +722,7 @@
     <name>FaxDetailPane</name>
     <message>
         <location filename="../../faxdesk/ui/detail_pane.py" line="68"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="176"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="178"/>
         <source>No fax selected</source>
         <translation>未选择传真</translation>
     </message>
@@ -762,128 +762,138 @@
         <translation>标记为已读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="108"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="98"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="99"/>
+        <source>Transmission re&amp;port…</source>
+        <translation>传输报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="110"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="113"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="115"/>
         <source>Direction:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="114"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="116"/>
         <source>From:</source>
         <translation>发件方：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="115"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="117"/>
         <source>To:</source>
         <translation>收件方：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="116"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="118"/>
         <source>Application:</source>
         <translation>应用：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="117"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="119"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="118"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="120"/>
         <source>Pages:</source>
         <translation>页数：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="119"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="121"/>
         <source>Call duration:</source>
         <translation>通话时长：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="120"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="122"/>
         <source>Quality:</source>
         <translation>质量：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="121"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="123"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="122"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="124"/>
         <source>Updated:</source>
         <translation>更新时间：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="123"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="125"/>
         <source>Failure code:</source>
         <translation>失败代码：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="124"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="126"/>
         <source>Internal reason:</source>
         <translation>内部原因：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="125"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="127"/>
         <source>Media name:</source>
         <translation>媒体名称：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="126"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="128"/>
         <source>Client state:</source>
         <translation>客户端状态：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="127"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="129"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="128"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="130"/>
         <source>Fax ID:</source>
         <translation>传真 ID：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="138"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="140"/>
         <source>Status timeline</source>
         <translation>状态时间线</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="147"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="149"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="149"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="174"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="151"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="176"/>
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="185"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="187"/>
         <source>unknown number</source>
         <translation>未知号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="187"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="189"/>
         <source>Fax from {party}</source>
         <translation>来自 {party} 的传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="189"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="191"/>
         <source>Fax to {party}</source>
         <translation>发往 {party} 的传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="211"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="213"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="258"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="260"/>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
     </message>
@@ -956,90 +966,110 @@
 <context>
     <name>FaxOperations</name>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="44"/>
+        <location filename="../../faxdesk/ui/operations.py" line="53"/>
         <source>Cancel requested.</source>
         <translation>已请求取消。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="50"/>
+        <location filename="../../faxdesk/ui/operations.py" line="59"/>
         <source>Delete fax</source>
         <translation>删除传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="51"/>
+        <location filename="../../faxdesk/ui/operations.py" line="60"/>
         <source>Delete this fax from Telnyx and from this computer? This cannot be undone.</source>
         <translation>要从 Telnyx 和本机删除这份传真吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="53"/>
+        <location filename="../../faxdesk/ui/operations.py" line="62"/>
         <source>Fax deleted.</source>
         <translation>传真已删除。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="61"/>
+        <location filename="../../faxdesk/ui/operations.py" line="70"/>
         <source>This fax to {party} may already have been sent. FaxDesk asks Telnyx first and keeps it if it went out. Discard it if it did not?</source>
         <translation>发给 {party} 的传真可能已经发出。FaxDesk 会先询问 Telnyx：如果已发出，就保留它。如果没有发出，是否放弃？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="65"/>
+        <location filename="../../faxdesk/ui/operations.py" line="74"/>
         <source>Discard this send? Nothing has been sent to {party}.</source>
         <translation>要丢弃此次发送吗？尚未向 {party} 发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="67"/>
+        <location filename="../../faxdesk/ui/operations.py" line="76"/>
         <source>Discard send</source>
         <translation>丢弃发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="72"/>
+        <location filename="../../faxdesk/ui/operations.py" line="81"/>
         <source>Send discarded.</source>
         <translation>已丢弃此次发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="74"/>
+        <location filename="../../faxdesk/ui/operations.py" line="83"/>
         <source>Telnyx has this fax: it was sent, so it stays.</source>
         <translation>Telnyx 已有这份传真：它已经发出，因此保留。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="81"/>
+        <location filename="../../faxdesk/ui/operations.py" line="90"/>
         <source>Discard without checking?</source>
         <translation>不检查就放弃？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="82"/>
+        <location filename="../../faxdesk/ui/operations.py" line="91"/>
         <source>Telnyx cannot be reached to check whether this fax went out. If you discard it and it was sent, {party} gets it anyway; if you then send it again, they get it twice. Discard it anyway?</source>
         <translation>无法连接 Telnyx 来确认这份传真是否已发出。如果放弃它而它已经发出，{party} 仍会收到；如果之后再发送一次，对方会收到两份。仍要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="93"/>
+        <location filename="../../faxdesk/ui/operations.py" line="102"/>
         <source>The document link was refreshed.</source>
         <translation>文档链接已刷新。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="98"/>
+        <location filename="../../faxdesk/ui/operations.py" line="107"/>
         <source>Sent again.</source>
         <translation>已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="115"/>
+        <location filename="../../faxdesk/ui/operations.py" line="124"/>
         <source>Save fax as PDF</source>
         <translation>将传真另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="116"/>
+        <location filename="../../faxdesk/ui/operations.py" line="125"/>
+        <location filename="../../faxdesk/ui/operations.py" line="170"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="121"/>
-        <location filename="../../faxdesk/ui/operations.py" line="152"/>
+        <location filename="../../faxdesk/ui/operations.py" line="130"/>
+        <location filename="../../faxdesk/ui/operations.py" line="151"/>
+        <location filename="../../faxdesk/ui/operations.py" line="199"/>
         <source>No document is available for this fax.</source>
         <translation>这份传真没有可用的文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="131"/>
+        <location filename="../../faxdesk/ui/operations.py" line="140"/>
+        <location filename="../../faxdesk/ui/operations.py" line="178"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="147"/>
+        <source>Fax {party}</source>
+        <translation>传真 {party}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/operations.py" line="155"/>
+        <source>Printed %n page(s).</source>
+        <translation>
+            <numerusform>已打印 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="169"/>
+        <source>Save the transmission report</source>
+        <translation>保存传输报告</translation>
     </message>
 </context>
 <context>
@@ -1078,175 +1108,185 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="124"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="125"/>
         <source>FaxDesk</source>
         <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="189"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="190"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="191"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="192"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="192"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="193"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="194"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="195"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="196"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="197"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="197"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="198"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="199"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="200"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="201"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="202"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="207"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="208"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="209"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="210"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="211"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="212"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="213"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="214"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="215"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="216"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="222"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="218"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="220"/>
+        <source>Transmission re&amp;port…</source>
+        <translation>传输报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="227"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="224"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="229"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="227"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="232"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="231"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="236"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="235"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="237"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="243"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="240"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="246"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="504"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="505"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="518"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="519"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="521"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="522"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="523"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="524"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="527"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="528"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="573"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="579"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="585"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="591"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="586"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="592"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="593"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="599"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="612"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="618"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="629"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="635"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="644"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="650"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="645"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="651"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -1665,304 +1705,314 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="112"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="114"/>
         <source>Send a fax</source>
         <extracomment>Where the cover page sender details are remembered (None: not remembered).</extracomment>
         <translation>发送传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="121"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="123"/>
         <source>Loading your fax applications…</source>
         <translation>正在加载您的传真应用…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="129"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="131"/>
         <source>Drop PDFs or images here. Drag rows to change the order.</source>
         <translation>将 PDF 或图片拖放到此处。拖动行可调整顺序。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="132"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="134"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="146"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="138"/>
+        <source>Scan…</source>
+        <translation>扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="143"/>
+        <source>Scan pages into this fax</source>
+        <translation>将页面扫描到这份传真中</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="158"/>
         <source>Contacts…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="149"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="161"/>
         <source>Recipients (one fax each)</source>
         <translation>收件人（每人一份传真）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="164"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="176"/>
         <source>Send from</source>
         <translation>发送方</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="166"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="178"/>
         <source>Fax application:</source>
         <translation>传真应用：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="167"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="179"/>
         <source>Number:</source>
         <translation>号码：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="170"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="182"/>
         <source>Add a cover page</source>
         <translation>添加封面页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="175"/>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="177"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="187"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="189"/>
         <source>From the contact when empty</source>
         <translation>留空时取自联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="185"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="197"/>
         <source>PNG or JPEG (optional)</source>
         <translation>PNG 或 JPEG（可选）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="186"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="198"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="192"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="204"/>
         <source>To:</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="193"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="205"/>
         <source>Their company:</source>
         <translation>对方公司：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="194"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="206"/>
         <source>From:</source>
         <translation>发件人：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="195"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="207"/>
         <source>Your company:</source>
         <translation>您的公司：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="196"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="208"/>
         <source>Subject:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="197"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="209"/>
         <source>Message:</source>
         <translation>留言：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="198"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="210"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="206"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="218"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="206"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="218"/>
         <source>High (recommended)</source>
         <translation>高（推荐）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="206"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="218"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="207"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="219"/>
         <source>Ultra light (for photos and images)</source>
         <translation>超浅（适合照片和图片）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="208"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="220"/>
         <source>Ultra dark (for faint text)</source>
         <translation>超深（适合浅淡文字）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="212"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="224"/>
         <source>Use T.38 (recommended; turn off if faxes to this machine keep failing)</source>
         <translation>使用 T.38（推荐；如果发往该传真机的传真总是失败，请关闭）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="215"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="227"/>
         <source>Pure black and white</source>
         <translation>纯黑白</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="222"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="234"/>
         <source>Keep a preview on Telnyx (for 10 minutes)</source>
         <translation>在 Telnyx 上保留预览（10 分钟）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="229"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="241"/>
         <source>Your fax number when empty</source>
         <translation>留空时使用您的传真号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="234"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="246"/>
         <source>Quality:</source>
         <translation>质量：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="238"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="250"/>
         <source>Black threshold:</source>
         <translation>黑色阈值：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="247"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="259"/>
         <source>Caller name:</source>
         <translation>主叫名称：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="253"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="265"/>
         <source>Cover page</source>
         <translation>封面页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="254"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="266"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="271"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="283"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="346"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="358"/>
         <source>{name} (inactive)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="353"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="365"/>
         <source>Your account has no fax application. Create one in the main window first.</source>
         <translation>您的账户还没有传真应用。请先在主窗口中创建一个。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="364"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="376"/>
         <source>Could not load your fax applications: {error}</source>
         <translation>无法加载您的传真应用：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="376"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="388"/>
         <source>Loading the application&apos;s numbers…</source>
         <translation>正在加载该应用的号码…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="403"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="415"/>
         <source>“{name}” has no phone number to send from. Assign a number to it in the Telnyx portal, or choose another application.</source>
         <translation>“{name}”没有可用于发送的电话号码。请在 Telnyx 门户中为它分配号码，或选择其他应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="411"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="423"/>
         <source>Could not load the numbers: {error}</source>
         <translation>无法加载号码：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="426"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="438"/>
         <source>Choose a logo</source>
         <translation>选择标志图片</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="427"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="439"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="669"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="689"/>
         <source>Nothing was sent:
 {error}</source>
         <translation>没有发送任何内容：
 {error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="510"/>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="534"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="530"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="554"/>
         <source>Checking the documents…</source>
         <translation>正在检查文档…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="516"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="536"/>
         <source>Add at least one recipient.</source>
         <translation>请至少添加一个收件人。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="526"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="546"/>
         <source>The logo file {path} does not exist.</source>
         <translation>标志文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="544"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="564"/>
         <source>Nothing to send yet.</source>
         <translation>还没有要发送的内容。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="546"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="566"/>
         <source>{pages} from {name}.</source>
         <translation>{pages}，来自 {name}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="549"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="569"/>
         <source>1 document</source>
         <translation>1 个文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="550"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="570"/>
         <source>{n} documents</source>
         <translation>{n} 个文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="552"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="572"/>
         <source>{pages}: a cover page and {doc_pages} from {docs}.</source>
         <translation>{pages}：封面页 1 页，另有来自 {docs} 的 {doc_pages}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="555"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="575"/>
         <source>{pages} from {docs}, in the order shown.</source>
         <translation>{pages}，来自 {docs}，按所示顺序。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="561"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="581"/>
         <source>To {who}</source>
         <translation>发给 {who}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="563"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="583"/>
         <source>To {n} recipients, one fax each</source>
         <translation>发给 {n} 个收件人，每人一份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="566"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="586"/>
         <source>, from {number} ({app}).</source>
         <translation>，从 {number}（{app}）发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="573"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="593"/>
         <source>“{text}” will be added as a recipient when you press Send.</source>
         <translation>按“发送”时，“{text}”将被添加为收件人。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="643"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="663"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>正在准备 %n 份传真并加入队列…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="649"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="669"/>
         <source>FaxDesk is closing; nothing was sent.</source>
         <translation>FaxDesk 正在关闭，未发送任何内容。</translation>
     </message>
@@ -2045,193 +2095,263 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="76"/>
         <source>FaxDesk settings</source>
         <extracomment>The store for a `key_storage` value (&quot;keyring&quot; / &quot;session&quot;). Tries a key against a base URL; returns a short success text or raises. Persists the new settings. Applications and numbers for the default pickers (may be empty when offline).</extracomment>
         <translation>FaxDesk 设置</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="80"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="78"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="81"/>
         <source>&amp;Sending</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="79"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="82"/>
         <source>&amp;Updates</source>
         <translation>更新(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="83"/>
+        <source>&amp;Print and scan</source>
+        <translation>打印和扫描(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="84"/>
         <source>Ad&amp;vanced</source>
         <translation>高级(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="106"/>
         <source>KEY… from the Telnyx portal (API Keys)</source>
         <translation>KEY…，来自 Telnyx 门户（API Keys）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="107"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="116"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="117"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="121"/>
         <source>Keep the key for this session only (never saved to disk)</source>
         <translation>仅在本次会话中保留密钥（绝不保存到磁盘）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="129"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="133"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="145"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="149"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="150"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="154"/>
         <source>Default &amp;application:</source>
         <translation>默认应用(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="155"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="159"/>
         <source>Default &amp;sending number:</source>
         <translation>默认发送号码(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="161"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="165"/>
         <source>Two-letter country code used for numbers typed without +country prefix</source>
         <translation>输入号码时未带 +国家代码 前缀时所用的两字母国家/地区代码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="163"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="167"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="165"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="169"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="167"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="171"/>
         <source>When a fax is &amp;delivered</source>
         <translation>传真送达时(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="168"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="172"/>
         <source>When a fax &amp;fails</source>
         <translation>传真失败时(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="169"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="173"/>
         <source>When a fax is &amp;received</source>
         <translation>收到传真时(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="185"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="189"/>
         <source>Checking for updates (polling)</source>
         <translation>检查更新（轮询）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="189"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="193"/>
         <source>While faxes are in &amp;flight, every:</source>
         <translation>有传真进行中时，间隔(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="190"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="194"/>
         <source>When &amp;idle, every:</source>
         <translation>空闲时，间隔(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="193"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="197"/>
         <source>Webhook listener (instant updates)</source>
         <translation>Webhook 监听（即时更新）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="195"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="199"/>
         <source>&amp;Listen for Telnyx webhooks</source>
         <translation>监听 Telnyx Webhook(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="202"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="206"/>
         <source>base64 public key from the Telnyx portal</source>
         <translation>Telnyx 门户中的 base64 公钥</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="204"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="208"/>
         <source>Telnyx must be able to reach this address (for example through a tunnel). Polling carries on as a safety net.</source>
         <translation>Telnyx 必须能够访问此地址（例如通过隧道）。轮询仍会继续，作为保障。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="209"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="213"/>
         <source>Add&amp;ress:</source>
         <translation>地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="210"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="214"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="211"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="215"/>
         <source>Public &amp;key:</source>
         <translation>公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="224"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="229"/>
+        <source>Documents printed to the “FaxDesk” printer open the send dialog</source>
+        <translation>打印到“FaxDesk”打印机的文档会打开发送对话框</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="231"/>
+        <source>Print to fax:</source>
+        <translation>打印为传真：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="233"/>
+        <source>Black and white (text)</source>
+        <translation>黑白（文字）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="234"/>
+        <source>Grey (photos)</source>
+        <translation>灰度（照片）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="236"/>
+        <source>Scan in:</source>
+        <translation>扫描方式：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="238"/>
+        <source>Save a transmission report when a fax is delivered or fails</source>
+        <translation>传真送达或失败时保存传输报告</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="241"/>
+        <source>Folder for the reports</source>
+        <translation>保存报告的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="242"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="247"/>
+        <source>Reports:</source>
+        <translation>报告：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="249"/>
+        <source>Print each received fax once, as it arrives</source>
+        <translation>每份收到的传真到达时打印一次</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="254"/>
+        <source>Received faxes:</source>
+        <translation>收到的传真：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="255"/>
+        <source>Printer:</source>
+        <translation>打印机：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="268"/>
+        <source>Folder for transmission reports</source>
+        <translation>传输报告文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="277"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="228"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="281"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="229"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="282"/>
         <source>A new language is used from the next start of FaxDesk.</source>
         <translation>新的语言将在下次启动 FaxDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="233"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="286"/>
         <source>API &amp;base URL:</source>
         <translation>API 基础地址(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="234"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="287"/>
         <source>Change only to use a test server; the default is https://api.telnyx.com/v2.</source>
         <translation>仅在使用测试服务器时修改；默认值为 https://api.telnyx.com/v2。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="259"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="313"/>
         <source>The key is kept in memory only and forgotten when FaxDesk quits.</source>
         <translation>密钥仅保存在内存中，FaxDesk 退出后即被清除。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="262"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="316"/>
         <source>The key is stored in the system keyring.</source>
         <translation>密钥保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="276"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="330"/>
         <source>Enter an API key first.</source>
         <translation>请先输入 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="279"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="333"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>

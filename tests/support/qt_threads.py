@@ -1,0 +1,25 @@
+"""The whole suite runs with FaxDesk's Qt thread check on (`faxdesk.ui.thread_check`): a
+method of one of FaxDesk's Qt classes called off the GUI thread, or a worker task carrying a Qt
+object, fails the test it happened in, even where the error was swallowed by a handler."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from faxdesk.ui import thread_check
+
+    thread_check.enable_for_faxdesk()
+
+
+@pytest.fixture(autouse=True)
+def qt_objects_stay_on_the_gui_thread() -> Iterator[None]:
+    from faxdesk.ui import thread_check
+
+    thread_check.violations.clear()
+    yield
+    found, thread_check.violations[:] = list(thread_check.violations), []
+    assert found == [], f"Qt objects used off the GUI thread: {found}"
