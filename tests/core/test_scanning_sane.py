@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from faxdesk.core.documents import PDFIUM_LOCK
+from faxdesk.core.documents.pdfium_lock import close_bitmap
 from faxdesk.core.scanning import (
     ScanCancelled,
     ScanError,
@@ -60,7 +61,7 @@ def ink(pdf: Path, page: int = 0) -> tuple[int, int]:
             try:
                 lo, hi = bitmap.to_pil().convert("L").getextrema()
             finally:
-                bitmap.close()
+                close_bitmap(bitmap)
         finally:
             doc.close()
     return int(lo), int(hi)

@@ -18,6 +18,7 @@ from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
 from faxdesk.core.documents import PDFIUM_LOCK
+from faxdesk.core.documents.pdfium_lock import close_bitmap
 
 
 def pdf_text(path: Path) -> str:
@@ -43,7 +44,7 @@ def embedded_images(path: Path) -> list[tuple[Image.Image, tuple[float, float, f
                 try:
                     found.append((bitmap.to_pil().convert("L"), tuple(obj.get_bounds())))
                 finally:
-                    bitmap.close()
+                    close_bitmap(bitmap)
             page.close()
         finally:
             pdf.close()
@@ -86,7 +87,7 @@ def glyph_images(path: Path, text: str, scale: float = 4.0) -> list[Image.Image]
             try:
                 rendered = bitmap.to_pil().convert("L")
             finally:
-                bitmap.close()
+                close_bitmap(bitmap)
             height = page.get_height()
             every = textpage.get_text_range()
             start = every.find(text)

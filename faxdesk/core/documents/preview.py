@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 from . import image_files
 from .errors import DamagedDocumentError, PasswordProtectedError, RenderError
 from .intake import Paper, sniff_kind
-from .pdfium_lock import PDFIUM_LOCK
+from .pdfium_lock import PDFIUM_LOCK, close_bitmap
 
 __all__ = [
     "PDFIUM_LOCK",
@@ -180,9 +180,7 @@ class _Doc:
                     try:
                         image: Image.Image = bitmap.to_pil().convert("RGB")
                     finally:
-                        # Never left to the GC: its finalizer would call PDFium on whatever
-                        # thread collects it, without the lock.
-                        bitmap.close()
+                        close_bitmap(bitmap)
                 finally:
                     page.close()
             except pdfium.PdfiumError as exc:

@@ -23,7 +23,7 @@ from pypdf import PdfReader, PdfWriter
 
 from .errors import RenderError
 from .intake import DocumentInfo, document_pdf_bytes, inspect_document
-from .pdfium_lock import PDFIUM_LOCK
+from .pdfium_lock import PDFIUM_LOCK, close_bitmap
 
 RenderMode = Literal["mono", "gray"]
 
@@ -61,7 +61,7 @@ def rerender_for_fax(
                     try:
                         image = bitmap.to_pil().convert("L")
                     finally:
-                        bitmap.close()  # never left to the GC (its finalizer has no lock)
+                        close_bitmap(bitmap)
                 except pdfium.PdfiumError as exc:
                     raise RenderError(
                         src_p,

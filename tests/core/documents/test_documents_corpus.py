@@ -38,6 +38,7 @@ from faxdesk.core.documents import (
     render_page,
 )
 from faxdesk.core.documents.intake import image_to_pdf_bytes
+from faxdesk.core.documents.pdfium_lock import close_bitmap
 
 from .conftest import page_texts, text_pdf
 
@@ -156,7 +157,7 @@ def _rendered_image_area(pdf: bytes, info: Any) -> Image.Image:
         page = document[0]
         bitmap = page.render(scale=2.0)
         image = bitmap.to_pil().convert("L")
-        bitmap.close()
+        close_bitmap(bitmap)
         page.close()
     finally:
         document.close()

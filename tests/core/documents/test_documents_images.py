@@ -33,6 +33,7 @@ from faxdesk.core.documents.image_pdf import ImagePage, image_pages_pdf
 from faxdesk.core.documents.imaging import _group4, encode_bilevel
 from faxdesk.core.documents.intake import image_to_pdf_bytes
 from faxdesk.core.documents.pages import PageInfo, Placement
+from faxdesk.core.documents.pdfium_lock import close_bitmap
 
 from .conftest import labelled_image, text_pdf
 
@@ -93,7 +94,7 @@ def rendered(pdf: bytes | Path, scale: float = 1.0) -> Image.Image:
         try:
             return bitmap.to_pil().convert("L")
         finally:
-            bitmap.close()
+            close_bitmap(bitmap)
             page.close()
     finally:
         document.close()
