@@ -30,7 +30,6 @@ from faxdesk.api.errors import (
 from faxdesk.api.models import (
     Fax,
     FaxApplication,
-    FaxStatus,
     MediaResource,
     Page,
     PageMeta,
@@ -51,7 +50,6 @@ __all__ = [
     "ErrorDetail",
     "Fax",
     "FaxApplication",
-    "FaxStatus",
     "MediaLinkError",
     "MediaResource",
     "NotFoundError",

@@ -10,25 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
-
-
-class FaxStatus(StrEnum):
-    """Every status the Fax object can report (§1.4)."""
-
-    QUEUED = "queued"
-    MEDIA_PROCESSED = "media.processed"
-    ORIGINATED = "originated"
-    SENDING = "sending"
-    DELIVERED = "delivered"
-    FAILED = "failed"
-    INITIATED = "initiated"
-    RECEIVING = "receiving"
-    MEDIA_PROCESSING = "media.processing"
-    RECEIVED = "received"
 
 
 #: Statuses after which a fax never changes again.
@@ -122,9 +106,6 @@ class Fax:
     def is_final(self) -> bool:
         return self.status in FINAL_STATUSES
 
-    @property
-    def is_cancellable(self) -> bool:
-        return self.direction == "outbound" and self.status in CANCELLABLE_STATUSES
 
     @classmethod
     def from_json(cls, data: Any) -> Fax:

@@ -629,7 +629,8 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def open_send_dialog(self, files: list[str]) -> None:
-        """Hook for issue 7: the send dialog with these files (also from the command line)."""
+        """The send dialog with these files (from the menu, a drop, a print job or the command
+        line)."""
         self.show_normal_and_raise()
         if self.send_dialog_factory is None:
             self.show_info(self.tr("Sending from the window comes with the send dialog."))

@@ -1,4 +1,4 @@
-"""Issue 7's features installed on the real main window (demo sandbox over loopback)."""
+"""The send features installed on the real main window (demo sandbox over loopback)."""
 
 from __future__ import annotations
 
