@@ -295,9 +295,11 @@ class Outbox:
             if entry.state == "tracking":
                 self._check_tracking(entry)
                 continue
-            if not force and entry.next_attempt_at is not None and entry.next_attempt_at > now:
+            # A send that may have gone out is always looked up: only a lookup settles it.
+            waiting = entry.next_attempt_at is not None and entry.next_attempt_at > now
+            if waiting and not force and entry.error_kind != "ambiguous":
                 continue
-            if force and entry.next_attempt_at is not None:
+            if waiting:
                 entry = self._store.update_journal(entry.id, next_attempt_at=None)
             after = self.process(entry.id, resumed=True)
             if after is not None:
