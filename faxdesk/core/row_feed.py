@@ -116,11 +116,9 @@ class RowFeed:
             self._publish(row, row.status)
 
     def _forget_fax(self, fax_id: str) -> str:
-        with self._lock:
-            for row_id, row in self._last.items():
-                if row.fax_id == fax_id:
-                    return row_id
-        return fax_id
+        """The row id a deleted fax had: its send's, when it was sent from here."""
+        entry = self._store.journal_for_fax(fax_id)
+        return send_row_id(entry.id) if entry is not None else fax_id
 
     def _publish(self, row: FaxRow, previous_status: str | None) -> None:
         previous_pending = None
