@@ -223,6 +223,11 @@ def create_app(args: argparse.Namespace, *, ask_first_run: bool = True,
     problem = app.opened.key_problem
     if problem:
         app.window.show_error(problem)
+    recovered = app.engine.store.recovered_from
+    if recovered is not None:
+        app.window.show_error(QCoreApplication.translate(
+            "FaxDeskApp", "FaxDesk's history file was damaged. It was kept as {path}, and a new "
+            "one is filled again from your Telnyx account.").format(path=recovered))
     if open_settings or not app.engine.has_account:
         app.window.open_settings()
     return app
