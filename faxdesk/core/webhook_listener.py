@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WEBHOOK_PATH = "/webhooks/telnyx"
+#: Seconds `stop` waits for requests being handled.
+STOP_WAIT = 5.0
 #: Seconds a connection may stay silent before it is closed (a stalled client holds a thread).
 READ_TIMEOUT = 10.0
 
@@ -142,6 +144,10 @@ class WebhookListener:
         self._thread: threading.Thread | None = None
         self._executor: ThreadPoolExecutor | None = None
         self.last_valid_at: float | None = None
+        # Requests being handled; `stop` waits for them so none reaches a closed store.
+        self._requests = threading.Condition()
+        self._active = 0
+        self._stopping = False
 
     @property
     def port(self) -> int:
@@ -177,6 +183,9 @@ class WebhookListener:
         return self
 
     def stop(self) -> None:
+        with self._requests:
+            self._stopping = True
+            self._requests.wait_for(lambda: self._active == 0, STOP_WAIT)
         server, self._server = self._server, None
         if server is not None:
             server.shutdown()
@@ -196,12 +205,19 @@ class WebhookListener:
     # --- HTTP -----------------------------------------------------------------------------
 
     def _wsgi(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        request = Request(environ)
+        with self._requests:
+            if self._stopping:  # Telnyx retries a delivery that was not accepted
+                return _reply(503, "FaxDesk is stopping")(environ, start_response)
+            self._active += 1
         try:
-            response = self.handle(request)
+            response = self.handle(Request(environ))
         except Exception:  # a bug: answered, logged, never werkzeug's page on stderr
             log.exception("the webhook listener failed on a request")
             response = _reply(500, "internal error")
+        finally:
+            with self._requests:
+                self._active -= 1
+                self._requests.notify_all()
         return response(environ, start_response)
 
     def handle(self, request: Request) -> Response:

@@ -717,6 +717,11 @@
         <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
         <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
     </message>
+    <message>
+        <location filename="../../faxdesk/ui/app.py" line="228"/>
+        <source>FaxDesk&apos;s history file was damaged. It was kept as {path}, and a new one is filled again from your Telnyx account.</source>
+        <translation>FaxDesk 的历史记录文件已损坏。它已保留为 {path}，并将从你的 Telnyx 账户重新填充一个新文件。</translation>
+    </message>
 </context>
 <context>
     <name>FaxDetailPane</name>
@@ -1276,17 +1281,17 @@
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="635"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="636"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="650"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="651"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="651"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="652"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import os
 import shutil
 import stat
@@ -139,8 +140,11 @@ def test_a_crash_between_copying_and_removing_a_job_leaves_one_job_not_two(
 
 
 def test_jobs_reach_only_the_user_who_printed_them_and_nobody_can_print_as_another(
-    cups: PrivateCups, queue: tuple[str, Path], tmp_path: Path
+    cups: PrivateCups, queue: tuple[str, Path], tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    # The warnings it provokes are what it checks; they are expected here.
+    caplog.set_level(logging.WARNING, logger="faxdesk.core.print_jobs")
     name, root = queue
     pdf = make_pdf(tmp_path / "private.pdf", 1).read_bytes()
     _print(cups, name, pdf, "Medical record", tmp_path, user=NOBODY)
@@ -219,7 +223,12 @@ def test_document_names_come_from_job_titles() -> None:
     assert len(document_name("x" * 500)) == 100
 
 
-def test_a_damaged_description_in_the_spool_is_skipped_not_fatal(tmp_path: Path) -> None:
+def test_a_damaged_description_in_the_spool_is_skipped_not_fatal(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The warnings it provokes are what it checks; they are expected here.
+    caplog.set_level(logging.WARNING, logger="faxdesk.core.print_jobs")
     spool_dir = tmp_path / "spool" / str(os.getuid())
     spool_dir.mkdir(parents=True, mode=0o700)
     (spool_dir / "20260101T000000-000001.json").write_text("{not json")
