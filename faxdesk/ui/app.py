@@ -210,6 +210,8 @@ def create_app(args: argparse.Namespace, *, ask_first_run: bool = True,
 
         welcome = WelcomeDialog()
         welcome.exec()
+        # Freed now, on this (the GUI) thread, not by the cyclic GC on whatever thread.
+        welcome.deleteLater()
         if welcome.choice == "sandbox":
             sandbox = True
         elif welcome.choice == "key":

@@ -23,3 +23,21 @@ def qt_objects_stay_on_the_gui_thread() -> Iterator[None]:
     yield
     found, thread_check.violations[:] = list(thread_check.violations), []
     assert found == [], f"Qt objects used off the GUI thread: {found}"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Free what the test left behind now, on the GUI thread: the widgets pytest-qt closed
+    (their deleteLater) and the cycles of Python wrappers around them. Left to the cyclic GC,
+    they would be freed on whichever thread next triggers a collection (a worker, the sandbox's
+    HTTP thread), and a QObject destroyed there deadlocks or corrupts the GUI thread."""
+    import gc
+    import sys
+
+    core = sys.modules.get("PySide6.QtCore")
+    if ("qtbot" not in getattr(item, "fixturenames", ()) or core is None
+            or core.QCoreApplication.instance() is None):
+        return
+    core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)
+    gc.collect()
+    core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)
