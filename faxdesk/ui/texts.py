@@ -11,7 +11,12 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from faxdesk.core.sending import Refusal, SendRefused
-from faxdesk.core.words import FAILURE_REASONS
+from faxdesk.core.words import (
+    FAILURE_REASONS,
+    Sentence,
+    application_delete_sentences,
+    error_sentences,
+)
 from faxdesk.core.words import STATUS_WORDS as _STATUS
 
 _DIRECTION = {
@@ -96,8 +101,22 @@ def refusal_text(refusal: Refusal) -> str:
     return QCoreApplication.translate("Sending", refusal.template).format(**dict(refusal.values))
 
 
+def sentence_text(sentence: Sentence) -> str:
+    """A core sentence in the UI's language (its values as the core gave them, except the
+    names of Telnyx's fields, which are translated too)."""
+    values = {k: QCoreApplication.translate("Errors", v) if k == "label" else v
+              for k, v in sentence.values}
+    return QCoreApplication.translate(sentence.context, sentence.template).format(**values)
+
+
 def error_text(exc: BaseException) -> str:
-    """An error from a worker task, in words for the person."""
+    """Any error from a worker task or the engine, in words for the person, in the UI's
+    language: never a class name, an errno or a request field (faxdesk.core.words)."""
     if isinstance(exc, SendRefused):
         return "\n".join(refusal_text(r) for r in exc.refusals)
-    return str(exc)
+    return "\n".join(sentence_text(s) for s in error_sentences(exc))
+
+
+def application_delete_refused_text(exc: BaseException, name: str) -> str:
+    """Why Telnyx kept a fax application the person asked to delete (for a dialog)."""
+    return "\n".join(sentence_text(s) for s in application_delete_sentences(exc, name))
