@@ -435,3 +435,35 @@ def detail_words(detail: str | None) -> str:
         return FAILURE_REASONS.get(match.group(0), match.group(0)).rstrip(".")
 
     return _CODE.sub(words, detail)
+
+
+# --- the cover page ------------------------------------------------------------------------------
+
+#: Every text of the cover page (faxdesk.core.documents.cover.CoverWords), in the "Cover"
+#: context. The cover has its own language (the sender chooses it), so the window translates
+#: these with a translator for that language, not necessarily its own.
+COVER_TEXTS = {
+    "title": QT_TRANSLATE_NOOP("Cover", "FAX"),
+    "to": QT_TRANSLATE_NOOP("Cover", "To"),
+    "sender": QT_TRANSLATE_NOOP("Cover", "From"),
+    "company": QT_TRANSLATE_NOOP("Cover", "Company"),
+    "fax": QT_TRANSLATE_NOOP("Cover", "Fax"),
+    "date": QT_TRANSLATE_NOOP("Cover", "Date"),
+    "pages": QT_TRANSLATE_NOOP("Cover", "Pages"),
+    "subject": QT_TRANSLATE_NOOP("Cover", "Subject"),
+    "message": QT_TRANSLATE_NOOP("Cover", "Message"),
+    "pages_value": QT_TRANSLATE_NOOP("Cover", "{total} (including this cover)"),
+    "footer": QT_TRANSLATE_NOOP(
+        "Cover", "If you received this fax in error, please tell the sender and destroy it."),
+    "page_of": QT_TRANSLATE_NOOP("Cover", "Page 1 of {total}"),
+    # {month_name}, {day}, {month} (a number) and {year}
+    "date_format": QT_TRANSLATE_NOOP("Cover", "{month_name} {day}, {year}"),
+}
+MONTH_NAMES = (
+    QT_TRANSLATE_NOOP("Cover", "January"), QT_TRANSLATE_NOOP("Cover", "February"),
+    QT_TRANSLATE_NOOP("Cover", "March"), QT_TRANSLATE_NOOP("Cover", "April"),
+    QT_TRANSLATE_NOOP("Cover", "May"), QT_TRANSLATE_NOOP("Cover", "June"),
+    QT_TRANSLATE_NOOP("Cover", "July"), QT_TRANSLATE_NOOP("Cover", "August"),
+    QT_TRANSLATE_NOOP("Cover", "September"), QT_TRANSLATE_NOOP("Cover", "October"),
+    QT_TRANSLATE_NOOP("Cover", "November"), QT_TRANSLATE_NOOP("Cover", "December"),
+)
