@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
+from faxdesk.core.documents.cover import CoverWords
 from faxdesk.core.sending import Refusal, SendRefused
 from faxdesk.core.words import (
     FAILURE_REASONS,
@@ -78,6 +79,25 @@ def failure_text(reason: str | None) -> str:
         return QCoreApplication.translate("FailureReason", str(known))
     return QCoreApplication.translate(
         "FailureReason", "The fax failed ({reason}).").format(reason=reason)
+
+
+def cover_words(language: str) -> CoverWords:
+    """The cover page's words in `language` ("en", "zh_CN"), from the catalogues, whatever
+    language the window itself shows (the sender chooses the cover's)."""
+    from faxdesk.ui.i18n import CATALOGUE, SOURCE_LANGUAGE, translations_dir
+
+    if not language or language == SOURCE_LANGUAGE:
+        return CoverWords()
+    translator = _cover_translators.get(language)
+    if translator is None:
+        translator = QTranslator()
+        if not translator.load(f"{CATALOGUE}_{language}", str(translations_dir())):
+            return CoverWords()
+        _cover_translators[language] = translator
+    return CoverWords.translated(lambda text: translator.translate("Cover", text) or "")
+
+
+_cover_translators: dict[str, QTranslator] = {}
 
 
 def format_time(value: datetime | None) -> str:
