@@ -95,8 +95,10 @@ class FaxPreviewDialog(QDialog):
                            "recipients gets the same pages, with their own cover page).")
         else:
             text = self.tr("{pages} to {recipient}, as it will be sent.")
+        from faxdesk.ui.send_documents import pages_text
+
         self.heading.setText(text.format(
-            pages=self.tr("%n page(s)", "", count), recipient=self._recipient,
+            pages=pages_text(count), recipient=self._recipient,
             n=self._recipients))
         self.pages.clear()
         for index, image in enumerate(images):
