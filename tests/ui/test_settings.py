@@ -81,7 +81,7 @@ def test_missing_keyring_is_explained_and_nothing_is_saved(
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
                      Qt.MouseButton.LeftButton)
     wait_for(qtbot, lambda: dialog.error.isVisible())
-    assert "keyring is not available" in dialog.error.text()
+    assert "no keyring service" in dialog.error.text()
     assert "KEY0123456789SECRET" not in dialog.error.text()
     assert saved == []  # no silent plaintext fallback
     assert dialog.isVisible()
