@@ -159,3 +159,15 @@ def test_tray_menu_and_notices_are_translated(qtbot: QtBot, bracketed: None) -> 
     assert shown[0].body == "⟦{pages} pages delivered to {to}.⟧".replace(
         "{pages}", "2").replace("{to}", "+13125550100")
     assert QApplication.instance() is not None
+
+
+def test_the_desktop_entry_has_chinese_names() -> None:
+    import configparser
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(Path(__file__).resolve().parents[2] / "resources"
+               / "io.github.faxdesk.FaxDesk.desktop", encoding="utf-8")
+    for section in entry.sections():
+        assert entry[section].get("Name[zh_CN]"), section
+    assert entry["Desktop Entry"]["Comment[zh_CN]"] == "通过 Telnyx 收发传真"
