@@ -728,7 +728,10 @@ class SendDialog(QDialog):
         self._fit_labels()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.recipients.entry and event.type() == QEvent.Type.KeyPress
+        # During teardown Qt may still deliver events after the Python side is gone.
+        recipients = getattr(self, "recipients", None)
+        if (recipients is not None and watched is recipients.entry
+                and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):
