@@ -673,8 +673,8 @@ class TelnyxClient:
                 if not retry_safe and 300 <= response.status_code < 400:
                     # Neither a success nor a refusal: what was asked may have been done.
                     raise AmbiguousReplyError(
-                        f"Telnyx answered {what} with a redirect (HTTP {response.status_code}); "
-                        "it may have been carried out."
+                        "Telnyx answered with a redirect; what was asked may have been "
+                        "carried out.", detail=f"{what}: HTTP {response.status_code}",
                     )
                 if gone_ok and maybe_done and response.status_code == 404:
                     log.info("%s: gone after an unanswered earlier attempt; done", what)
@@ -716,7 +716,8 @@ class TelnyxClient:
         )
         if self._retry.sleep(delay, cancel):
             raise RequestAbortedError(
-                f"{what} was abandoned while waiting to try again.", maybe_sent=True
+                "The request was stopped while waiting to try again.", maybe_sent=True,
+                detail=what,
             ) from None
 
     def _translate(
@@ -739,34 +740,36 @@ class TelnyxClient:
         sent = trace.sending or not trace.active
         if isinstance(exc, _Aborted) or cancel.is_set() or self._closed:
             return RequestAbortedError(
-                f"{what} was abandoned before {who} answered"
+                f"The request was stopped before {who} answered"
                 + ("; it may still have been received." if trace.sending else "."),
-                maybe_sent=trace.sending,
+                maybe_sent=trace.sending, detail=what,
             )
         if not isinstance(exc, httpx.HTTPError):
             raise exc  # not a network failure, and not an abort: a bug to see, not to retry
         if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
             return ApiTimeoutError(
-                f"Could not reach {host} within {self._connect_timeout:g} s ({what}).",
-                maybe_sent=False,
+                f"Could not reach {who} within {self._connect_timeout:g} s. "
+                "Check the internet connection.",
+                maybe_sent=False, detail=what,
             )
         if isinstance(exc, httpx.TimeoutException):
             return ApiTimeoutError(
-                f"{who} did not answer within {self._timeout:g} s ({what}); "
+                f"{who} did not answer within {self._timeout:g} s; "
                 "the request may have been received.",
-                maybe_sent=sent,
+                maybe_sent=sent, detail=what,
             )
         if isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol) or (
             trace.active and not trace.sending
         ):
             reason = str(exc) or type(exc).__name__
             return ApiConnectionError(
-                f"Could not connect to {host} ({reason}) ({what}).", maybe_sent=False
+                f"Could not connect to {host}. Check the internet connection.",
+                maybe_sent=False, detail=f"{what}: {reason}",
             )
         return ApiConnectionError(
-            f"The connection to {host} dropped before {who} answered ({what}); "
+            f"The connection to {host} dropped before {who} answered; "
             "the request may have been received.",
-            maybe_sent=True,
+            maybe_sent=True, detail=what,
         )
 
     def _error_for(self, response: httpx.Response, what: str, *, link: bool = False) -> ApiError:
@@ -821,8 +824,8 @@ class TelnyxClient:
         if not isinstance(data, Mapping) or not isinstance(data.get(key), str) or not data[key]:
             request = response.request
             raise AmbiguousReplyError(
-                f"Telnyx answered {request.method} {request.url.path} with a reply FaxDesk "
-                "could not read; it may have been carried out."
+                "Telnyx answered with a reply FaxDesk could not read; what was asked may have "
+                "been carried out.", detail=f"{request.method} {request.url.path}",
             )
         return data
 

@@ -58,9 +58,12 @@ class TransportError(TelnyxError):
     effect, and the caller must reconcile instead of repeating it.
     """
 
-    def __init__(self, message: str, *, maybe_sent: bool) -> None:
+    def __init__(self, message: str, *, maybe_sent: bool, detail: str = "") -> None:
         super().__init__(message)
         self.maybe_sent = maybe_sent
+        #: For logs and bug reports, never shown to a person: the request and the low-level
+        #: reason ("GET /faxes: [Errno -2] Name or service not known").
+        self.detail = detail
 
 
 class ApiConnectionError(TransportError):
@@ -80,8 +83,8 @@ class AmbiguousReplyError(TransportError):
     neither proves success nor a refusal: a 2xx body that is not the created object, or a
     redirect. The object may exist, so it counts as possibly sent: look it up before repeating."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, maybe_sent=True)
+    def __init__(self, message: str, *, detail: str = "") -> None:
+        super().__init__(message, maybe_sent=True, detail=detail)
 
 
 class ApiError(TelnyxError):
@@ -109,7 +112,9 @@ class ApiError(TelnyxError):
         parts = []
         for item in self.errors:
             text = item.detail or item.title
-            if item.field:
+            # Telnyx's detail usually names its field already ("to must be ..."); the window
+            # and the command line show faxdesk.core.words' sentences, not this text.
+            if item.field and text and not text.startswith(item.field.rsplit(".", 1)[-1]):
                 text = f"{item.field}: {text}"
             if text:
                 parts.append(text)
@@ -138,11 +143,11 @@ class ApiError(TelnyxError):
 
 
 class BadRequestError(ApiError):
-    default_message = "Telnyx could not understand the request."
+    default_message = "Telnyx did not accept the request."
 
 
 class AuthenticationError(ApiError):
-    default_message = "The API key was not accepted (it may be wrong or revoked)."
+    default_message = "Telnyx did not accept the API key (it may be mistyped or revoked)."
 
 
 class PermissionDeniedError(ApiError):
@@ -154,11 +159,11 @@ class NotFoundError(ApiError):
 
 
 class ValidationError(ApiError):
-    default_message = "Telnyx rejected the values sent."
+    default_message = "Telnyx did not accept the values sent."
 
 
 class RateLimitError(ApiError):
-    default_message = "Too many requests to Telnyx; slowing down."
+    default_message = "Telnyx asked FaxDesk to slow down."
 
     def __init__(self, *args: Any, retry_after: float | None = None, **kwargs: Any) -> None:
         self.retry_after = retry_after
@@ -166,7 +171,7 @@ class RateLimitError(ApiError):
 
 
 class ServerError(ApiError):
-    default_message = "Telnyx had a server problem; it usually passes."
+    default_message = "Telnyx has a temporary problem; try again in a few minutes."
 
 
 class UnexpectedResponseError(ApiError):

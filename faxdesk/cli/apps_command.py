@@ -6,6 +6,7 @@ import argparse
 
 from faxdesk.api.models import FaxApplication
 from faxdesk.cli.running import (
+    EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
@@ -20,22 +21,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     apps = subparsers.add_parser("apps", help="fax applications",
                                  description="List, create, change and delete fax applications.")
     sub = apps.add_subparsers(dest="apps_command", metavar="ACTION", required=True)
-    p = sub.add_parser("list", help="list fax applications")
+    p = sub.add_parser("list", help="list fax applications",
+                       description="List the fax applications of the account: id, name, "
+                                   "whether it is active, and its webhook address.")
     common_options(p)
     p.set_defaults(handler=handler(cmd_apps_list, resume_sends=False))
-    p = sub.add_parser("create", help="create a fax application")
-    p.add_argument("name")
+    p = sub.add_parser("create", help="create a fax application",
+                       description="Create a fax application on the account. Telnyx needs a "
+                                   "name and a webhook address.")
+    p.add_argument("name", help="the application's name, as the window shows it")
     _app_fields(p)
     common_options(p)
     p.set_defaults(handler=handler(cmd_apps_create, resume_sends=False))
-    p = sub.add_parser("update", help="change a fax application")
-    p.add_argument("app_id", metavar="ID")
-    p.add_argument("--name", default=None)
+    p = sub.add_parser("update", help="change a fax application",
+                       description="Change a fax application; only the options given change.")
+    p.add_argument("app_id", metavar="ID", help="the application's id (`faxdesk apps list`)")
+    p.add_argument("--name", default=None, help="a new name")
     _app_fields(p)
     common_options(p)
     p.set_defaults(handler=handler(cmd_apps_update, resume_sends=False))
-    p = sub.add_parser("delete", help="delete a fax application")
-    p.add_argument("app_id", metavar="ID")
+    p = sub.add_parser("delete", help="delete a fax application",
+                       description="Delete a fax application from the account. Telnyx refuses "
+                                   "while phone numbers are assigned to it.")
+    p.add_argument("app_id", metavar="ID", help="the application's id (`faxdesk apps list`)")
     common_options(p)
     p.set_defaults(handler=handler(cmd_apps_delete, resume_sends=False))
 
@@ -44,7 +52,8 @@ def _app_fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--webhook-url", default=None, help="where Telnyx sends fax events")
     p.add_argument("--webhook-failover-url", default=None, help="tried when the first fails")
     p.add_argument("--anchorsite", default=None, help="the Telnyx media region to prefer")
-    p.add_argument("--active", action=argparse.BooleanOptionalAction, default=None)
+    p.add_argument("--active", action=argparse.BooleanOptionalAction, default=None,
+                   help="whether the application sends and receives faxes")
     p.add_argument("--outbound-voice-profile-id", default=None,
                    help="the outbound voice profile that pays for sending")
 
@@ -97,6 +106,13 @@ def cmd_apps_update(ctx: Context) -> int:
 
 
 def cmd_apps_delete(ctx: Context) -> int:
-    ctx.engine.delete_application(ctx.args.app_id)
+    from faxdesk.api.errors import BadRequestError, ValidationError
+    from faxdesk.core.words import application_delete_sentences
+
+    try:
+        ctx.engine.delete_application(ctx.args.app_id)
+    except (BadRequestError, ValidationError) as exc:
+        raise CommandError(" ".join(s.english() for s in application_delete_sentences(
+            exc, ctx.args.app_id)), EXIT_FAILED) from None
     ctx.out(f"Deleted application {ctx.args.app_id}.", {"deleted": ctx.args.app_id})
     return EXIT_OK

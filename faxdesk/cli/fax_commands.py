@@ -21,8 +21,11 @@ from faxdesk.cli.running import (
     Context,
     JsonValue,
     common_options,
+    duration,
+    duration_text,
     err,
     handler,
+    positive_int,
 )
 
 if TYPE_CHECKING:
@@ -54,36 +57,51 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--app", default=None,
                    help="fax application id or name (default: the only one)")
     p.add_argument("--quality", choices=("normal", "high", "very_high", "ultra_light",
-                                         "ultra_dark"), default=None)
+                                         "ultra_dark"), default=None,
+                   help="how Telnyx renders the pages (default: Telnyx's, high)")
     p.add_argument("--follow", action="store_true",
                    help="wait and print each status until the fax is delivered or failed")
-    p.add_argument("--timeout", type=float, default=600.0, metavar="SECONDS",
-                   help="with --follow: stop waiting after this many seconds (default 600)")
+    p.add_argument("--timeout", type=duration, default=600.0, metavar="DURATION",
+                   help="with --follow: stop waiting after this long, e.g. 90s, 10m or 1h "
+                        "(a bare number is seconds; default 10m)")
     common_options(p)
     p.set_defaults(handler=handler(cmd_send))
 
-    p = add("list", "list faxes (synced first)", "List faxes, newest first, after a sync.")
-    p.add_argument("--direction", choices=("inbound", "outbound"))
+    p = add("list", "list faxes (synced first)",
+            "List faxes, newest first, after a sync with Telnyx: id, time, from → to, status. "
+            "Says so when there are more than --limit.")
+    p.add_argument("--direction", choices=("inbound", "outbound"),
+                   help="only received (inbound) or sent (outbound) faxes")
     p.add_argument("--status", help="only faxes with this Telnyx status, e.g. delivered")
     p.add_argument("--search", help="only faxes whose number, note or id contains this")
-    p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50)")
+    p.add_argument("--limit", type=positive_int, default=50, metavar="N",
+                   help="show at most N faxes, newest first (default 50)")
     common_options(p)
     p.set_defaults(handler=handler(cmd_list))
 
-    for name, summary, fn in (
-        ("show", "show one fax with its timeline", cmd_show),
-        ("cancel", "cancel an outbound fax in flight", cmd_cancel),
-        ("delete", "delete a fax on Telnyx and locally", cmd_delete),
-        ("refresh", "fetch one fax again (and renew a received fax's link)", cmd_refresh),
+    for name, summary, description, fn in (
+        ("show", "show one fax with its timeline",
+         "Show one fax: its status in words, pages, application, document and every step "
+         "of its timeline. A fax of the account this computer has not seen yet is fetched.",
+         cmd_show),
+        ("cancel", "cancel an outbound fax in flight",
+         "Ask Telnyx to stop a fax that is still queued or sending. A delivered or failed fax "
+         "cannot be cancelled (exit 1).", cmd_cancel),
+        ("delete", "delete a fax on Telnyx and locally",
+         "Delete a fax from your Telnyx account and from this computer's history.", cmd_delete),
+        ("refresh", "fetch one fax again (and renew a received fax's link)",
+         "Fetch one fax from Telnyx again; for a received fax, renew its document link and "
+         "download the document.", cmd_refresh),
     ):
-        p = add(name, summary, summary[0].upper() + summary[1:] + ".")
+        p = add(name, summary, description)
         p.add_argument("fax_id", metavar="ID", help="the fax id (as `faxdesk list` shows it)")
         common_options(p)
         p.set_defaults(handler=handler(fn))
 
     p = add("inbox", "list received faxes and download new ones",
             "Sync, download received faxes, and list them with where they are saved.")
-    p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50)")
+    p.add_argument("--limit", type=positive_int, default=50, metavar="N",
+                   help="show at most N faxes, newest first (default 50)")
     common_options(p)
     p.set_defaults(handler=handler(cmd_inbox))
 
@@ -120,11 +138,24 @@ def row_line(row: FaxRow) -> str:
     status = row.status_words
     if row.failure_reason:
         status += f": {failure_words(row.failure_reason)}"
-    if row.direction == "inbound":
-        party = f"{row.to or '-'} ← {row.from_number or '-'}"
-    else:
-        party = f"{row.from_number or '-'} → {row.to or '-'}"
+    # The arrow follows the fax: from the sender to the receiver, whichever way it went.
+    party = f"{row.from_number or '-'} → {row.to or '-'}"
     return f"{row.fax_id or row.id}  {when(row.created_at)}  {party}  {status}"
+
+
+def timeline_line(item: TimelineEntry, *, source: bool = False) -> str:
+    """One step of a fax's history in words: no status or failure codes."""
+    from faxdesk.core.words import detail_words, status_words
+
+    detail = detail_words(item.detail)
+    where = f"  [{item.source}]" if source else ""
+    return f"{when(item.at)}  {status_words(item.status)}{where}" + (
+        f" ({detail})" if detail else "")
+
+
+def more_note(shown: int, what: str) -> str:
+    return (f"Showing the newest {shown} {what}; there are more. "
+            f"Use --limit N to show more.")
 
 
 def sync(ctx: Context) -> None:
@@ -230,15 +261,14 @@ def follow(ctx: Context, fax_id: str, timeout: float) -> int:
         timeline = engine.store.timeline(fax_id)
         for item in timeline[shown:]:
             if not ctx.json:
-                detail = f" ({item.detail})" if item.detail else ""
-                print(f"{when(item.at)}  {item.status}{detail}", flush=True)
+                print(timeline_line(item), flush=True)
         shown = len(timeline)
         row = engine.row(fax_id)
         if row is not None and row.is_final:
             break
         if time.monotonic() > deadline:
             state = row.status_words.lower() if row is not None else "queued"
-            err(f"Stopped waiting for fax {fax_id} after {timeout:g} seconds; it is {state}. "
+            err(f"Stopped waiting for fax {fax_id} after {duration_text(timeout)}; it is {state}. "
                 f"`faxdesk show {fax_id}` tells how it goes on.")
             return EXIT_NETWORK
         time.sleep(min(engine.syncer.next_delay(), 1.0))
@@ -260,11 +290,12 @@ def cmd_list(ctx: Context) -> int:
     sync(ctx)
     a = ctx.args
     records = ctx.engine.store.list_faxes(direction=a.direction, status=a.status,
-                                          search=a.search, limit=a.limit)
-    rows = [r for r in (ctx.engine.row(rec.id) for rec in records) if r is not None]
+                                          search=a.search, limit=a.limit + 1)
+    more = len(records) > a.limit
+    rows = [r for r in (ctx.engine.row(rec.id) for rec in records[:a.limit]) if r is not None]
     ctx.out("\n".join(row_line(r) for r in rows) or "No faxes.", [row_json(r) for r in rows])
-    if len(records) == a.limit and not ctx.json:
-        err(f"Showing the newest {a.limit}; there may be more (--limit N shows more).")
+    if more and not ctx.json:
+        err(more_note(a.limit, "faxes"))
     return EXIT_OK
 
 
@@ -286,8 +317,7 @@ def cmd_show(ctx: Context) -> int:
         if value:
             lines.append(f"  {key}: {value}")
     for t in timeline:
-        detail = f" ({t.detail})" if t.detail else ""
-        lines.append(f"  {when(t.at)}  {t.status}  [{t.source}]{detail}")
+        lines.append("  " + timeline_line(t, source=True))
     ctx.out("\n".join(lines), {"fax": row_json(row), "timeline": timeline_json(timeline)})
     return EXIT_OK
 
@@ -316,13 +346,17 @@ def cmd_refresh(ctx: Context) -> int:
 def cmd_inbox(ctx: Context) -> int:
     sync(ctx)
     ctx.engine.inbox.download_pending()
-    records = ctx.engine.store.list_faxes(direction="inbound", limit=ctx.args.limit)
-    rows = [r for r in (ctx.engine.row(rec.id) for rec in records) if r is not None]
+    records = ctx.engine.store.list_faxes(direction="inbound", limit=ctx.args.limit + 1)
+    more = len(records) > ctx.args.limit
+    rows = [r for r in (ctx.engine.row(rec.id) for rec in records[:ctx.args.limit])
+            if r is not None]
     lines = []
     for r in rows:
         where = r.document_path or (f"not downloaded: {r.download_error}"
                                     if r.download_error else "")
         lines.append(f"{row_line(r)}  {where}".rstrip())
     ctx.out("\n".join(lines) or "No received faxes.", [row_json(r) for r in rows])
+    if more and not ctx.json:
+        err(more_note(ctx.args.limit, "received faxes"))
     failed = [r for r in rows if r.download_state == "error"]
     return EXIT_FAILED if failed else EXIT_OK

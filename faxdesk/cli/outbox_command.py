@@ -29,14 +29,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     common_options(outbox)
     outbox.set_defaults(handler=handler(cmd_outbox_list))
     sub = outbox.add_subparsers(dest="outbox_command", metavar="ACTION")
-    p = sub.add_parser("list", help="list the pending sends (the default)")
+    p = sub.add_parser("list", help="list the pending sends (the default)",
+                       description="List the sends Telnyx has not accepted yet, and those "
+                                   "whose outcome FaxDesk is still checking (exit 6).")
     common_options(p)
     p.set_defaults(handler=handler(cmd_outbox_list))
-    p = sub.add_parser("retry", help="try every pending send now")
+    p = sub.add_parser("retry", help="try every pending send now",
+                       description="Try every pending send now instead of at its planned "
+                                   "time, then list what is left.")
     common_options(p)
     p.set_defaults(handler=handler(cmd_outbox_retry, resume_sends=False))
     p = sub.add_parser("discard", help="drop a pending send (asks Telnyx first when it may "
-                                       "have been sent)")
+                                       "have been sent)",
+                       description="Drop a pending send. When it may have gone out, Telnyx is "
+                                   "asked first; a send Telnyx has is not discarded.")
     p.add_argument("send_id", metavar="SEND", type=int, help="the number `faxdesk outbox` shows")
     p.add_argument("--accept-risk", action="store_true",
                    help="discard even when Telnyx cannot be asked whether it went out")

@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "report", help="save a fax's transmission report (PDF)",
         description="Save the one-page transmission report of a fax: result, times, duration, "
                     "pages, the fax id and an image of the first page.")
-    p.add_argument("fax_id", metavar="ID")
+    p.add_argument("fax_id", metavar="ID", help="the fax id (as `faxdesk list` shows it)")
     p.add_argument("--out", type=Path, default=None, metavar="FILE",
                    help="where to save it (default: a file named by date and recipient in the "
                         "current folder)")

@@ -21,14 +21,17 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from faxdesk.core.engine import FaxEngine
+    from faxdesk.core.engine import ClientFactory, FaxEngine
+    from faxdesk.core.opening import OpenedEngine
     from faxdesk.core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -42,6 +45,25 @@ EXIT_NOT_FOUND = 5
 EXIT_UNKNOWN_OUTCOME = 6
 EXIT_STORAGE = 7
 EXIT_INTERRUPTED = 130
+
+#: How long a command waits for Telnyx. A server that takes connections and never answers is
+#: given ANSWER_TIMEOUT seconds per request and ANSWER_TRIES tries (the window, which keeps
+#: running, is more patient): at most about 2 x 15 s + 2 s per request, never minutes.
+ANSWER_TIMEOUT = 15.0
+ANSWER_TRIES = 2
+RETRY_PAUSE = 2.0
+#: Overrides ANSWER_TIMEOUT (seconds) for a slow link, or for tests.
+ANSWER_TIMEOUT_ENV = "FAXDESK_ANSWER_TIMEOUT"
+
+
+def answer_timeout() -> float:
+    import os
+
+    try:
+        value = float(os.environ.get(ANSWER_TIMEOUT_ENV, "") or ANSWER_TIMEOUT)
+    except ValueError:
+        return ANSWER_TIMEOUT
+    return value if 0 < value <= 600 else ANSWER_TIMEOUT
 
 JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
 SubParsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -89,6 +111,7 @@ def handler(fn: Callable[[Context], int], *, resume_sends: bool = True
     """Run `fn` with an opened engine; every failure becomes words and an exit code."""
 
     def run(args: argparse.Namespace) -> int:
+        started = time.monotonic()
         try:
             return _run(fn, args, resume_sends)
         except KeyboardInterrupt:
@@ -97,7 +120,9 @@ def handler(fn: Callable[[Context], int], *, resume_sends: bool = True
             err(str(exc))
             return exc.code
         except Exception as exc:
-            code, message = describe_failure(exc)
+            code, message = describe_failure(exc, waited=time.monotonic() - started)
+            if getattr(args, "sandbox", False) and code == EXIT_NOT_FOUND:
+                message += " " + SANDBOX_IDS
             err(message)
             return code
 
@@ -115,6 +140,8 @@ def _run(fn: Callable[[Context], int], args: argparse.Namespace, resume_sends: b
     opened = open_engine(settings, "sandbox" if sandbox else "account", args.data_dir,
                          sandbox=SandboxOptions(speed=args.sandbox_speed))
     with opened:
+        if opened.engine.has_account:
+            opened.engine.set_client_factory(command_client_factory(opened, settings))
         recovered = opened.engine.store.recovered_from
         if recovered is not None:
             err(f"FaxDesk's history file was damaged. It was kept as {recovered}, and a new one "
@@ -129,12 +156,43 @@ def _run(fn: Callable[[Context], int], args: argparse.Namespace, resume_sends: b
         return fn(Context(opened.engine, settings, args, bool(args.json), sandbox))
 
 
-def describe_failure(exc: BaseException) -> tuple[int, str]:
-    """An exit code and a message in words for anything a command can run into."""
+SANDBOX_IDS = ("Each --sandbox command starts a fresh sandbox, so ids from an earlier command "
+               "are gone. For a sandbox that lasts, run `faxdesk sandbox` in another terminal "
+               "and point the commands at it (FAXDESK_BASE_URL and FAXDESK_API_KEY, see "
+               "docs/cli.md).")
+
+
+def command_client_factory(opened: OpenedEngine, settings: Settings) -> ClientFactory:
+    """The engine's Telnyx client for one command: the same key and address as the window's,
+    with the command line's bounded patience (ANSWER_TIMEOUT, ANSWER_TRIES)."""
+    from faxdesk.api.client import TelnyxClient
+    from faxdesk.api.retry import RetryPolicy
+    from faxdesk.core.opening import api_base_url, read_api_key
+
+    if opened.sandbox is not None:
+        key, base_url = opened.sandbox.api_key, opened.sandbox.base_url
+    else:
+        found = read_api_key(settings).key
+        if found is None:
+            raise CommandError(opened.key_problem or "The API key could not be read.", EXIT_AUTH)
+        key, base_url = found, api_base_url(settings)
+
+    def make() -> TelnyxClient:
+        return TelnyxClient(key, base_url=base_url, timeout=answer_timeout(),
+                            retry=RetryPolicy(max_attempts=ANSWER_TRIES,
+                                              max_total_wait=RETRY_PAUSE))
+
+    return make
+
+
+def describe_failure(exc: BaseException, *, waited: float | None = None) -> tuple[int, str]:
+    """An exit code and a message in words for anything a command can run into. `waited`:
+    seconds the command ran, said when Telnyx did not answer."""
     import sqlite3
 
     from faxdesk.api.errors import (
         ApiError,
+        ApiTimeoutError,
         AuthenticationError,
         NotFoundError,
         RateLimitError,
@@ -144,26 +202,67 @@ def describe_failure(exc: BaseException) -> tuple[int, str]:
     from faxdesk.core.engine import EngineError, NoAccountError, UnknownFaxError
     from faxdesk.core.paths import StorageError, storage_error
     from faxdesk.core.sending import SendRefused
+    from faxdesk.core.words import error_words
 
     if isinstance(exc, SendRefused):
         return EXIT_USAGE, "Nothing was sent.\n  " + "\n  ".join(
             r.message for r in exc.refusals)
+    if isinstance(exc, NoAccountError | UnknownFaxError | EngineError | StorageError):
+        words = str(exc)  # the engine's and the store's own words
+    elif isinstance(exc, sqlite3.Error):
+        words = ("FaxDesk's history file cannot be used (it may be damaged or the disk full). "
+                 "Nothing was sent.")
+    elif isinstance(exc, OSError) and not isinstance(exc, TransportError):
+        words = str(storage_error(exc, exc.filename or "FaxDesk's data folder", "use"))
+    else:
+        words = error_words(exc)
+    if isinstance(exc, ApiTimeoutError) and waited is not None and waited >= 1:
+        words += f" FaxDesk gave up after {waited:.0f} s; nothing is lost."
     if isinstance(exc, AuthenticationError | NoAccountError):
-        return EXIT_AUTH, str(exc)
+        return EXIT_AUTH, words
     if isinstance(exc, NotFoundError | UnknownFaxError):
-        return EXIT_NOT_FOUND, str(exc)
+        return EXIT_NOT_FOUND, words
     if isinstance(exc, TransportError | RateLimitError | ServerError):
-        return EXIT_NETWORK, str(exc)
+        return EXIT_NETWORK, words
     if isinstance(exc, ApiError | EngineError):
-        return EXIT_FAILED, str(exc)
-    if isinstance(exc, StorageError):
-        return EXIT_STORAGE, str(exc)
-    if isinstance(exc, OSError):
-        return EXIT_STORAGE, str(storage_error(exc, exc.filename or "FaxDesk's data folder",
-                                               "use"))
-    if isinstance(exc, sqlite3.Error):
-        return EXIT_STORAGE, ("FaxDesk's history file cannot be used (it may be damaged or the "
-                              "disk full). Nothing was sent.")
+        return EXIT_FAILED, words
+    if isinstance(exc, StorageError | OSError | sqlite3.Error):
+        return EXIT_STORAGE, words
     log.debug("unexpected failure", exc_info=exc)
     return EXIT_FAILED, ("FaxDesk ran into an unexpected problem and stopped; nothing is lost. "
                          "Run the command again, and report it if it keeps happening.")
+
+
+def duration(text: str) -> float:
+    """An argparse type: "90", "90s", "10m", "1h", "1m30s" → seconds."""
+    value = text.strip().lower().replace(" ", "")
+    if re.fullmatch(r"\d+(\.\d+)?", value):
+        seconds = float(value)
+    else:
+        parts = re.findall(r"(\d+(?:\.\d+)?)(h|min|m|s)", value)
+        if not parts or "".join(n + u for n, u in parts) != value:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a duration; write it as 90s, 10m or 1h")
+        factor = {"h": 3600.0, "min": 60.0, "m": 60.0, "s": 1.0}
+        seconds = sum(float(n) * factor[u] for n, u in parts)
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError("the duration must be more than 0 s")
+    return seconds
+
+
+def duration_text(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    if minutes and secs:
+        return f"{minutes} min {secs} s"
+    return f"{minutes} min" if minutes else f"{secs} s"
+
+
+def positive_int(text: str) -> int:
+    """An argparse type for counts: a whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("give 1 or more")
+    return value

@@ -16,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--port", type=int, default=0, help="TCP port (default: a free one)")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--speed", type=float, default=1.0,
-                        help="how much faster than real time faxes progress (default 1)")
+                        help="how many times faster than real time faxes progress "
+                             "(default 1)")
     parser.add_argument("--seed-history", type=int, default=0, metavar="N",
                         help="add N finished faxes to the history (for benchmarks)")
     parser.add_argument("--demo", action=argparse.BooleanOptionalAction, default=False,

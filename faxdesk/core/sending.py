@@ -30,6 +30,7 @@ from faxdesk.core.documents import (
     check_limits,
     inspect_document,
 )
+from faxdesk.core.documents.cover import CoverWords
 from faxdesk.core.documents.intake import Paper
 from faxdesk.core.numbers import InvalidNumberError, format_for_display, parse_fax_number
 from faxdesk.core.paths import storage_error
@@ -155,6 +156,7 @@ class CoverDetails:
     subject: str = ""
     message: str = ""
     logo: Path | None = None
+    words: CoverWords | None = None  # the cover's language (None: English)
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +344,8 @@ def _build(request: SendRequest, recipient: Recipient, number: ParsedNumber, wor
             to_name=c.to_name or recipient.name, to_number=number.display,
             company=c.company or recipient.company, from_name=c.from_name,
             from_number=format_for_display(request.from_number), from_company=c.from_company,
-            subject=c.subject, message=c.message, logo=c.logo, paper=paper)
+            subject=c.subject, message=c.message, logo=c.logo, paper=paper,
+            words=c.words or CoverWords())
     try:
         info = build_fax_document(list(request.documents), cover_page, dest, paper=paper,
                                   quality=request.options.quality,

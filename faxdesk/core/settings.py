@@ -29,6 +29,22 @@ SETTINGS_VERSION = 1
 _SECRET_KEYS = frozenset({"api_key", "apikey", "telnyx_api_key", "key", "token"})
 
 
+class SettingError(ValueError):
+    """An invalid value for one setting. ``str()`` names the setting as the file does (for the
+    log); ``words`` names it as the settings dialog does, for people."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"{name}: {problem}")
+        self.name = name
+        self.problem = problem
+
+    @property
+    def words(self) -> str:
+        from faxdesk.core.words import setting_problem
+
+        return setting_problem(self.name, self.problem)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     api_base_url: str = "https://api.telnyx.com/v2"
@@ -106,7 +122,7 @@ class Settings:
         for name, value in changes.items():
             error = _VALIDATORS[name](value)
             if error is not None:
-                raise ValueError(f"{name}: {error}")
+                raise SettingError(name, error)
         return dataclasses.replace(self, **changes)
 
 
@@ -141,7 +157,7 @@ def _integer(low: int, high: int) -> Callable[[Any], str | None]:
 
 def _url(value: Any) -> str | None:
     if not isinstance(value, str) or not value.startswith(("https://", "http://")):
-        return "must be an http(s) URL"
+        return "must be a web address starting with https:// (or http://)"
     return None
 
 

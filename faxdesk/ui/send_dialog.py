@@ -11,14 +11,22 @@ Integration: ``window.send_dialog_factory = make_send_dialog`` (see :func:`make_
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,7 +52,6 @@ from faxdesk.core.engine import FaxEngine
 from faxdesk.core.numbers import format_for_display
 from faxdesk.core.paths import cache_dir
 from faxdesk.core.sending import (
-    NO_DOCUMENT,
     QUALITIES,
     CoverDetails,
     Quality,
@@ -52,14 +59,17 @@ from faxdesk.core.sending import (
     SendOptions,
     SendRequest,
     combined_limits,
-    sender_problems,
+    prepare_send,
 )
 from faxdesk.core.settings import Settings
 from faxdesk.ui.dropzone import DropZone, refused_message
+from faxdesk.ui.i18n import available_languages, language_name
+from faxdesk.ui.places import documents_folder
+from faxdesk.ui.preview import FaxPreviewDialog, render_thumbnails
 from faxdesk.ui.scan_dialog import ScanDialog, scanning_unavailable
 from faxdesk.ui.send_documents import DocumentList, pages_text
 from faxdesk.ui.send_recipients import RecipientsWidget
-from faxdesk.ui.texts import error_text, refusal_text
+from faxdesk.ui.texts import cover_words, error_text, refusal_text
 from faxdesk.ui.worker import TaskRunner
 
 if TYPE_CHECKING:
@@ -82,6 +92,29 @@ def send_request(engine: FaxEngine, request: SendRequest,
             except Exception as exc:  # the fax is queued; a missed "recent" is harmless
                 log.info("Could not remember %s as recent: %s", recipient.text, exc)
     return journal_ids
+
+
+def preview_fax(request: SendRequest, width: int) -> tuple[int, list[QImage]]:
+    """Runs on the worker: the fax exactly as the core builds it for the first recipient
+    (cover page included), as page images; the built PDF is removed again."""
+    import tempfile
+
+    first = SendRequest(request.documents, request.recipients[:1], request.connection_id,
+                        request.from_number, request.options, request.cover,
+                        request.default_country)
+    with tempfile.TemporaryDirectory(prefix="faxdesk-preview-") as work:
+        prepared = prepare_send(first, Path(work))
+        return render_thumbnails(prepared.faxes[0].document, width=width, max_pages=60)
+
+
+def ui_language() -> str:
+    """The catalogue language the window shows now ("en", "zh_CN")."""
+    name = QLocale().name()
+    languages = available_languages()
+    if name in languages:
+        return name
+    return next((lang for lang in languages if lang.split("_")[0] == name.split("_")[0]),
+                "en")
 
 
 def _load_suggestions(contacts: ContactBook) -> tuple[list[Contact], list[str]]:
@@ -124,10 +157,16 @@ class SendDialog(QDialog):
         self._sender_loading = True
         self._sending = False
         self._closed = False
+        #: Problems are shown in red only once the person has done something (added a file or
+        #: a recipient, typed, pressed Send): a fresh dialog says what to do, calmly.
+        self._touched = bool(files)
+        self._preview: FaxPreviewDialog | None = None
+        #: The application shown was chosen (settings, last fax, the only one), not guessed.
+        self._app_was_chosen = True
 
         # Documents
         self.documents = DocumentList(runner)
-        self.documents.changed.connect(self.update_state)
+        self.documents.changed.connect(self._touch)
         docs_hint = QLabel(self.tr("Drop PDFs or images here. Drag rows to change the order."))
         docs_hint.setObjectName("hint")
         docs_hint.setWordWrap(True)
@@ -153,8 +192,9 @@ class SendDialog(QDialog):
 
         # Recipients
         self.recipients = RecipientsWidget(self._region, self._lookup)
-        self.recipients.changed.connect(self.update_state)
+        self.recipients.changed.connect(self._touch)
         self.recipients.entry.textChanged.connect(self.update_state)
+        self.recipients.entry.textEdited.connect(self._touch)
         self.contacts_button = QPushButton(self.tr("Contacts…"))
         self.contacts_button.setEnabled(contacts is not None)
         self.contacts_button.clicked.connect(self.open_contacts)
@@ -169,7 +209,15 @@ class SendDialog(QDialog):
         # Sender
         self.application_combo = QComboBox()
         self.application_combo.setObjectName("applicationCombo")
+        # Never a silent choice: with several applications and no default the person picks.
+        self.application_combo.setPlaceholderText(self.tr("Choose the fax application…"))
         self.application_combo.currentIndexChanged.connect(self._application_chosen)
+        self.application_combo.activated.connect(self._application_picked)
+        self.application_note = QLabel()
+        self.application_note.setObjectName("applicationNote")
+        self.application_note.setWordWrap(True)
+        self.application_note.setStyleSheet("color: #8a5300;")
+        self.application_note.hide()
         self.number_combo = QComboBox()
         self.number_combo.setObjectName("numberCombo")
         self.number_combo.currentIndexChanged.connect(self.update_state)
@@ -177,6 +225,7 @@ class SendDialog(QDialog):
         sender_form = QFormLayout(sender_box)
         sender_form.addRow(self.tr("Fax application:"), self.application_combo)
         sender_form.addRow(self.tr("Number:"), self.number_combo)
+        sender_form.addRow(self.application_note)
 
         # Cover page
         self.cover_box = QGroupBox(self.tr("Add a cover page"))
@@ -208,6 +257,17 @@ class SendDialog(QDialog):
         cover_form.addRow(self.tr("Subject:"), self.cover_subject)
         cover_form.addRow(self.tr("Message:"), self.cover_message)
         cover_form.addRow(self.tr("Logo:"), logo_row)
+        self.cover_language = QComboBox()
+        self.cover_language.setObjectName("coverLanguage")
+        for code in available_languages():
+            self.cover_language.addItem(language_name(code), code)
+        # The cover's own language: the recipient may read another language than the sender.
+        self.cover_language.setCurrentIndex(max(0, self.cover_language.findData(ui_language())))
+        self.cover_language.setToolTip(self.tr(
+            "The language of the cover page's labels and date; the window's language by "
+            "default"))
+        cover_form.addRow(self.tr("Cover language:"), self.cover_language)
+        self._logo_browse = logo_browse
         for edit in (self.cover_to, self.cover_company, self.cover_from, self.cover_from_company,
                      self.cover_subject, self.cover_logo):
             edit.textChanged.connect(self.update_state)
@@ -284,8 +344,22 @@ class SendDialog(QDialog):
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
+        self.send_button.setToolTip(self.tr("Send the fax (Ctrl+Enter)"))
+        self.preview_button = self.buttons.addButton(self.tr("Pre&view…"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.setToolTip(self.tr(
+            "See every page as it will be sent, cover page included"))
+        self.preview_button.clicked.connect(self.show_preview)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel is not None
+        self.cancel_button = cancel
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.send)
 
         left = QVBoxLayout()
         left.addWidget(docs_box, 3)
@@ -314,6 +388,8 @@ class SendDialog(QDialog):
         self.list_dropzone.filesDropped.connect(self.add_files)
         self.list_dropzone.filesRefused.connect(self._show_refused)
 
+        self._name_for_assistive_technology(sender_form, cover_form, options_form)
+        self._set_tab_order()
         self._restore_sender_details()
         self._load()
         if files:
@@ -350,22 +426,32 @@ class SendDialog(QDialog):
         self._applications = list(apps)
         self.application_combo.blockSignals(True)
         self.application_combo.clear()
+        # The default of the settings, else the one this person sent from last time, else the
+        # first active one; with several, a note says which and how to change it.
         preferred = self._settings().default_application_id
+        last = self._state.value("send/application") if self._state is not None else None
+        ids = [app.id for app in self._applications]
         chosen = -1
-        for i, app in enumerate(self._applications):
+        for app in self._applications:
             name = app.application_name or app.id
             if app.active is False:
                 name = self.tr("{name} (inactive)").format(name=name)
             self.application_combo.addItem(name, app.id)
-            if app.id == preferred or (chosen < 0 and app.active is not False and not preferred):
-                chosen = i
+        for wanted in (preferred, last):
+            if wanted in ids:
+                chosen = ids.index(wanted)
+                break
+        self._app_was_chosen = chosen >= 0 or len(ids) == 1
+        if chosen < 0:
+            chosen = next((i for i, a in enumerate(self._applications) if a.active is not False),
+                          0)
         self.application_combo.blockSignals(False)
         if not self._applications:
             self._sender_message = self.tr(
                 "Your account has no fax application. Create one in the main window first.")
         else:
             self._sender_message = ""
-            self.application_combo.setCurrentIndex(max(chosen, 0))
+            self.application_combo.setCurrentIndex(chosen)
             self._application_chosen()
         self.update_state()
 
@@ -374,8 +460,12 @@ class SendDialog(QDialog):
             return
         self._sender_loading = False
         self._sender_message = self.tr("Could not load your fax applications: {error}").format(
-            error=str(exc) or type(exc).__name__)
+            error=error_text(exc))
         self.update_state()
+
+    def _application_picked(self, _index: int) -> None:
+        self._app_was_chosen = True
+        self._touch()
 
     def _application_chosen(self, _index: int = -1) -> None:
         app_id = self.application_combo.currentData()
@@ -421,7 +511,7 @@ class SendDialog(QDialog):
             return
         self._sender_loading = False
         self._sender_message = self.tr("Could not load the numbers: {error}").format(
-            error=str(exc) or type(exc).__name__)
+            error=error_text(exc))
         self.update_state()
 
     # -- documents ----------------------------------------------------------------------------
@@ -435,7 +525,8 @@ class SendDialog(QDialog):
         self.drop_message.show()
 
     def _browse_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), "",
+        start = self.cover_logo.text().strip() or str(documents_folder())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), start,
                                               self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.cover_logo.setText(path)
@@ -479,6 +570,7 @@ class SendDialog(QDialog):
             subject=self.cover_subject.text().strip(),
             message=self.cover_message.toPlainText().strip(),
             logo=Path(logo) if logo else None,
+            words=cover_words(str(self.cover_language.currentData() or "en")),
         )
 
     # The sender's own cover page details stay from one fax (and session) to the next.
@@ -515,46 +607,48 @@ class SendDialog(QDialog):
             from_display_name=self.display_name.text().strip() or None,
         )
 
-    def problems_list(self) -> list[str]:
-        """Everything that stops the fax going, in words (empty: ready to send). The rules
-        and the words are the core's (`faxdesk.core.sending`), as for `faxdesk send`."""
+    def _check(self) -> tuple[list[str], list[str], list[str]]:
+        """(steps still to take, problems, work in progress), each in words. Steps are what a
+        fresh dialog asks for (a document, a recipient, the application): never shown in red.
+        The rules and words are the core's (`faxdesk.core.sending`), as for `faxdesk send`."""
+        steps: list[str] = []
         problems: list[str] = []
+        waiting: list[str] = []
         entries = self.documents.entries()
         if not entries:
-            problems.append(QCoreApplication.translate("Sending", NO_DOCUMENT))
+            steps.append(self.tr("Add a document: a PDF or an image (PNG, JPEG, TIFF). You can "
+                                 "also drop files here."))
         for e in entries:
             if e.error is not None:
                 problems.append(e.error)
             problems.extend(e.limit_problems)
         if self.documents.checking():
-            problems.append(self.tr("Checking the documents…"))
+            waiting.append(self.tr("Checking the documents…"))
         usable = [e for e in entries if e.error is None and e.page_count is not None]
         problems += [refusal_text(r) for r in combined_limits(
             [e.page_count or 0 for e in usable], [e.size_bytes or 0 for e in usable],
             cover=self.cover_box.isChecked())]
         if not self.recipients.recipients() and not self.recipients.pending_text():
-            problems.append(self.tr("Add at least one recipient."))
+            steps.append(self.tr("Type the recipient's fax number or a contact's name."))
         if self._sender_message:
-            problems.append(self._sender_message)
-        else:
-            number = self.number_combo.currentData()
-            problems += [refusal_text(r) for r in sender_problems(
-                str(self.application_combo.currentData() or ""), str(number or ""))]
+            (waiting if self._sender_loading else problems).append(self._sender_message)
+        elif not self.application_combo.currentData() or not self.number_combo.currentData():
+            steps.append(self.tr("Choose the fax application and the number to send from."))
         problems += [refusal_text(r) for r in self.send_options().problems()]
         cover = self.cover_fields()
         if cover is not None and cover.logo is not None and not cover.logo.is_file():
             problems.append(self.tr("The logo file {path} does not exist.").format(
                 path=cover.logo))
-        return problems
+        return steps, problems, waiting
+
+    def problems_list(self) -> list[str]:
+        """Everything that stops the fax going, in words (empty: ready to send)."""
+        steps, problems, waiting = self._check()
+        return steps + problems + waiting
 
     def waiting_list(self) -> list[str]:
         """What is still loading or being checked (it blocks Send but is not a problem)."""
-        waiting: list[str] = []
-        if self.documents.checking():
-            waiting.append(self.tr("Checking the documents…"))
-        if self._sender_message and self._sender_loading:
-            waiting.append(self._sender_message)
-        return waiting
+        return self._check()[2]
 
     def summary_text(self) -> str:
         entries = [e for e in self.documents.entries() if e.error is None]
@@ -593,19 +687,33 @@ class SendDialog(QDialog):
                 "“{text}” will be added as a recipient when you press Send.").format(text=pending)
         return f"{what} {who}".strip()
 
+    def _touch(self, *_args: object) -> None:
+        self._touched = True
+        self.update_state()
+
     def update_state(self, *_args: object) -> None:
         if self._closed:
             return
-        problems = self.problems_list()
-        waiting = self.waiting_list()
-        errors = [p for p in problems if p not in waiting]
+        steps, problems, waiting = self._check()
+        ready = not (steps or problems or waiting)
         self.summary.setText(self.summary_text())
+        guessed = not self._app_was_chosen and self.application_combo.count() > 1
+        if guessed:
+            self.application_note.setText(self.tr(
+                "Sending from “{name}”, one of your {n} fax applications. Choose another above "
+                "if this fax belongs to it; FaxDesk keeps your choice for the next fax.").format(
+                name=self.application_combo.currentText(), n=self.application_combo.count()))
+        self.application_note.setVisible(guessed)
+        # Red only for what went wrong after the person did something; what is still to do,
+        # and work in progress, are shown apart, in grey.
+        errors = problems if self._touched else []
+        calm = steps + waiting + ([] if self._touched else problems)
         self.problems.setText("\n".join(errors))
         self.problems.setVisible(bool(errors))
-        # Work in progress is not an error: shown apart, in grey.
-        self.waiting.setText("\n".join(waiting))
-        self.waiting.setVisible(bool(waiting))
-        self.send_button.setEnabled(not problems and not self._sending)
+        self.waiting.setText("\n".join(calm))
+        self.waiting.setVisible(bool(calm))
+        self.send_button.setEnabled(ready and not self._sending)
+        self.preview_button.setEnabled(ready and not self._sending)
         self._fit_labels()
 
     def _fit_labels(self) -> None:
@@ -620,9 +728,13 @@ class SendDialog(QDialog):
         self._fit_labels()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.recipients.entry and event.type() == QEvent.Type.KeyPress
+        # During teardown Qt may still deliver events after the Python side is gone.
+        recipients = getattr(self, "recipients", None)
+        if (recipients is not None and watched is recipients.entry
+                and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             # Enter in the recipient line adds the recipient; it never sends the fax.
             popup = self.recipients.completer.popup()
             if popup is not None and popup.isVisible():
@@ -630,6 +742,83 @@ class SendDialog(QDialog):
             self.recipients.add_from_entry()
             return True
         return super().eventFilter(watched, event)
+
+    # -- keyboard and assistive technology ---------------------------------------------------
+
+    def _name_for_assistive_technology(self, *forms: QFormLayout) -> None:
+        """Every field is named as its label reads (screen readers say the name, not "combo
+        box"); the other controls get their names here."""
+        for form in forms:
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                shown = label.widget() if label is not None else None
+                text = shown.text() if isinstance(shown, QLabel) else ""
+                widget = field.widget() if field is not None else None
+                if widget is not None and text and not widget.accessibleName():
+                    widget.setAccessibleName(text.replace("&", "").rstrip(":： "))
+        self.cover_logo.setAccessibleName(self.tr("Logo file"))
+        self._logo_browse.setAccessibleName(self.tr("Choose the logo file"))
+        self.cover_box.setAccessibleName(self.tr("Add a cover page"))
+        self.threshold_spin.setAccessibleName(self.tr("Black threshold"))
+        self.preview_format.setAccessibleName(self.tr("Preview format"))
+        self.tabs.setAccessibleName(self.tr("Cover page and options"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Cover page and options"))
+        self.summary.setAccessibleName(self.tr("What will be sent"))
+        self.problems.setAccessibleName(self.tr("Problems"))
+        self.waiting.setAccessibleName(self.tr("What to do next"))
+        self.send_button.setAccessibleDescription(self.tr("Ctrl+Enter sends from anywhere in "
+                                                          "the dialog"))
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the way a fax is made: documents, recipients, the sender, Preview, Send,
+        Cancel, then the cover page and the options."""
+        d, r = self.documents, self.recipients
+        chain: list[QWidget] = [
+            d.list, d.add_button, d.remove_button, d.up_button, d.down_button, d.shrink_button,
+            self.scan_button, r.entry, r.add_button, r.recent_button, r.list, r.remove_button,
+            self.contacts_button, self.application_combo, self.number_combo,
+            self.preview_button, self.send_button, self.cancel_button, self.tabs.tabBar(),
+            self.cover_box, self.cover_to, self.cover_company, self.cover_from,
+            self.cover_from_company, self.cover_subject, self.cover_message, self.cover_logo,
+            self._logo_browse, self.cover_language, self.quality_combo, self.t38_check,
+            self.mono_check, self.threshold_spin, self.preview_check, self.preview_format,
+            self.display_name,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Documents usually arrive with the dialog (a drop, a print, the command line): the
+        # next step is the recipient.
+        target = self.recipients.entry if self.documents.entries() else self.documents.add_button
+        QTimer.singleShot(0, target.setFocus)
+
+    # -- preview -------------------------------------------------------------------------------
+
+    def show_preview(self) -> None:
+        """Every page of the fax as the core builds it, cover page first, before sending."""
+        self._touched = True
+        if self.recipients.pending_text():
+            self.recipients.add_from_entry()
+        self.update_state()
+        if not self.preview_button.isEnabled():
+            return
+        request = self.request()
+        dialog = FaxPreviewDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.send_requested.connect(self.send)
+        dialog.destroyed.connect(self._preview_closed)
+        self._preview = dialog
+        first = self.recipients.recipients()[0].label()
+        dialog.show_loading(first, len(request.recipients))
+        dialog.open()
+        self._runner.submit(preview_fax, request, FaxPreviewDialog.PAGE_WIDTH,
+                            on_done=dialog.show_pages, on_error=dialog.show_error)
+
+    def _preview_closed(self, *_args: object) -> None:
+        self._preview = None
 
     # -- sending ------------------------------------------------------------------------------
 
@@ -648,6 +837,7 @@ class SendDialog(QDialog):
     def send(self) -> None:
         if self._sending:
             return
+        self._touched = True
         # A number typed but not added yet is what the user means to send to.
         if self.recipients.pending_text():
             self.recipients.add_from_entry()
@@ -659,6 +849,9 @@ class SendDialog(QDialog):
         request = self.request()
         if request.cover is not None:
             self._remember_sender_details()
+        if self._state is not None:
+            self._state.setValue("send/application", request.connection_id)
+            self._state.sync()
         self._set_sending(True)
         self.summary.setText(self.tr("Preparing and queueing %n fax(es)…", "",
                                      len(request.recipients)))
@@ -677,6 +870,8 @@ class SendDialog(QDialog):
         self.send_button.setEnabled(not sending)
 
     def _send_done(self, journal_ids: list[int]) -> None:
+        if self._preview is not None:
+            self._preview.close()
         self.sent.emit(journal_ids)
         self._closed = True
         self.documents.close_list()
@@ -720,4 +915,25 @@ def make_send_dialog(window: MainWindow, files: list[str]) -> SendDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     # A contact picked or added here may name faxes in the table.
     dialog.finished.connect(lambda _r: window.contacts_changed())
+    dialog.sent.connect(lambda ids: confirm_sent(window, list(ids)))
     return dialog
+
+
+def sent_text(count: int) -> str:
+    return QCoreApplication.translate(
+        "SendDialog", "%n fax(es) queued for sending; the list shows how it goes.", "", count)
+
+
+def confirm_sent(window: MainWindow, journal_ids: list[int], *, tries: int = 40) -> None:
+    """After Send: say so, and select the new row (`send:<journal id>`) once the window has
+    it (rows arrive from the engine a moment later)."""
+    if not journal_ids:
+        return
+    window.show_info(sent_text(len(journal_ids)))
+    _select_when_shown(window, f"send:{journal_ids[0]}", tries)
+
+
+def _select_when_shown(window: MainWindow, row_id: str, tries: int) -> None:
+    if window.select_fax(row_id) or tries <= 0:
+        return
+    QTimer.singleShot(50, window, lambda: _select_when_shown(window, row_id, tries - 1))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.ui.dropzone import ACCEPTED_SUFFIXES
+from faxdesk.ui.places import documents_folder
 from faxdesk.ui.texts import error_text, refusal_text
 from faxdesk.ui.worker import TaskRunner
 
@@ -141,7 +142,9 @@ class DocumentList(QWidget):
 
         style = self.style()
         self.add_button = QPushButton(self.tr("Add…"))
+        self.add_button.setObjectName("addDocuments")
         self.add_button.setToolTip(self.tr("Add PDF documents or images"))
+        self.add_button.setAccessibleName(self.tr("Add documents"))
         self.add_button.clicked.connect(self.browse)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -153,6 +156,7 @@ class DocumentList(QWidget):
         self.down_button.setToolTip(self.tr("Move down"))
         self.down_button.setAccessibleName(self.tr("Move down"))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected documents"))
         self.shrink_button = QPushButton(self.tr("Make smaller"))
         self.shrink_button.setToolTip(self.tr(
             "Re-render the selected scan at fax resolution (200 dpi) so it fits Telnyx's limit"))
@@ -213,7 +217,7 @@ class DocumentList(QWidget):
     def browse(self) -> None:
         patterns = " ".join(f"*{s}" for s in sorted(ACCEPTED_SUFFIXES))
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add documents"), "",
+            self, self.tr("Add documents"), str(documents_folder()),
             self.tr("Documents and images ({patterns})").format(patterns=patterns),
         )
         if files:
@@ -277,7 +281,7 @@ class DocumentList(QWidget):
             return
         entry.shrinking = False
         entry.limit_problems = [*entry.limit_problems, self.tr(
-            "It could not be made smaller: {error}").format(error=str(exc) or type(exc).__name__)]
+            "It could not be made smaller: {error}").format(error=error_text(exc))]
         entry.can_shrink = False
         self._refresh_entry(entry)
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -102,11 +101,14 @@ class RecipientsWidget(QWidget):
         self.entry.setCompleter(self.completer)
 
         self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setAccessibleName(self.tr("Add the recipient"))
         self.add_button.clicked.connect(self.add_from_entry)
-        self.recent_button = QToolButton()
-        self.recent_button.setText(self.tr("Recent"))
+        # A push button with a menu keeps room for its arrow beside the label (a tool button
+        # draws the arrow over the text in several styles).
+        self.recent_button = QPushButton(self.tr("&Recent"))
+        self.recent_button.setObjectName("recentButton")
         self.recent_button.setToolTip(self.tr("Numbers you faxed lately"))
-        self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.recent_button.setAccessibleName(self.tr("Recent numbers"))
         self.recent_menu = QMenu(self.recent_button)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.recent_button.setMenu(self.recent_menu)
@@ -117,6 +119,7 @@ class RecipientsWidget(QWidget):
         self.list.setAccessibleName(self.tr("Recipients"))
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected recipients"))
         self.remove_button.clicked.connect(self.remove_selected)
 
         self.error_label = QLabel()

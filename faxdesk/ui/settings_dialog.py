@@ -26,13 +26,30 @@ from PySide6.QtWidgets import (
 
 from faxdesk.api.models import FaxApplication, PhoneNumber
 from faxdesk.core import printers
-from faxdesk.core.settings import Settings
+from faxdesk.core.settings import SettingError, Settings
 from faxdesk.ui.app_dialog import ERROR_STYLE, error_label
 from faxdesk.ui.i18n import available_languages, language_name
 from faxdesk.ui.places import documents_folder
+from faxdesk.ui.texts import error_text
 from faxdesk.ui.worker import Worker
 
 OK_STYLE = "color: #1b5e20;"
+NOTE_STYLE = "color: palette(mid);"
+CHANGED_STYLE = "color: #8a5300;"
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(name, ISO code) of every country a fax number can belong to, by name, with its
+    dialling code: "United States (+1)"."""
+    import phonenumbers
+    from PySide6.QtCore import QLocale
+
+    out = []
+    for code in phonenumbers.SUPPORTED_REGIONS:
+        territory = QLocale.codeToTerritory(code)
+        name = QLocale.territoryToString(territory) if territory.value else code
+        out.append((f"{name} (+{phonenumbers.country_code_for_region(code)})", code))
+    return sorted(out, key=lambda pair: pair[0].casefold())
 
 
 class KeyStoreLike(Protocol):
@@ -56,6 +73,9 @@ class SettingsServices:
     #: Applications and numbers for the default pickers (may be empty when offline).
     applications: Sequence[FaxApplication] = ()
     list_numbers: Callable[[str], Sequence[PhoneNumber]] | None = None
+    #: The sandbox's API address while FaxDesk runs on the sandbox ("" on an account): the
+    #: dialog then says so instead of showing the account's key and address as if in use.
+    sandbox_url: str = ""
 
 
 class SettingsDialog(QDialog):
@@ -77,9 +97,11 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(560)
 
         self.tabs = QTabWidget()
+        self.sandbox_url = services.sandbox_url
+        self.restart_needed = False
         self.tabs.addTab(self._account_tab(), self.tr("&Account"))
         self.tabs.addTab(self._sending_tab(), self.tr("&Sending"))
-        self.tabs.addTab(self._updates_tab(), self.tr("&Updates"))
+        self.tabs.addTab(self._updates_tab(), self.tr("Status &checks"))
         self.tabs.addTab(self._office_tab(), self.tr("&Print and scan"))
         self.tabs.addTab(self._advanced_tab(), self.tr("Ad&vanced"))
 
@@ -130,6 +152,14 @@ class SettingsDialog(QDialog):
         self.keyring_message.hide()
         form.addRow("", self.keyring_message)
 
+        self.sandbox_note = QLabel(self.tr(
+            "FaxDesk runs on the built-in sandbox now: it needs no API key, and nothing is "
+            "sent for real. A key saved here is used when FaxDesk starts with your account."))
+        self.sandbox_note.setObjectName("sandbox_note")
+        self.sandbox_note.setWordWrap(True)
+        self.sandbox_note.setVisible(bool(self.sandbox_url))
+        form.addRow("", self.sandbox_note)
+
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.clicked.connect(self._test_connection)
         self.test_result = QLabel()
@@ -158,11 +188,13 @@ class SettingsDialog(QDialog):
         self.default_from.setCurrentText(s.default_from_number)
         form.addRow(self.tr("Default &sending number:"), self.default_from)
 
-        self.country = QLineEdit(s.default_country)
-        self.country.setMaxLength(2)
-        self.country.setPlaceholderText("US")
+        self.country = QComboBox()
+        self.country.setObjectName("country")
+        for name, code in country_choices():
+            self.country.addItem(name, code)
+        self.country.setCurrentIndex(max(0, self.country.findData(s.default_country)))
         self.country.setToolTip(
-            self.tr("Two-letter country code used for numbers typed without +country prefix")
+            self.tr("Numbers typed without a + and a country code are dialled in this country")
         )
         form.addRow(self.tr("Default &country:"), self.country)
 
@@ -186,7 +218,7 @@ class SettingsDialog(QDialog):
         s = self._settings
         page = QWidget()
         layout = QVBoxLayout(page)
-        polling = QGroupBox(self.tr("Checking for updates (polling)"))
+        polling = QGroupBox(self.tr("How often FaxDesk asks Telnyx about your faxes (polling)"))
         form = QFormLayout(polling)
         self.poll_fast = _seconds(1, 3600, s.poll_fast_secs)
         self.poll_slow = _seconds(1, 86400, s.poll_slow_secs)
@@ -279,16 +311,36 @@ class SettingsDialog(QDialog):
             self.language.addItem(language_name(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(self._settings.language)))
         form.addRow(self.tr("&Language:"), self.language)
-        restart = QLabel(self.tr("A new language is used from the next start of FaxDesk."))
-        restart.setWordWrap(True)
-        form.addRow("", restart)
+        self.language_note = QLabel(self.tr(
+            "A new language is used from the next start of FaxDesk."))
+        self.language_note.setObjectName("language_note")
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet(NOTE_STYLE)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow("", self.language_note)
         self.base_url = QLineEdit(self._settings.api_base_url)
-        form.addRow(self.tr("API &base URL:"), self.base_url)
+        base_label = QLabel(self.tr("API &address:"))
+        base_label.setBuddy(self.base_url)
+        form.addRow(base_label, self.base_url)
         hint = QLabel(self.tr("Change only to use a test server; the default is "
                               "https://api.telnyx.com/v2."))
         hint.setWordWrap(True)
         form.addRow("", hint)
+        if self.sandbox_url:
+            # On the sandbox the account's address is not what is in use: show what is.
+            base_label.setText(self.tr("API address (your account):"))
+            self.base_url.setEnabled(False)
+            hint.setText(self.tr("Now connected to the built-in sandbox at {url}. The address "
+                                 "above is used when FaxDesk starts with your account.").format(
+                url=self.sandbox_url))
         return page
+
+    def _language_changed(self, _index: int) -> None:
+        changed = (self.language.currentData() or "") != self._settings.language
+        self.language_note.setText(self.tr(
+            "Restart FaxDesk to see it in the new language: it is used from the next start.")
+            if changed else self.tr("A new language is used from the next start of FaxDesk."))
+        self.language_note.setStyleSheet(CHANGED_STYLE if changed else NOTE_STYLE)
 
     # key -------------------------------------------------------------------------------------
     def key_storage(self) -> str:
@@ -317,7 +369,15 @@ class SettingsDialog(QDialog):
 
     def _key_failed(self, exc: BaseException) -> None:
         self._key_loaded = True
-        self._show_key_message(str(exc), ok=False)
+        if self.sandbox_url:
+            # The sandbox needs no key: a keyring that cannot be read is no error here.
+            self.keyring_message.setText(self.tr(
+                "The system keyring cannot be read now. The sandbox does not need it; to keep "
+                "your account's key, use “Keep the key for this session only”."))
+            self.keyring_message.setStyleSheet(NOTE_STYLE)
+            self.keyring_message.show()
+            return
+        self._show_key_message(error_text(exc), ok=False)
 
     def _show_key_message(self, text: str, *, ok: bool) -> None:
         self.keyring_message.setText(text)
@@ -334,7 +394,7 @@ class SettingsDialog(QDialog):
         self._worker.submit(
             self._services.test_connection, key, self.base_url.text().strip(),
             on_done=lambda text: self._tested(str(text), True),
-            on_error=lambda exc: self._tested(str(exc), False),
+            on_error=lambda exc: self._tested(error_text(exc), False),
         )
 
     def _tested(self, text: str, ok: bool) -> None:
@@ -380,7 +440,7 @@ class SettingsDialog(QDialog):
             notify_delivered=self.notify_delivered.isChecked(),
             notify_failed=self.notify_failed.isChecked(),
             notify_received=self.notify_received.isChecked(),
-            default_country=self.country.text().strip().upper(),
+            default_country=str(self.country.currentData() or "US"),
             language=self.language.currentData() or "",
             print_to_fax_enabled=self.print_to_fax.isChecked(),
             scan_color=self.scan_color.currentData() or "bw",
@@ -394,6 +454,9 @@ class SettingsDialog(QDialog):
         self.error.hide()
         try:
             settings = self.new_settings()
+        except SettingError as exc:
+            self._show_error(exc.words)
+            return
         except ValueError as exc:
             self._show_error(str(exc))
             return
@@ -414,12 +477,13 @@ class SettingsDialog(QDialog):
     def _saved(self, result: tuple[Settings, str | None]) -> None:
         self.buttons.setEnabled(True)
         self.saved_settings, self.saved_key = result
+        self.restart_needed = self.saved_settings.language != self._settings.language
         self.accept()
 
     def _save_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self._show_error(str(exc))
-        self._show_key_message(str(exc), ok=False)
+        self._show_error(error_text(exc))
+        self._show_key_message(error_text(exc), ok=False)
         self.tabs.setCurrentIndex(0)
 
     def _show_error(self, text: str) -> None:

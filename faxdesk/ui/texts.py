@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
+from faxdesk.core.documents.cover import CoverWords
 from faxdesk.core.sending import Refusal, SendRefused
-from faxdesk.core.words import FAILURE_REASONS
+from faxdesk.core.words import (
+    FAILURE_REASONS,
+    Sentence,
+    application_delete_sentences,
+    error_sentences,
+)
 from faxdesk.core.words import STATUS_WORDS as _STATUS
 
 _DIRECTION = {
@@ -75,6 +81,25 @@ def failure_text(reason: str | None) -> str:
         "FailureReason", "The fax failed ({reason}).").format(reason=reason)
 
 
+def cover_words(language: str) -> CoverWords:
+    """The cover page's words in `language` ("en", "zh_CN"), from the catalogues, whatever
+    language the window itself shows (the sender chooses the cover's)."""
+    from faxdesk.ui.i18n import CATALOGUE, SOURCE_LANGUAGE, translations_dir
+
+    if not language or language == SOURCE_LANGUAGE:
+        return CoverWords()
+    translator = _cover_translators.get(language)
+    if translator is None:
+        translator = QTranslator()
+        if not translator.load(f"{CATALOGUE}_{language}", str(translations_dir())):
+            return CoverWords()
+        _cover_translators[language] = translator
+    return CoverWords.translated(lambda text: translator.translate("Cover", text) or "")
+
+
+_cover_translators: dict[str, QTranslator] = {}
+
+
 def format_time(value: datetime | None) -> str:
     if value is None:
         return ""
@@ -96,8 +121,22 @@ def refusal_text(refusal: Refusal) -> str:
     return QCoreApplication.translate("Sending", refusal.template).format(**dict(refusal.values))
 
 
+def sentence_text(sentence: Sentence) -> str:
+    """A core sentence in the UI's language (its values as the core gave them, except the
+    names of Telnyx's fields, which are translated too)."""
+    values = {k: QCoreApplication.translate("Errors", v) if k == "label" else v
+              for k, v in sentence.values}
+    return QCoreApplication.translate(sentence.context, sentence.template).format(**values)
+
+
 def error_text(exc: BaseException) -> str:
-    """An error from a worker task, in words for the person."""
+    """Any error from a worker task or the engine, in words for the person, in the UI's
+    language: never a class name, an errno or a request field (faxdesk.core.words)."""
     if isinstance(exc, SendRefused):
         return "\n".join(refusal_text(r) for r in exc.refusals)
-    return str(exc)
+    return "\n".join(sentence_text(s) for s in error_sentences(exc))
+
+
+def application_delete_refused_text(exc: BaseException, name: str) -> str:
+    """Why Telnyx kept a fax application the person asked to delete (for a dialog)."""
+    return "\n".join(sentence_text(s) for s in application_delete_sentences(exc, name))

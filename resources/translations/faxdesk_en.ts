@@ -37,7 +37,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="663"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="856"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>Preparing and queueing %n fax…</numerusform>

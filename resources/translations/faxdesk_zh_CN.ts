@@ -387,14 +387,143 @@
     </message>
 </context>
 <context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="446"/>
+        <source>FAX</source>
+        <extracomment>Every text of the cover page (faxdesk.core.documents.cover.CoverWords), in the &quot;Cover&quot; context. The cover has its own language (the sender chooses it), so the window translates these with a translator for that language, not necessarily its own.</extracomment>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="447"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="448"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="449"/>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="450"/>
+        <source>Fax</source>
+        <translation>传真号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="451"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="452"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="453"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="454"/>
+        <source>Message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="455"/>
+        <source>{total} (including this cover)</source>
+        <translation>{total}（含本封面）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="456"/>
+        <source>If you received this fax in error, please tell the sender and destroy it.</source>
+        <translation>如果您误收了这份传真，请告知发件人并将其销毁。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="458"/>
+        <source>Page 1 of {total}</source>
+        <translation>第 1 页，共 {total} 页</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="460"/>
+        <source>{month_name} {day}, {year}</source>
+        <translation>{year}年{month_name}{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="463"/>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="463"/>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="464"/>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="464"/>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="465"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="465"/>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="466"/>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="466"/>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="467"/>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="467"/>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="468"/>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="468"/>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+</context>
+<context>
     <name>Direction</name>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="18"/>
+        <location filename="../../faxdesk/ui/texts.py" line="24"/>
         <source>Received</source>
         <translation>收到</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="19"/>
+        <location filename="../../faxdesk/ui/texts.py" line="25"/>
         <source>Sent</source>
         <translation>发出</translation>
     </message>
@@ -402,74 +531,80 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="138"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="139"/>
         <source>Documents to send, in order</source>
         <translation>要发送的文档（按顺序）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="143"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="144"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="144"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="146"/>
         <source>Add PDF documents or images</source>
         <translation>添加 PDF 文档或图片</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="146"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="149"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="149"/>
-        <location filename="../../faxdesk/ui/send_documents.py" line="150"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="152"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="153"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="153"/>
-        <location filename="../../faxdesk/ui/send_documents.py" line="154"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="156"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="157"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="156"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="159"/>
+        <source>Remove the selected documents</source>
+        <translation>移除所选文档</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_documents.py" line="160"/>
         <source>Make smaller</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="158"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="162"/>
         <source>Re-render the selected scan at fax resolution (200 dpi) so it fits Telnyx&apos;s limit</source>
         <translation>以传真分辨率（200 dpi）重新渲染所选扫描件，使其符合 Telnyx 的大小限制</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="189"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="193"/>
         <source>FaxDesk is closing; the file was not checked.</source>
         <translation>FaxDesk 正在关闭，未检查该文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="216"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="147"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="220"/>
         <source>Add documents</source>
         <translation>添加文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="217"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="221"/>
         <source>Documents and images ({patterns})</source>
         <translation>文档和图片 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="280"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="284"/>
         <source>It could not be made smaller: {error}</source>
         <translation>无法压缩：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="329"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="333"/>
         <source>making it smaller…</source>
         <translation>正在压缩…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="331"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="335"/>
         <source>checking…</source>
         <translation>正在检查…</translation>
     </message>
@@ -489,190 +624,598 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="159"/>
+        <source>Application name</source>
+        <extracomment>Telnyx&apos;s request fields as a person knows them (an error&apos;s `source.pointer`).</extracomment>
+        <translation>应用名称</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="160"/>
+        <location filename="../../faxdesk/core/words.py" line="185"/>
+        <source>Webhook address</source>
+        <translation>Webhook 地址</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="161"/>
+        <source>Backup webhook address</source>
+        <translation>备用 Webhook 地址</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="162"/>
+        <source>Webhook timeout</source>
+        <translation>Webhook 超时</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="163"/>
+        <source>Media region</source>
+        <translation>媒体区域</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="164"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="165"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="166"/>
+        <source>Fax-to-email address</source>
+        <translation>传真转电子邮件地址</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="167"/>
+        <source>Outbound settings</source>
+        <translation>外呼设置</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="168"/>
+        <source>Outbound voice profile</source>
+        <translation>外呼语音配置</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="169"/>
+        <source>Outbound channel limit</source>
+        <translation>外呼通道上限</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="170"/>
+        <source>Inbound settings</source>
+        <translation>呼入设置</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="171"/>
+        <source>Inbound channel limit</source>
+        <translation>呼入通道上限</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="172"/>
+        <source>Recipient&apos;s fax number</source>
+        <translation>收件人传真号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="173"/>
+        <source>Sending number</source>
+        <translation>发送号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="174"/>
+        <source>Fax application</source>
+        <translation>传真应用</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="175"/>
+        <location filename="../../faxdesk/core/words.py" line="178"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="176"/>
+        <source>Document link</source>
+        <translation>文档链接</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="177"/>
+        <source>Document name</source>
+        <translation>文档名称</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="179"/>
+        <source>How long Telnyx keeps the document</source>
+        <translation>Telnyx 保留文档的时长</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="180"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="181"/>
+        <source>Black threshold</source>
+        <translation>黑色阈值</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="182"/>
+        <source>Preview format</source>
+        <translation>预览格式</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="183"/>
+        <source>Caller name</source>
+        <translation>来电显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="184"/>
+        <source>FaxDesk&apos;s tracking token</source>
+        <translation>FaxDesk 的跟踪标记</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="186"/>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="187"/>
+        <source>T.38</source>
+        <translation>T.38</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="188"/>
+        <source>Pure black and white</source>
+        <translation>纯黑白</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="193"/>
+        <source>API address</source>
+        <extracomment>Settings as the settings dialog names them (a setting&apos;s problem names the setting).</extracomment>
+        <translation>API 地址</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="194"/>
+        <source>Where the API key is kept</source>
+        <translation>API 密钥的保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="195"/>
+        <source>Default application</source>
+        <translation>默认应用</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="196"/>
+        <source>Default sending number</source>
+        <translation>默认发送号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="197"/>
+        <source>Checking while faxes are in flight</source>
+        <translation>传真发送中时的检查间隔</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="198"/>
+        <source>Checking when idle</source>
+        <translation>空闲时的检查间隔</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="199"/>
+        <source>Webhook listener</source>
+        <translation>Webhook 监听器</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="200"/>
+        <source>Webhook listener address</source>
+        <translation>Webhook 监听地址</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="201"/>
+        <source>Webhook listener port</source>
+        <translation>Webhook 监听端口</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="202"/>
+        <source>Webhook public key</source>
+        <translation>Webhook 公钥</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="203"/>
+        <source>Default country</source>
+        <translation>默认国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="204"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="205"/>
+        <source>Folder for the reports</source>
+        <translation>报告文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="206"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="207"/>
+        <source>Scan in</source>
+        <translation>扫描模式</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="212"/>
+        <source>“{name}” does not exist any more. Add the file again from where it is now.</source>
+        <extracomment>What a document&apos;s problem (`DocumentError.refusal`) means, with what to do about it.</extracomment>
+        <translation>“{name}”已不存在。请从它现在的位置重新添加该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="214"/>
+        <source>“{name}” is a folder. Add the documents inside it instead.</source>
+        <translation>“{name}”是一个文件夹。请改为添加其中的文档。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="216"/>
+        <source>“{name}” is not a regular file. Save the document as a file and add that.</source>
+        <translation>“{name}”不是普通文件。请将文档另存为文件后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="218"/>
+        <source>FaxDesk may not read “{name}”. Copy it to your Documents folder and add the copy.</source>
+        <translation>FaxDesk 无权读取“{name}”。请将其复制到“文档”文件夹，然后添加副本。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="221"/>
+        <source>“{name}” could not be read from the disk. Copy it to your Documents folder and add the copy.</source>
+        <translation>无法从磁盘读取“{name}”。请将其复制到“文档”文件夹，然后添加副本。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="224"/>
+        <source>“{name}” is empty (0 bytes). Save the document again and add the new file.</source>
+        <translation>“{name}”是空文件（0 字节）。请重新保存文档并添加新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="226"/>
+        <source>“{name}” is not a PDF or an image. Save or print it as a PDF and add that.</source>
+        <translation>“{name}”不是 PDF 或图片。请将其保存或打印为 PDF 后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="228"/>
+        <source>“{name}” is encrypted in a way FaxDesk cannot open. Print it to a new PDF and add that.</source>
+        <translation>“{name}”的加密方式 FaxDesk 无法打开。请将其打印为新的 PDF 后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="231"/>
+        <source>“{name}” is protected by a password. Save a copy without the password and add that.</source>
+        <translation>“{name}”受密码保护。请另存一份不带密码的副本后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="234"/>
+        <source>“{name}” is damaged or incomplete. Open it in its program, save it again as a PDF and add the new file.</source>
+        <translation>“{name}”已损坏或不完整。请用它的程序打开，重新保存为 PDF，然后添加新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="237"/>
+        <source>“{name}” has no pages to send.</source>
+        <translation>“{name}”没有可发送的页面。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="238"/>
+        <source>A page of “{name}” cannot be turned into a fax page. Print the document to a new PDF and add that.</source>
+        <translation>“{name}”中有一页无法转换为传真页面。请将文档打印为新的 PDF 后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="274"/>
+        <source>The request to Telnyx was stopped before Telnyx answered.</source>
+        <translation>发往 Telnyx 的请求在 Telnyx 应答前已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="277"/>
+        <source>Telnyx&apos;s answer could not be read, so it may have been carried out. FaxDesk checks with Telnyx before doing it again.</source>
+        <translation>无法读取 Telnyx 的应答，操作可能已经执行。FaxDesk 会先向 Telnyx 核实，再决定是否重做。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="282"/>
+        <source>Telnyx did not answer in time. The request may have arrived; FaxDesk checks before repeating it. Check the internet connection.</source>
+        <translation>Telnyx 未能及时应答。请求可能已经送达；FaxDesk 会先核实再重复。请检查网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="285"/>
+        <source>FaxDesk could not reach Telnyx in time. Check the internet connection and try again.</source>
+        <translation>FaxDesk 未能及时连上 Telnyx。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="290"/>
+        <source>The connection to Telnyx broke before it answered. The request may have arrived; FaxDesk checks before repeating it.</source>
+        <translation>与 Telnyx 的连接在应答前中断。请求可能已经送达；FaxDesk 会先核实再重复。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="293"/>
+        <source>FaxDesk could not connect to Telnyx. Check the internet connection and try again.</source>
+        <translation>FaxDesk 无法连接到 Telnyx。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="297"/>
+        <source>FaxDesk could not talk to Telnyx. Check the internet connection and try again.</source>
+        <translation>FaxDesk 无法与 Telnyx 通信。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="303"/>
+        <source>Telnyx did not accept the API key: it may be mistyped or revoked. Enter a current key from the Telnyx portal (API Keys) in Settings.</source>
+        <translation>Telnyx 不接受此 API 密钥：它可能输错了或已被吊销。请在“设置”中输入 Telnyx 门户（API Keys）中的有效密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="307"/>
+        <source>This API key may not do that. Check the key&apos;s permissions in the Telnyx portal.</source>
+        <translation>此 API 密钥无权执行该操作。请在 Telnyx 门户中检查密钥的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="311"/>
+        <source>The link to the document has expired. Refresh the fax to get a new one.</source>
+        <translation>文档链接已过期。请刷新该传真以获取新链接。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="315"/>
+        <source>Telnyx no longer has this item; it may have been deleted elsewhere. Refresh the list.</source>
+        <translation>Telnyx 上已没有此项目，它可能已在别处被删除。请刷新列表。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="319"/>
+        <source>Telnyx asked FaxDesk to slow down. Try again in a minute.</source>
+        <translation>Telnyx 要求 FaxDesk 放慢请求速度。请一分钟后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="322"/>
+        <source>Telnyx has a temporary problem. Try again in a few minutes.</source>
+        <translation>Telnyx 暂时出现问题。请几分钟后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="325"/>
+        <source>Telnyx sent an answer FaxDesk cannot read. Try again later.</source>
+        <translation>Telnyx 返回了 FaxDesk 无法读取的应答。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="327"/>
+        <source>Telnyx did not accept the request.</source>
+        <translation>Telnyx 未接受该请求。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="329"/>
+        <source>Telnyx did not accept these values:</source>
+        <translation>Telnyx 不接受以下值：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="361"/>
+        <source>The system keyring is locked. Unlock it (log in to the desktop, or open the keyring manager) and try again, or keep the key for this session only.</source>
+        <translation>系统密钥环已锁定。请解锁（登录桌面或打开密钥环管理器）后重试，或仅在本次会话中保存密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="365"/>
+        <source>This computer has no keyring service to keep the API key in. Keep the key for this session only, or start a keyring (GNOME Keyring, KWallet) and try again.</source>
+        <translation>这台电脑没有可保存 API 密钥的密钥环服务。请仅在本次会话中保存密钥，或启动密钥环（GNOME Keyring、KWallet）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="370"/>
+        <source>The system keyring did not answer. Check that it is running and unlocked, or keep the key for this session only.</source>
+        <translation>系统密钥环没有响应。请确认它正在运行且已解锁，或仅在本次会话中保存密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="376"/>
+        <source>The disk is full, so FaxDesk could not save {path}. Free some space and try again.</source>
+        <translation>磁盘已满，FaxDesk 无法保存 {path}。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="380"/>
+        <source>FaxDesk may not write to {path}. Choose another folder, or check its permissions.</source>
+        <translation>FaxDesk 无权写入 {path}。请选择其他文件夹，或检查其权限。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="387"/>
+        <source>FaxDesk could not use the file {path}. Check that the disk is there and FaxDesk may use it.</source>
+        <translation>FaxDesk 无法使用文件 {path}。请确认磁盘可用且 FaxDesk 有权使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="395"/>
+        <source>FaxDesk ran into an unexpected problem; nothing is lost. Try again, and report it if it keeps happening.</source>
+        <translation>FaxDesk 遇到了意外问题，但没有丢失任何内容。请重试；如果问题反复出现，请报告。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="413"/>
+        <source>Telnyx did not delete the fax application “{name}”.</source>
+        <translation>Telnyx 没有删除传真应用“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="418"/>
+        <source>Phone numbers are still assigned to it. Assign them to another application in the Telnyx portal first, then delete it.</source>
+        <translation>它仍分配有电话号码。请先在 Telnyx 门户中将这些号码分配给其他应用，然后再删除它。</translation>
+    </message>
+</context>
+<context>
     <name>FailureReason</name>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="36"/>
+        <location filename="../../faxdesk/core/words.py" line="39"/>
         <source>Your Telnyx account is disabled. Check the account in the Telnyx portal.</source>
         <extracomment>Every failure_reason of fax-api.md §5.4 in plain words.</extracomment>
         <translation>您的 Telnyx 账户已被停用。请在 Telnyx 门户中检查账户。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="39"/>
+        <location filename="../../faxdesk/core/words.py" line="42"/>
         <source>The fax application had too many calls at once. Try again in a moment or raise its channel limit.</source>
         <translation>该传真应用同时进行的呼叫过多。请稍后重试，或提高其通道上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="43"/>
+        <location filename="../../faxdesk/core/words.py" line="46"/>
         <source>The fax number is not valid. Check the number and its country code.</source>
         <translation>传真号码无效。请检查号码及其国家/地区代码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="45"/>
+        <location filename="../../faxdesk/core/words.py" line="48"/>
         <source>Faxing to this country is not allowed by your outbound voice profile&apos;s country list.</source>
         <translation>您的出站语音配置的国家/地区列表不允许向该国家/地区发送传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="48"/>
+        <location filename="../../faxdesk/core/words.py" line="51"/>
         <source>This destination is not part of your Telnyx service plan.</source>
         <translation>该目的地不在您的 Telnyx 服务套餐范围内。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="50"/>
+        <location filename="../../faxdesk/core/words.py" line="53"/>
         <source>The number could not be reached. Try again later.</source>
         <translation>无法接通该号码。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="52"/>
+        <location filename="../../faxdesk/core/words.py" line="55"/>
         <source>The call was answered, but no fax machine responded. Check that the number is a fax line.</source>
         <translation>呼叫已接通，但没有传真机应答。请确认该号码是传真线路。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="56"/>
+        <location filename="../../faxdesk/core/words.py" line="59"/>
         <source>The fax machines could not agree on how to talk to each other.</source>
         <translation>双方传真机未能协商出通信方式。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="58"/>
+        <location filename="../../faxdesk/core/words.py" line="61"/>
         <source>The receiving fax machine sent an invalid error-correction response.</source>
         <translation>接收方传真机发送了无效的纠错（ECM）响应。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="60"/>
+        <location filename="../../faxdesk/core/words.py" line="63"/>
         <source>The fax application has no outbound voice profile, so it cannot send. Set one in the application&apos;s outbound settings.</source>
         <translation>该传真应用没有出站语音配置，因此无法发送。请在应用的出站设置中指定一个。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="64"/>
+        <location filename="../../faxdesk/core/words.py" line="67"/>
         <source>The outbound voice profile had too many calls at once. Try again in a moment.</source>
         <translation>出站语音配置同时进行的呼叫过多。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="67"/>
+        <location filename="../../faxdesk/core/words.py" line="70"/>
         <source>The daily spending limit of the outbound voice profile was reached.</source>
         <translation>已达到出站语音配置的每日消费上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="69"/>
+        <location filename="../../faxdesk/core/words.py" line="72"/>
         <source>The receiving side hung up during the fax. Try sending it again.</source>
         <translation>接收方在传真过程中挂断。请重新发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="71"/>
+        <location filename="../../faxdesk/core/words.py" line="74"/>
         <source>The transmission to the receiving fax machine broke down.</source>
         <translation>向接收方传真机的传输中断。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="73"/>
+        <location filename="../../faxdesk/core/words.py" line="76"/>
         <source>The receiving side declined the call.</source>
         <translation>接收方拒绝了呼叫。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="75"/>
+        <location filename="../../faxdesk/core/words.py" line="78"/>
         <source>The number answered, but it is not a compatible fax machine.</source>
         <translation>该号码已应答，但不是兼容的传真机。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="77"/>
+        <location filename="../../faxdesk/core/words.py" line="80"/>
         <source>The carrier rejected the format of the fax number.</source>
         <translation>运营商拒绝了该传真号码的格式。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="79"/>
+        <location filename="../../faxdesk/core/words.py" line="82"/>
         <source>Nobody answered. Try again later.</source>
         <translation>无人应答。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="81"/>
+        <location filename="../../faxdesk/core/words.py" line="84"/>
         <source>The receiving side did not respond. Try again later.</source>
         <translation>接收方没有响应。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="83"/>
+        <location filename="../../faxdesk/core/words.py" line="86"/>
         <source>The receiving side stopped responding and the call timed out.</source>
         <translation>接收方停止响应，呼叫已超时。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="85"/>
+        <location filename="../../faxdesk/core/words.py" line="88"/>
         <source>This number is not in service.</source>
         <translation>该号码是空号。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="87"/>
+        <location filename="../../faxdesk/core/words.py" line="90"/>
         <source>The fax service was temporarily unavailable. Try again later.</source>
         <translation>传真服务暂时不可用。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="89"/>
+        <location filename="../../faxdesk/core/words.py" line="92"/>
         <source>Your account may only fax verified numbers. Verify this number or upgrade the account.</source>
         <translation>您的账户只能向已验证的号码发送传真。请验证该号码或升级账户。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="92"/>
+        <location filename="../../faxdesk/core/words.py" line="95"/>
         <source>The sending number is not verified for this account.</source>
         <translation>发送号码尚未在此账户中验证。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="94"/>
+        <location filename="../../faxdesk/core/words.py" line="97"/>
         <source>The line was busy. Try again later.</source>
         <translation>线路忙。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="96"/>
+        <location filename="../../faxdesk/core/words.py" line="99"/>
         <source>Your account had too many calls at once. Try again in a moment.</source>
         <translation>您的账户同时进行的呼叫过多。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="98"/>
+        <location filename="../../faxdesk/core/words.py" line="101"/>
         <source>The sender hung up before the whole fax arrived.</source>
         <translation>发送方在传真完整送达前挂断了。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="100"/>
+        <location filename="../../faxdesk/core/words.py" line="103"/>
         <source>The fax was cancelled before it finished.</source>
         <translation>传真在完成前已被取消。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="102"/>
+        <location filename="../../faxdesk/core/words.py" line="105"/>
         <source>The phone carrier lost the call. Try sending it again.</source>
         <translation>电话运营商中断了呼叫。请重新发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="104"/>
+        <location filename="../../faxdesk/core/words.py" line="107"/>
         <source>The transmission from the sending fax machine broke down.</source>
         <translation>来自发送方传真机的传输中断。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="106"/>
+        <location filename="../../faxdesk/core/words.py" line="109"/>
         <source>Telnyx could not read the document. Send a PDF, TIFF, JPEG or PNG.</source>
         <translation>Telnyx 无法读取该文档。请发送 PDF、TIFF、JPEG 或 PNG 文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="108"/>
+        <location filename="../../faxdesk/core/words.py" line="111"/>
         <source>Telnyx could not fetch the document.</source>
         <translation>Telnyx 无法获取该文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="110"/>
+        <location filename="../../faxdesk/core/words.py" line="113"/>
         <source>The document is larger than the 50 MB Telnyx accepts.</source>
         <translation>文档超过了 Telnyx 允许的 50 MB 上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="112"/>
+        <location filename="../../faxdesk/core/words.py" line="115"/>
         <source>The document has more than the 350 pages Telnyx accepts.</source>
         <translation>文档超过了 Telnyx 允许的 350 页上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="114"/>
+        <location filename="../../faxdesk/core/words.py" line="117"/>
         <source>Telnyx could not convert the document into fax pages.</source>
         <translation>Telnyx 无法将该文档转换为传真页面。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="116"/>
+        <location filename="../../faxdesk/core/words.py" line="119"/>
         <source>The fax was rejected.</source>
         <translation>传真被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="74"/>
+        <location filename="../../faxdesk/ui/texts.py" line="80"/>
         <source>The fax failed ({reason}).</source>
         <translation>传真失败（{reason}）。</translation>
     </message>
@@ -718,7 +1261,7 @@
         <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="228"/>
+        <location filename="../../faxdesk/ui/app.py" line="230"/>
         <source>FaxDesk&apos;s history file was damaged. It was kept as {path}, and a new one is filled again from your Telnyx account.</source>
         <translation>FaxDesk 的历史记录文件已损坏。它已保留为 {path}，并将从你的 Telnyx 账户重新填充一个新文件。</translation>
     </message>
@@ -1078,6 +1621,51 @@
     </message>
 </context>
 <context>
+    <name>FaxPreviewDialog</name>
+    <message>
+        <location filename="../../faxdesk/ui/preview.py" line="57"/>
+        <source>Preview of the fax</source>
+        <translation>传真预览</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/preview.py" line="63"/>
+        <source>Pages of the fax</source>
+        <translation>传真页面</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/preview.py" line="71"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/preview.py" line="89"/>
+        <source>Putting the fax together…</source>
+        <translation>正在组装传真…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/preview.py" line="94"/>
+        <source>{pages} to {recipient}, as it will be sent (each of the {n} recipients gets the same pages, with their own cover page).</source>
+        <translation>发给 {recipient} 的 {pages}，即实际发送的样子（{n} 位收件人都会收到相同的页面，各自带有自己的封面）。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/preview.py" line="97"/>
+        <source>{pages} to {recipient}, as it will be sent.</source>
+        <translation>发给 {recipient} 的 {pages}，即实际发送的样子。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/preview.py" line="106"/>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/preview.py" line="115"/>
+        <source>The fax cannot be shown:
+{error}</source>
+        <translation>无法显示传真：
+{error}</translation>
+    </message>
+</context>
+<context>
     <name>FaxTableModel</name>
     <message>
         <location filename="../../faxdesk/ui/models.py" line="53"/>
@@ -1422,27 +2010,27 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>Quality</name>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="24"/>
+        <location filename="../../faxdesk/ui/texts.py" line="30"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="25"/>
+        <location filename="../../faxdesk/ui/texts.py" line="31"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="26"/>
+        <location filename="../../faxdesk/ui/texts.py" line="32"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="27"/>
+        <location filename="../../faxdesk/ui/texts.py" line="33"/>
         <source>Ultra light</source>
         <translation>超浅</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="28"/>
+        <location filename="../../faxdesk/ui/texts.py" line="34"/>
         <source>Ultra dark</source>
         <translation>超深</translation>
     </message>
@@ -1450,42 +2038,57 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>RecipientsWidget</name>
     <message>
-        <location filename="../../faxdesk/ui/send_recipients.py" line="91"/>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="90"/>
         <source>Fax number or contact name</source>
         <translation>传真号码或联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_recipients.py" line="92"/>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="91"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_recipients.py" line="104"/>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="103"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_recipients.py" line="107"/>
-        <source>Recent</source>
-        <translation>最近</translation>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="104"/>
+        <source>Add the recipient</source>
+        <translation>添加收件人</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/send_recipients.py" line="108"/>
+        <source>&amp;Recent</source>
+        <translation>最近(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="110"/>
         <source>Numbers you faxed lately</source>
         <translation>最近发送过传真的号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_recipients.py" line="117"/>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="111"/>
+        <source>Recent numbers</source>
+        <translation>最近的号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="119"/>
         <source>Recipients</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_recipients.py" line="119"/>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="121"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_recipients.py" line="219"/>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="122"/>
+        <source>Remove the selected recipients</source>
+        <translation>移除所选收件人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_recipients.py" line="222"/>
         <source>{number} is already a recipient.</source>
         <translation>{number} 已在收件人列表中。</translation>
     </message>
@@ -1710,314 +2313,411 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="114"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="147"/>
         <source>Send a fax</source>
         <extracomment>Where the cover page sender details are remembered (None: not remembered).</extracomment>
         <translation>发送传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="123"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="156"/>
         <source>Loading your fax applications…</source>
         <translation>正在加载您的传真应用…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="131"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="170"/>
         <source>Drop PDFs or images here. Drag rows to change the order.</source>
+        <extracomment>Problems are shown in red only once the person has done something (added a file or a recipient, typed, pressed Send): a fresh dialog says what to do, calmly. The application shown was chosen (settings, last fax, the only one), not guessed.</extracomment>
         <translation>将 PDF 或图片拖放到此处。拖动行可调整顺序。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="134"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="173"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="138"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="177"/>
         <source>Scan…</source>
         <translation>扫描…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="143"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="182"/>
         <source>Scan pages into this fax</source>
         <translation>将页面扫描到这份传真中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="158"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="198"/>
         <source>Contacts…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="161"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="201"/>
         <source>Recipients (one fax each)</source>
         <translation>收件人（每人一份传真）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="176"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="213"/>
+        <source>Choose the fax application…</source>
+        <translation>选择传真应用…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="224"/>
         <source>Send from</source>
         <translation>发送方</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="178"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="226"/>
         <source>Fax application:</source>
         <translation>传真应用：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="179"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="227"/>
         <source>Number:</source>
         <translation>号码：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="182"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="231"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="762"/>
         <source>Add a cover page</source>
         <translation>添加封面页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="187"/>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="189"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="236"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="238"/>
         <source>From the contact when empty</source>
         <translation>留空时取自联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="197"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="246"/>
         <source>PNG or JPEG (optional)</source>
         <translation>PNG 或 JPEG（可选）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="198"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="247"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="204"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="253"/>
         <source>To:</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="205"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="254"/>
         <source>Their company:</source>
         <translation>对方公司：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="206"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="255"/>
         <source>From:</source>
         <translation>发件人：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="207"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="256"/>
         <source>Your company:</source>
         <translation>您的公司：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="208"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="257"/>
         <source>Subject:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="209"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="258"/>
         <source>Message:</source>
         <translation>留言：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="210"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="259"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="218"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="267"/>
+        <source>The language of the cover page&apos;s labels and date; the window&apos;s language by default</source>
+        <translation>封面上标签和日期所用的语言；默认与窗口语言相同</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="269"/>
+        <source>Cover language:</source>
+        <translation>封面语言：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="278"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="218"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="278"/>
         <source>High (recommended)</source>
         <translation>高（推荐）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="218"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="278"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="219"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="279"/>
         <source>Ultra light (for photos and images)</source>
         <translation>超浅（适合照片和图片）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="220"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="280"/>
         <source>Ultra dark (for faint text)</source>
         <translation>超深（适合浅淡文字）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="224"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="284"/>
         <source>Use T.38 (recommended; turn off if faxes to this machine keep failing)</source>
         <translation>使用 T.38（推荐；如果发往该传真机的传真总是失败，请关闭）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="227"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="287"/>
         <source>Pure black and white</source>
         <translation>纯黑白</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="234"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="294"/>
         <source>Keep a preview on Telnyx (for 10 minutes)</source>
         <translation>在 Telnyx 上保留预览（10 分钟）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="241"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="301"/>
         <source>Your fax number when empty</source>
         <translation>留空时使用您的传真号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="246"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="306"/>
         <source>Quality:</source>
         <translation>质量：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="250"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="310"/>
         <source>Black threshold:</source>
         <translation>黑色阈值：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="259"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="319"/>
         <source>Caller name:</source>
         <translation>主叫名称：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="265"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="325"/>
         <source>Cover page</source>
         <translation>封面页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="266"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="326"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="283"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="343"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="358"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="347"/>
+        <source>Send the fax (Ctrl+Enter)</source>
+        <translation>发送传真（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="348"/>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="352"/>
+        <source>See every page as it will be sent, cover page included</source>
+        <translation>查看将要发送的每一页，包括封面</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="438"/>
         <source>{name} (inactive)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="365"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="451"/>
         <source>Your account has no fax application. Create one in the main window first.</source>
         <translation>您的账户还没有传真应用。请先在主窗口中创建一个。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="376"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="462"/>
         <source>Could not load your fax applications: {error}</source>
         <translation>无法加载您的传真应用：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="388"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="478"/>
         <source>Loading the application&apos;s numbers…</source>
         <translation>正在加载该应用的号码…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="415"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="505"/>
         <source>“{name}” has no phone number to send from. Assign a number to it in the Telnyx portal, or choose another application.</source>
         <translation>“{name}”没有可用于发送的电话号码。请在 Telnyx 门户中为它分配号码，或选择其他应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="423"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="513"/>
         <source>Could not load the numbers: {error}</source>
         <translation>无法加载号码：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="438"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="529"/>
         <source>Choose a logo</source>
         <translation>选择标志图片</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="439"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="530"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="689"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="619"/>
+        <source>Add a document: a PDF or an image (PNG, JPEG, TIFF). You can also drop files here.</source>
+        <translation>添加文档：PDF 或图片（PNG、JPEG、TIFF）。也可以把文件拖放到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="632"/>
+        <source>Type the recipient&apos;s fax number or a contact&apos;s name.</source>
+        <translation>输入收件人的传真号码或联系人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="636"/>
+        <source>Choose the fax application and the number to send from.</source>
+        <translation>选择用于发送的传真应用和号码。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="703"/>
+        <source>Sending from “{name}”, one of your {n} fax applications. Choose another above if this fax belongs to it; FaxDesk keeps your choice for the next fax.</source>
+        <translation>将从“{name}”发送，它是您的 {n} 个传真应用之一。如果这份传真属于其他应用，请在上方选择；FaxDesk 会为下一份传真记住您的选择。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="760"/>
+        <source>Logo file</source>
+        <translation>徽标文件</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="761"/>
+        <source>Choose the logo file</source>
+        <translation>选择徽标文件</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="763"/>
+        <source>Black threshold</source>
+        <translation>黑色阈值</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="764"/>
+        <source>Preview format</source>
+        <translation>预览格式</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="765"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="766"/>
+        <source>Cover page and options</source>
+        <translation>封面和选项</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="767"/>
+        <source>What will be sent</source>
+        <translation>将要发送的内容</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="768"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="769"/>
+        <source>What to do next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="770"/>
+        <source>Ctrl+Enter sends from anywhere in the dialog</source>
+        <translation>在对话框中任意位置按 Ctrl+Enter 即可发送</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="884"/>
         <source>Nothing was sent:
 {error}</source>
         <translation>没有发送任何内容：
 {error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="530"/>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="554"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="923"/>
+        <source>%n fax(es) queued for sending; the list shows how it goes.</source>
+        <translation>已有 %n 份传真排队等待发送；列表中会显示进展。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="626"/>
         <source>Checking the documents…</source>
         <translation>正在检查文档…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="536"/>
-        <source>Add at least one recipient.</source>
-        <translation>请至少添加一个收件人。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="546"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="640"/>
         <source>The logo file {path} does not exist.</source>
         <translation>标志文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="564"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="658"/>
         <source>Nothing to send yet.</source>
         <translation>还没有要发送的内容。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="566"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="660"/>
         <source>{pages} from {name}.</source>
         <translation>{pages}，来自 {name}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="569"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="663"/>
         <source>1 document</source>
         <translation>1 个文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="570"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="664"/>
         <source>{n} documents</source>
         <translation>{n} 个文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="572"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="666"/>
         <source>{pages}: a cover page and {doc_pages} from {docs}.</source>
         <translation>{pages}：封面页 1 页，另有来自 {docs} 的 {doc_pages}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="575"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="669"/>
         <source>{pages} from {docs}, in the order shown.</source>
         <translation>{pages}，来自 {docs}，按所示顺序。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="581"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="675"/>
         <source>To {who}</source>
         <translation>发给 {who}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="583"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="677"/>
         <source>To {n} recipients, one fax each</source>
         <translation>发给 {n} 个收件人，每人一份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="586"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="680"/>
         <source>, from {number} ({app}).</source>
         <translation>，从 {number}（{app}）发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="593"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="687"/>
         <source>“{text}” will be added as a recipient when you press Send.</source>
         <translation>按“发送”时，“{text}”将被添加为收件人。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="663"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="856"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>正在准备 %n 份传真并加入队列…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="669"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="862"/>
         <source>FaxDesk is closing; nothing was sent.</source>
         <translation>FaxDesk 正在关闭，未发送任何内容。</translation>
     </message>
@@ -2025,22 +2725,22 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SendDocuments</name>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="110"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="111"/>
         <source>{n} KB</source>
         <translation>{n} KB</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="112"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="113"/>
         <source>{n:.1f} MB</source>
         <translation>{n:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="117"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="118"/>
         <source>1 page</source>
         <translation>1 页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_documents.py" line="118"/>
+        <location filename="../../faxdesk/ui/send_documents.py" line="119"/>
         <source>{n} pages</source>
         <translation>{n} 页</translation>
     </message>
@@ -2061,38 +2761,38 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>Sending</name>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="116"/>
+        <location filename="../../faxdesk/core/sending.py" line="117"/>
         <source>The caller name may only use letters, digits, spaces and - _ ~ ! . + (at most 128 characters).</source>
         <translation>主叫名称只能使用字母、数字、空格和 - _ ~ ! . +（最多 128 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="266"/>
+        <location filename="../../faxdesk/core/sending.py" line="268"/>
         <source>Add at least one document: a PDF or an image (PNG, JPEG, TIFF).</source>
         <extracomment>The documents&apos; own refusal words, grouped into the kinds a front door acts on.</extracomment>
         <translation>请至少添加一份文档：PDF 或图片（PNG、JPEG、TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="276"/>
+        <location filename="../../faxdesk/core/sending.py" line="278"/>
         <source>Together the documents have {total} pages; Telnyx sends at most {max} pages in one fax. Remove some, or send them as separate faxes.</source>
         <translation>这些文档共有 {total} 页；Telnyx 一份传真最多发送 {max} 页。请移除一些，或分成多份传真发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="282"/>
+        <location filename="../../faxdesk/core/sending.py" line="284"/>
         <source>Together the documents are {size} MB; at most {max} MB can be uploaded for one fax. Remove some, or send them as separate faxes.</source>
         <translation>这些文档共 {size} MB；一份传真最多可上传 {max} MB。请移除一些，或分成多份传真发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="291"/>
+        <location filename="../../faxdesk/core/sending.py" line="293"/>
         <source>Choose the fax application and the number to send from.</source>
         <translation>请选择发送所用的传真应用和号码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="312"/>
+        <location filename="../../faxdesk/core/sending.py" line="314"/>
         <source>Add at least one recipient.</source>
         <translation>请至少添加一个收件人。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="324"/>
+        <location filename="../../faxdesk/core/sending.py" line="326"/>
         <source>The logo file {path} does not exist.</source>
         <translation>标志文件 {path} 不存在。</translation>
     </message>
@@ -2100,263 +2800,289 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="76"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="96"/>
         <source>FaxDesk settings</source>
-        <extracomment>The store for a `key_storage` value (&quot;keyring&quot; / &quot;session&quot;). Tries a key against a base URL; returns a short success text or raises. Persists the new settings. Applications and numbers for the default pickers (may be empty when offline).</extracomment>
+        <extracomment>The store for a `key_storage` value (&quot;keyring&quot; / &quot;session&quot;). Tries a key against a base URL; returns a short success text or raises. Persists the new settings. Applications and numbers for the default pickers (may be empty when offline). The sandbox&apos;s API address while FaxDesk runs on the sandbox (&quot;&quot; on an account): the dialog then says so instead of showing the account&apos;s key and address as if in use.</extracomment>
         <translation>FaxDesk 设置</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="102"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="103"/>
         <source>&amp;Sending</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="82"/>
-        <source>&amp;Updates</source>
-        <translation>更新(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="83"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="105"/>
         <source>&amp;Print and scan</source>
         <translation>打印和扫描(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="84"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="106"/>
         <source>Ad&amp;vanced</source>
         <translation>高级(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="128"/>
         <source>KEY… from the Telnyx portal (API Keys)</source>
         <translation>KEY…，来自 Telnyx 门户（API Keys）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="107"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="129"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="116"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="138"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="143"/>
         <source>Keep the key for this session only (never saved to disk)</source>
         <translation>仅在本次会话中保留密钥（绝不保存到磁盘）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="133"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="163"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="149"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="179"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="154"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="184"/>
         <source>Default &amp;application:</source>
         <translation>默认应用(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="159"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="189"/>
         <source>Default &amp;sending number:</source>
         <translation>默认发送号码(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="165"/>
-        <source>Two-letter country code used for numbers typed without +country prefix</source>
-        <translation>输入号码时未带 +国家代码 前缀时所用的两字母国家/地区代码</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="167"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="199"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="169"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="201"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="171"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="203"/>
         <source>When a fax is &amp;delivered</source>
         <translation>传真送达时(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="204"/>
         <source>When a fax &amp;fails</source>
         <translation>传真失败时(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="173"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="205"/>
         <source>When a fax is &amp;received</source>
         <translation>收到传真时(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="189"/>
-        <source>Checking for updates (polling)</source>
-        <translation>检查更新（轮询）</translation>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="104"/>
+        <source>Status &amp;checks</source>
+        <translation>状态检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="193"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="156"/>
+        <source>FaxDesk runs on the built-in sandbox now: it needs no API key, and nothing is sent for real. A key saved here is used when FaxDesk starts with your account.</source>
+        <translation>FaxDesk 现在运行在内置沙盒上：不需要 API 密钥，也不会真正发送任何内容。在此保存的密钥会在 FaxDesk 以您的账户启动时使用。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="197"/>
+        <source>Numbers typed without a + and a country code are dialled in this country</source>
+        <translation>输入时不带 + 和国家代码的号码将按此国家/地区拨打</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="221"/>
+        <source>How often FaxDesk asks Telnyx about your faxes (polling)</source>
+        <translation>FaxDesk 向 Telnyx 查询传真状态的频率（轮询）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="225"/>
         <source>While faxes are in &amp;flight, every:</source>
         <translation>有传真进行中时，间隔(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="194"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="226"/>
         <source>When &amp;idle, every:</source>
         <translation>空闲时，间隔(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="197"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="229"/>
         <source>Webhook listener (instant updates)</source>
         <translation>Webhook 监听（即时更新）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="199"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="231"/>
         <source>&amp;Listen for Telnyx webhooks</source>
         <translation>监听 Telnyx Webhook(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="206"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="238"/>
         <source>base64 public key from the Telnyx portal</source>
         <translation>Telnyx 门户中的 base64 公钥</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="208"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="240"/>
         <source>Telnyx must be able to reach this address (for example through a tunnel). Polling carries on as a safety net.</source>
         <translation>Telnyx 必须能够访问此地址（例如通过隧道）。轮询仍会继续，作为保障。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="213"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="245"/>
         <source>Add&amp;ress:</source>
         <translation>地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="214"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="246"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="215"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="247"/>
         <source>Public &amp;key:</source>
         <translation>公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="229"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="261"/>
         <source>Documents printed to the “FaxDesk” printer open the send dialog</source>
         <translation>打印到“FaxDesk”打印机的文档会打开发送对话框</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="231"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="263"/>
         <source>Print to fax:</source>
         <translation>打印为传真：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="233"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="265"/>
         <source>Black and white (text)</source>
         <translation>黑白（文字）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="234"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="266"/>
         <source>Grey (photos)</source>
         <translation>灰度（照片）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="236"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="268"/>
         <source>Scan in:</source>
         <translation>扫描方式：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="238"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="270"/>
         <source>Save a transmission report when a fax is delivered or fails</source>
         <translation>传真送达或失败时保存传输报告</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="241"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="273"/>
         <source>Folder for the reports</source>
         <translation>保存报告的文件夹</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="242"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="274"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="247"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="279"/>
         <source>Reports:</source>
         <translation>报告：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="249"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="281"/>
         <source>Print each received fax once, as it arrives</source>
         <translation>每份收到的传真到达时打印一次</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="254"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="286"/>
         <source>Received faxes:</source>
         <translation>收到的传真：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="255"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="287"/>
         <source>Printer:</source>
         <translation>打印机：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="268"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="300"/>
         <source>Folder for transmission reports</source>
         <translation>传输报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="277"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="309"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="281"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="313"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="282"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="315"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="342"/>
         <source>A new language is used from the next start of FaxDesk.</source>
         <translation>新的语言将在下次启动 FaxDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="286"/>
-        <source>API &amp;base URL:</source>
-        <translation>API 基础地址(&amp;B)：</translation>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="322"/>
+        <source>API &amp;address:</source>
+        <translation>API 地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="287"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="325"/>
         <source>Change only to use a test server; the default is https://api.telnyx.com/v2.</source>
         <translation>仅在使用测试服务器时修改；默认值为 https://api.telnyx.com/v2。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="313"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="331"/>
+        <source>API address (your account):</source>
+        <translation>API 地址（您的账户）：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="333"/>
+        <source>Now connected to the built-in sandbox at {url}. The address above is used when FaxDesk starts with your account.</source>
+        <translation>现在已连接到位于 {url} 的内置沙盒。上面的地址会在 FaxDesk 以您的账户启动时使用。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="341"/>
+        <source>Restart FaxDesk to see it in the new language: it is used from the next start.</source>
+        <translation>请重新启动 FaxDesk 以使用新语言：新语言从下次启动起生效。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="365"/>
         <source>The key is kept in memory only and forgotten when FaxDesk quits.</source>
         <translation>密钥仅保存在内存中，FaxDesk 退出后即被清除。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="316"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="368"/>
         <source>The key is stored in the system keyring.</source>
         <translation>密钥保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="330"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="375"/>
+        <source>The system keyring cannot be read now. The sandbox does not need it; to keep your account&apos;s key, use “Keep the key for this session only”.</source>
+        <translation>目前无法读取系统密钥环。沙盒不需要它；如要保存账户的密钥，请使用“仅在本次会话中保存密钥”。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="390"/>
         <source>Enter an API key first.</source>
         <translation>请先输入 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="333"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="393"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -2364,82 +3090,82 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="16"/>
+        <location filename="../../faxdesk/core/words.py" line="19"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="17"/>
+        <location filename="../../faxdesk/core/words.py" line="20"/>
         <source>Document ready</source>
         <translation>文档已就绪</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="18"/>
+        <location filename="../../faxdesk/core/words.py" line="21"/>
         <source>Dialling</source>
         <translation>正在拨号</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="19"/>
+        <location filename="../../faxdesk/core/words.py" line="22"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="20"/>
+        <location filename="../../faxdesk/core/words.py" line="23"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="21"/>
+        <location filename="../../faxdesk/core/words.py" line="24"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="22"/>
+        <location filename="../../faxdesk/core/words.py" line="25"/>
         <source>Incoming call</source>
         <translation>来电中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="23"/>
+        <location filename="../../faxdesk/core/words.py" line="26"/>
         <source>Receiving</source>
         <translation>正在接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="24"/>
+        <location filename="../../faxdesk/core/words.py" line="27"/>
         <source>Processing document</source>
         <translation>正在处理文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="25"/>
+        <location filename="../../faxdesk/core/words.py" line="28"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="27"/>
+        <location filename="../../faxdesk/core/words.py" line="30"/>
         <source>Handed to the outbox</source>
         <translation>已放入发件箱</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="28"/>
+        <location filename="../../faxdesk/core/words.py" line="31"/>
         <source>Cancel requested</source>
         <translation>已请求取消</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="29"/>
+        <location filename="../../faxdesk/core/words.py" line="32"/>
         <source>Automatic retry scheduled</source>
         <translation>已安排自动重试</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="30"/>
+        <location filename="../../faxdesk/core/words.py" line="33"/>
         <source>Document link refreshed</source>
         <translation>文档链接已刷新</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="31"/>
+        <location filename="../../faxdesk/core/words.py" line="34"/>
         <source>Document saved on this computer</source>
         <translation>文档已保存到本机</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="39"/>
+        <location filename="../../faxdesk/ui/texts.py" line="45"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>

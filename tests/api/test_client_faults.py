@@ -103,7 +103,7 @@ def test_validation_error_keeps_pointer_per_field(
     assert info.value.errors[0].pointer == "/to"
     assert info.value.field_errors() == {"to": "must be +E.164", "connection_id": "is required"}
     assert str(info.value) == (
-        "Telnyx rejected the values sent. to: must be +E.164; connection_id: is required"
+        "Telnyx did not accept the values sent. to: must be +E.164; connection_id: is required"
     )
 
 
@@ -114,7 +114,7 @@ def test_403_without_body_and_html_502_still_read_well(
     scripted.push(Reply(status=403), Reply(status=502, body=b"<html>Bad gateway</html>"))
     with pytest.raises(PermissionDeniedError, match=r"not allowed.*HTTP 403"):
         client.get_fax_application("1")
-    with pytest.raises(ServerError, match=r"server problem.*HTTP 502"):
+    with pytest.raises(ServerError, match=r"temporary problem.*HTTP 502"):
         client.get_fax_application("1")
 
 

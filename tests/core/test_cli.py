@@ -35,7 +35,7 @@ def test_send_follows_a_fax_to_delivered_on_the_sandbox(make_pdf: Callable[..., 
                    "--follow", str(make_pdf(2)), str(make_pdf(1)))
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
-    assert "queued" in lines[0]
+    assert "Queued" in lines[0]
     assert lines[-1].startswith("Delivered: fax ")
 
 

@@ -126,9 +126,10 @@ def test_dropped_pdf_is_sent_and_delivered(
     pdf = make_pdf(tmp_path / "contract.pdf", 3)
     dialog = _dialog(qtbot, engine, worker, book)
     assert not dialog.send_button.isEnabled()
-    assert "Add at least one document" in dialog.problems.text()
-    # Loading and checking are shown apart from the problems (not in red).
-    assert "Loading" not in dialog.problems.text()
+    # A fresh dialog says what to do, calmly: nothing in red before the person did anything.
+    assert dialog.problems.isHidden() and dialog.problems.text() == ""
+    assert "Add a document" in dialog.waiting.text()
+    assert "Add…" not in dialog.waiting.text()
 
     _drop(dialog, pdf)
     qtbot.waitUntil(lambda: "3 pages" in dialog.documents.list.item(0).text(), timeout=10000)
@@ -294,6 +295,7 @@ def test_the_request_is_what_the_dialog_shows(
     qtbot: QtBot, sandbox: Any, office: str, engine: FaxEngine, worker: Worker,
     book: ContactBook, tmp_path: Path,
 ) -> None:
+    from faxdesk.core.documents.cover import CoverWords
     from faxdesk.core.sending import CoverDetails, Recipient
 
     book.add(Contact("Ada Lovelace", "+1 312 555 0148", "Analytical Engines"))
@@ -319,7 +321,8 @@ def test_the_request_is_what_the_dialog_shows(
     assert (request.connection_id, request.from_number) == (office, FROM_NUMBER)
     assert request.options == SendOptions(quality="normal", store_preview=True,
                                           preview_format="tiff")
-    assert request.cover == CoverDetails(subject="Plans")
+    # The cover's language defaults to the window's (English here).
+    assert request.cover == CoverDetails(subject="Plans", words=CoverWords())
     assert request.default_country == "GB"
 
 

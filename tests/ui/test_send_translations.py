@@ -40,7 +40,8 @@ REPO = Path(__file__).resolve().parents[2]
 SOURCES = ["send_dialog.py", "send_documents.py", "send_recipients.py", "send_setup.py",
            "contacts_dialog.py", "tray.py", "dropzone.py"]
 # Not ours to translate: format names, units, and Qt's standard buttons (qtbase's catalogue).
-NOT_TEXT = {"", "TIFF", "PDF", " %", "95 %", "Cancel", "Save", "Close"}
+# Language names are written in their own language on purpose (the cover language menu).
+NOT_TEXT = {"", "TIFF", "PDF", " %", "95 %", "Cancel", "Save", "Close", "English", "简体中文"}
 
 
 def _tool(name: str) -> str:
@@ -158,3 +159,15 @@ def test_tray_menu_and_notices_are_translated(qtbot: QtBot, bracketed: None) -> 
     assert shown[0].body == "⟦{pages} pages delivered to {to}.⟧".replace(
         "{pages}", "2").replace("{to}", "+13125550100")
     assert QApplication.instance() is not None
+
+
+def test_the_desktop_entry_has_chinese_names() -> None:
+    import configparser
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(Path(__file__).resolve().parents[2] / "resources"
+               / "io.github.faxdesk.FaxDesk.desktop", encoding="utf-8")
+    for section in entry.sections():
+        assert entry[section].get("Name[zh_CN]"), section
+    assert entry["Desktop Entry"]["Comment[zh_CN]"] == "通过 Telnyx 收发传真"

@@ -58,8 +58,9 @@ def _dialog(qtbot: Any, worker: Worker, saved: list[Any], **services: Any) -> Se
         key_store=_store,
         test_connection=services.get("test_connection", test_connection),
         save_settings=saved.append,
+        sandbox_url=services.get("sandbox_url", ""),
     )
-    dialog = SettingsDialog(worker, settings_mod.Settings(), svc)
+    dialog = SettingsDialog(worker, services.get("settings", settings_mod.Settings()), svc)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -72,14 +73,15 @@ def test_missing_keyring_is_explained_and_nothing_is_saved(
     dialog = _dialog(qtbot, worker, saved)
     wait_for(qtbot, lambda: dialog.keyring_message.isVisible())
     message = dialog.keyring_message.text()
-    assert "keyring is not available" in message
-    assert "session-only" in message  # says what to do instead
+    assert "no keyring service" in message
+    assert "session only" in message  # says what to do instead
+    assert "InitError" not in message and "Exception" not in message  # no class names
 
     dialog.api_key.setText("KEY0123456789SECRET")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
                      Qt.MouseButton.LeftButton)
     wait_for(qtbot, lambda: dialog.error.isVisible())
-    assert "keyring is not available" in dialog.error.text()
+    assert "no keyring service" in dialog.error.text()
     assert "KEY0123456789SECRET" not in dialog.error.text()
     assert saved == []  # no silent plaintext fallback
     assert dialog.isVisible()
@@ -112,7 +114,7 @@ def test_test_connection_against_the_sandbox(
     dialog.base_url.setText(demo_sandbox.base_url)
     dialog.api_key.setText("KEYwrong")
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    wait_for(qtbot, lambda: "not accepted" in dialog.test_result.text())
+    wait_for(qtbot, lambda: "did not accept the API key" in dialog.test_result.text())
     dialog.api_key.setText(demo_sandbox.api_key)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     wait_for(qtbot, lambda: dialog.test_result.text().startswith("Connected"))
@@ -123,11 +125,14 @@ def test_invalid_value_is_refused_in_words(qtbot: Any, worker: Worker) -> None:
     saved: list[Any] = []
     dialog = _dialog(qtbot, worker, saved)
     dialog.session_only.setChecked(True)
-    dialog.country.setText("1")
+    dialog.webhook_enabled.setChecked(True)
+    dialog.webhook_host.setText("  ")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
                      Qt.MouseButton.LeftButton)
     assert dialog.error.isVisible()
-    assert "country" in dialog.error.text()
+    # The setting as the dialog names it, not the settings file's field name.
+    assert dialog.error.text().startswith("Webhook listener address:")
+    assert "webhook_host" not in dialog.error.text()
     assert saved == []
 
 
@@ -167,5 +172,5 @@ worker.shutdown()
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     message = result.stdout.split("MESSAGE:", 1)[-1]
-    assert "keyring is not available" in message
-    assert "session-only" in message
+    assert "keyring" in message
+    assert "session" in message

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -19,12 +19,13 @@ from PIL import Image
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepInFrame, Paragraph, Table, TableStyle
 
+from faxdesk.core.words import COVER_TEXTS, MONTH_NAMES
+
 from .errors import DamagedDocumentError, UnreadableFileError
+from .fonts import covering_fonts, pdf_fonts
 from .intake import PAPER_SIZES, Paper
 
 MARGIN = 54.0
@@ -33,18 +34,44 @@ MUTED = colors.HexColor("#5f6368")
 RULE = colors.HexColor("#1a1a1a")
 HAIRLINE = colors.HexColor("#b0b4b8")
 
-# Helvetica covers Western European text; for anything else a Unicode TTF is used if present.
-_UNICODE_FONTS = (
-    (
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    ),
-    ("/Library/Fonts/Arial Unicode.ttf", "/Library/Fonts/Arial Unicode.ttf"),
-    ("C:/Windows/Fonts/arial.ttf", "C:/Windows/Fonts/arialbd.ttf"),
-)
+@dataclass(frozen=True)
+class CoverWords:
+    """Every fixed text of the cover, in the cover's language (English by default; the window
+    fills them from its catalogues with `translated`, see faxdesk.core.words.COVER_TEXTS)."""
 
+    title: str = COVER_TEXTS["title"]
+    to: str = COVER_TEXTS["to"]
+    sender: str = COVER_TEXTS["sender"]
+    company: str = COVER_TEXTS["company"]
+    fax: str = COVER_TEXTS["fax"]
+    date: str = COVER_TEXTS["date"]
+    pages: str = COVER_TEXTS["pages"]
+    subject: str = COVER_TEXTS["subject"]
+    message: str = COVER_TEXTS["message"]
+    pages_value: str = COVER_TEXTS["pages_value"]
+    footer: str = COVER_TEXTS["footer"]
+    page_of: str = COVER_TEXTS["page_of"]
+    date_format: str = COVER_TEXTS["date_format"]
+    month_names: tuple[str, ...] = MONTH_NAMES
 
-_FONT_LOCK = threading.Lock()  # font registration is global state in reportlab
+    @classmethod
+    def translated(cls, translate: Callable[[str], str]) -> CoverWords:
+        """The words with each English text put through `translate` (an empty answer keeps
+        the English)."""
+        def tr(text: str) -> str:
+            return translate(text) or text
+
+        return cls(**{k: tr(v) for k, v in COVER_TEXTS.items()},
+                   month_names=tuple(tr(m) for m in MONTH_NAMES))
+
+    def date_text(self, value: dt.date) -> str:
+        return self.date_format.format(month_name=self.month_names[value.month - 1],
+                                       day=value.day, month=value.month, year=value.year)
+
+    def all_text(self) -> str:
+        """Every fixed text (to pick fonts that can draw them)."""
+        return " ".join([*(v for v in vars(self).values() if isinstance(v, str)),
+                         *self.month_names])
 
 
 @dataclass(frozen=True)
@@ -60,15 +87,17 @@ class CoverPage:
     date: dt.date | str | None = None  # None: today
     logo: Path | None = None
     paper: Paper = "letter"
+    words: CoverWords = CoverWords()
 
 
 def render_cover_page(cover: CoverPage, total_pages: int) -> bytes:
     """The cover as a one-page PDF; ``total_pages`` includes the cover itself."""
-    regular, bold = _fonts(cover)
+    words = cover.words
+    fonts = _fonts(cover)
     page_w, page_h = PAPER_SIZES[cover.paper]
     out = io.BytesIO()
     c = Canvas(out, pagesize=(page_w, page_h), pageCompression=1)
-    c.setTitle(f"Fax cover{': ' + cover.subject if cover.subject else ''}")
+    c.setTitle(words.title + (f": {cover.subject}" if cover.subject else ""))
     c.setCreator("FaxDesk")
     content_w = page_w - 2 * MARGIN
     top = page_h - MARGIN
@@ -92,37 +121,42 @@ def render_cover_page(cover: CoverPage, total_pages: int) -> bytes:
     letterhead = cover.from_company or cover.from_name
     if letterhead:
         c.setFillColor(INK)
-        c.setFont(bold, 15)
+        c.setFont(fonts(letterhead)[1], 15)
         c.drawString(text_x, top - head_h / 2 + 2, letterhead)
         if cover.from_company and cover.from_name:
             c.setFillColor(MUTED)
-            c.setFont(regular, 10)
+            c.setFont(fonts(cover.from_name)[0], 10)
             c.drawString(text_x, top - head_h / 2 - 13, cover.from_name)
     c.setFillColor(INK)
-    c.setFont(bold, 34)
-    c.drawRightString(page_w - MARGIN, top - head_h / 2 - 10, "FAX")
+    c.setFont(fonts(words.title)[1], 34)
+    c.drawRightString(page_w - MARGIN, top - head_h / 2 - 10, words.title)
     y = top - head_h - 10
     c.setStrokeColor(RULE)
     c.setLineWidth(2)
     c.line(MARGIN, y, page_w - MARGIN, y)
 
     # The fields table.
-    label = ParagraphStyle("label", fontName=bold, fontSize=8, leading=10, textColor=MUTED)
-    value = ParagraphStyle("value", fontName=regular, fontSize=11.5, leading=14, textColor=INK)
+    # Chinese and Japanese lines break between any two characters, not only at spaces.
+    wrap = "CJK" if _has_cjk(cover) else None
 
     def cell(text: str) -> Paragraph:
+        value = ParagraphStyle("value", fontName=fonts(text)[0], fontSize=11.5, leading=14,
+                               textColor=INK, wordWrap=wrap)
         return Paragraph(escape(text) if text else "&nbsp;", value)
 
     def lab(text: str) -> Paragraph:
-        return Paragraph(text.upper(), label)
+        label = ParagraphStyle("label", fontName=fonts(text)[1], fontSize=8, leading=10,
+                               textColor=MUTED, wordWrap=wrap)
+        return Paragraph(escape(text.upper()), label)
 
-    pages_text = f"{total_pages} (including this cover)"
+    pages_text = words.pages_value.format(total=total_pages)
     rows = [
-        [lab("To"), cell(cover.to_name), lab("From"), cell(cover.from_name)],
-        [lab("Company"), cell(cover.company), lab("Company"), cell(cover.from_company)],
-        [lab("Fax"), cell(cover.to_number), lab("Fax"), cell(cover.from_number)],
-        [lab("Date"), cell(_date_text(cover.date)), lab("Pages"), cell(pages_text)],
-        [lab("Subject"), cell(cover.subject), "", ""],
+        [lab(words.to), cell(cover.to_name), lab(words.sender), cell(cover.from_name)],
+        [lab(words.company), cell(cover.company), lab(words.company), cell(cover.from_company)],
+        [lab(words.fax), cell(cover.to_number), lab(words.fax), cell(cover.from_number)],
+        [lab(words.date), cell(_date_text(cover.date, words)), lab(words.pages),
+         cell(pages_text)],
+        [lab(words.subject), cell(cover.subject), "", ""],
     ]
     label_w = 62.0
     col_w = content_w / 2 - label_w
@@ -155,11 +189,12 @@ def render_cover_page(cover: CoverPage, total_pages: int) -> bytes:
     if cover.message.strip():
         y -= 22
         c.setFillColor(MUTED)
-        c.setFont(bold, 8)
-        c.drawString(MARGIN, y, "MESSAGE")
+        c.setFont(fonts(words.message)[1], 8)
+        c.drawString(MARGIN, y, words.message.upper())
         y -= 8
         body = ParagraphStyle(
-            "body", fontName=regular, fontSize=11.5, leading=16, textColor=INK, spaceAfter=8
+            "body", fontName=fonts(cover.message)[0], fontSize=11.5, leading=16,
+            textColor=INK, spaceAfter=8, wordWrap=wrap,
         )
         paras = [
             Paragraph(escape(block).replace("\n", "<br/>"), body)
@@ -181,13 +216,9 @@ def render_cover_page(cover: CoverPage, total_pages: int) -> bytes:
     c.setLineWidth(0.5)
     c.line(MARGIN, footer_y, page_w - MARGIN, footer_y)
     c.setFillColor(MUTED)
-    c.setFont(regular, 8)
-    c.drawString(
-        MARGIN,
-        footer_y - 12,
-        "If you received this fax in error, please tell the sender and destroy it.",
-    )
-    c.drawRightString(page_w - MARGIN, footer_y - 12, f"Page 1 of {total_pages}")
+    c.setFont(fonts(words.footer + words.page_of)[0], 8)
+    c.drawString(MARGIN, footer_y - 12, words.footer)
+    c.drawRightString(page_w - MARGIN, footer_y - 12, words.page_of.format(total=total_pages))
     c.showPage()
     c.save()
     return out.getvalue()
@@ -214,38 +245,30 @@ def _logo(path: Path) -> ImageReader:
     return ImageReader(image)
 
 
-def _date_text(value: dt.date | str | None) -> str:
+def _date_text(value: dt.date | str | None, words: CoverWords) -> str:
     if isinstance(value, str):
         return value
-    d = value or dt.date.today()
-    return f"{d:%B} {d.day}, {d.year}"
+    return words.date_text(value or dt.date.today())
 
 
-def _fonts(cover: CoverPage) -> tuple[str, str]:
-    text = " ".join(
-        str(v)
-        for v in (
-            cover.to_name,
-            cover.to_number,
-            cover.company,
-            cover.from_name,
-            cover.from_number,
-            cover.from_company,
-            cover.subject,
-            cover.message,
-            cover.date or "",
-        )
-    )
-    try:
-        text.encode("cp1252")
-        return "Helvetica", "Helvetica-Bold"
-    except UnicodeEncodeError:
-        pass
-    for regular_path, bold_path in _UNICODE_FONTS:
-        if Path(regular_path).exists() and Path(bold_path).exists():
-            with _FONT_LOCK:
-                if "FaxDeskSans" not in pdfmetrics.getRegisteredFontNames():
-                    pdfmetrics.registerFont(TTFont("FaxDeskSans", regular_path))
-                    pdfmetrics.registerFont(TTFont("FaxDeskSans-Bold", bold_path))
-            return "FaxDeskSans", "FaxDeskSans-Bold"
-    return "Helvetica", "Helvetica-Bold"  # characters outside Latin-1 show as boxes
+def _fonts(cover: CoverPage) -> Callable[[str], tuple[str, str]]:
+    """Fonts with every character of the cover, its words included: found through fontconfig
+    and embedded (faxdesk.core.documents.fonts), so Chinese names print as Chinese. One pair
+    for the whole page when one font has it all; else a pair for each text (a Greek name and a
+    Japanese subject on one cover)."""
+    values = (cover.to_name, cover.to_number, cover.company, cover.from_name,
+              cover.from_number, cover.from_company, cover.subject, cover.message,
+              str(cover.date or ""))
+    words = cover.words
+    today = words.date_text(dt.date.today()) if cover.date is None else ""
+    whole = covering_fonts(" ".join([*values, words.all_text(), today]))
+    if whole is not None:
+        return lambda _text: whole
+    return pdf_fonts
+
+
+def _has_cjk(cover: CoverPage) -> bool:
+    text = " ".join((cover.to_name, cover.company, cover.from_name, cover.from_company,
+                     cover.subject, cover.message, cover.words.all_text()))
+    return any("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+               or "\uff00" <= ch <= "\uffef" for ch in text)

@@ -55,6 +55,16 @@ class FontSource:
 def pdf_fonts(text: str) -> tuple[str, str]:
     """Registered reportlab font names (regular, bold) able to draw every character of
     ``text``; the base fonts when Latin-1 is enough or no better font is installed."""
+    found = covering_fonts(text)
+    if found is None:
+        log.warning("no installed font covers this text; some characters will show as boxes")
+        return BASE_FONTS
+    return found
+
+
+def covering_fonts(text: str) -> tuple[str, str] | None:
+    """Like `pdf_fonts`, but None (and no warning) when no one installed font has every
+    character: the caller may then pick fonts piece by piece."""
     try:
         text.encode("cp1252")
         return BASE_FONTS
@@ -63,8 +73,7 @@ def pdf_fonts(text: str) -> tuple[str, str]:
     needed = {ch for ch in text if not ch.isspace()} | _ALWAYS
     regular = _font_for(needed, _language(text), bold=False)
     if regular is None:
-        log.warning("no installed font covers this text; some characters will show as boxes")
-        return BASE_FONTS
+        return None
     bold = _font_for(needed, _language(text), bold=True) or regular
     return regular, bold
 
