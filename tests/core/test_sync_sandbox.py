@@ -110,7 +110,8 @@ def test_a_key_revoked_mid_run_stops_syncing_and_loses_nothing(
     waiting = engine.outbox.submit(prepare("+14155550123"))
     assert not engine.syncer.tick()
     assert state_of(engine) == "auth_failed"
-    assert "not accepted" in engine.syncer.message and "Syncing is stopped" in engine.syncer.message
+    assert "did not accept the API key" in engine.syncer.message
+    assert "Syncing is stopped" in engine.syncer.message
     assert states[-1].state == "auth_failed"
     assert sandbox.api_key not in engine.syncer.message
     blocked = engine.outbox.process(waiting)

@@ -16,6 +16,22 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
+def the_language_is_put_back() -> Iterator[None]:
+    """A test that switches the UI's language (translators, the default locale) leaves the
+    next test the language it found."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    before = QLocale()
+    yield
+    app = QCoreApplication.instance()
+    if QLocale() != before and app is not None:
+        from faxdesk.ui.i18n import remove_translations
+
+        remove_translations(app)
+        QLocale.setDefault(before)
+
+
+@pytest.fixture(autouse=True)
 def qt_objects_stay_on_the_gui_thread() -> Iterator[None]:
     from faxdesk.ui import thread_check
 
