@@ -12,6 +12,12 @@ records every stall. Writes JSON to the path in FAXDESK_BENCH_OUT.
                                the stalls that the engine's threads cause through the GIL.
 `python _gui_load.py restart`  the same with the history already in the store (synced headless
                                before the window opens), as on every start after the first.
+`python _gui_load.py idle`     a bare QMainWindow and the heartbeat for a few seconds, nothing
+                               else: what this machine's load alone does to the heartbeat (the
+                               floor under every stall figure).
+
+Besides the heartbeat's gaps, the JSON has `action_ms` (how long each table step's call took on
+the GUI thread: a sort is done when its call returns) and `store_mb` (the database on disk).
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 HEARTBEAT_MS = 5
 # Time for each table step (and the worker's part of it) before the next; --quick halves it.
 STEP_MS = 200 if os.environ.get("FAXDESK_BENCH_QUICK") == "1" else 400
+LOAD_TIMEOUT_S = 600
 
 
 def rss_mb() -> tuple[float, float]:
@@ -80,6 +87,30 @@ def run_bare(out: Path) -> None:
     app.exec()
     peak, current = rss_mb()
     out.write_text(json.dumps({"peak_rss_mb": peak, "rss_mb": current}))
+
+
+def run_idle(out: Path) -> None:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1200, 720)
+    window.show()
+    beat = Heartbeat()
+    seconds = 1.5 if os.environ.get("FAXDESK_BENCH_QUICK") == "1" else 3.0
+
+    def finish() -> None:
+        beat.set_phase("done")
+        beat.timer.stop()
+        out.write_text(json.dumps({"gaps_ms": beat.gaps}))
+        app.quit()
+
+    QTimer.singleShot(300, lambda: beat.start("idle"))
+    QTimer.singleShot(300 + int(seconds * 1000), finish)
+    app.exec()
+
+
+def store_mb(data_dir: Path) -> float:
+    """The database and its write-ahead log on disk, in MB."""
+    return sum(p.stat().st_size for p in data_dir.glob("faxdesk.sqlite3*")) / 2**20
 
 
 def run_engine_only(out: Path) -> None:
@@ -174,7 +205,9 @@ def run_faxdesk(out: Path, restart: bool) -> None:
             return
         phase, action = steps.pop(0)
         beat.set_phase("table: " + phase)
+        began = time.perf_counter()
         action()
+        result.setdefault("action_ms", {})[phase] = (time.perf_counter() - began) * 1000
         QTimer.singleShot(STEP_MS, next_step)
 
     def check_loaded() -> None:
@@ -185,8 +218,9 @@ def run_faxdesk(out: Path, restart: bool) -> None:
             result["rss_after_load"] = rss_mb()
             beat.set_phase("after sync (inbox downloads)")
             QTimer.singleShot(3 * STEP_MS, next_step)
-        elif time.perf_counter() - marks["start"] > 300:
-            result["error"] = f"only {window.model.rowCount()} of {expect} rows after 300 s"
+        elif time.perf_counter() - marks["start"] > LOAD_TIMEOUT_S:
+            result["error"] = (f"only {window.model.rowCount()} of {expect} rows after "
+                               f"{LOAD_TIMEOUT_S} s")
             finish()
         else:
             QTimer.singleShot(50, check_loaded)
@@ -196,6 +230,7 @@ def run_faxdesk(out: Path, restart: bool) -> None:
         beat.timer.stop()
         result["gaps_ms"] = beat.gaps
         result["peak_rss_mb"], result["rss_mb"] = rss_mb()
+        result["store_mb"] = store_mb(tmp / "data")
         out.write_text(json.dumps(result))
         window.shutdown()
         app.quit()
@@ -214,6 +249,8 @@ if __name__ == "__main__":
     target = Path(os.environ["FAXDESK_BENCH_OUT"])
     if sys.argv[1] == "bare":
         run_bare(target)
+    elif sys.argv[1] == "idle":
+        run_idle(target)
     elif sys.argv[1] == "engine":
         run_engine_only(target)
     else:

@@ -41,6 +41,11 @@ def main() -> Report:
     worst = max(table, key=lambda k: max(table[k]))
     add_stalls(report, "working the table", [g for v in table.values() for g in v],
                note=f"worst: {worst.removeprefix('table: ')}")
+    idle = run_load_child("idle", history=0)["gaps_ms"]["idle"]
+    report.add("floor: the heartbeat of an idle window, max", max(idle), "ms",
+               note="this machine's load alone, same run")
+    report.add("floor: the heartbeat of an idle window, p99", percentile(idle, 99), "ms",
+               note=f"{len(idle)} beats")
     engine = run_load_child("engine", history=history)
     report.add(f"engine alone (no window): first sync of {history:,}", engine["sync_seconds"],
                "s", note=f"{engine['stored']:,} faxes stored")

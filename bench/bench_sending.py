@@ -1,7 +1,7 @@
 """Sending: 100 faxes prepared and submitted through FaxDesk's outbox to the sandbox, time per
-fax, and what parallel uploads would give (the outbox sends one at a time, on one worker thread;
-the rival is the bare client doing the same two requests per fax, upload + create, on 1 and on 4
-threads).
+fax, against the bare client doing the same two requests per fax (upload + create) on 1 and on 4
+threads. The outbox runs up to four sends at once, as many as the rate-limit headers allow
+(target at +50 ms: at most 40 ms per fax).
 
 Two networks: loopback as it is, and with 50 ms added to every API response (the sandbox's latency
 fault) as a stand-in for the round trip to Telnyx. The sandbox runs in its own process.
@@ -19,12 +19,15 @@ from common import Report, is_quick, require, run_standalone
 from fixtures import FROM_NUMBER, TO_NUMBER, ExternalSandbox, pdf_bytes
 
 PAGES = 3
+TARGET_MS = 40.0  # per fax at +50 ms per answer
 
 
-def outbox_run(sandbox: ExternalSandbox, app_id: str, count: int) -> tuple[float, float, float]:
+def outbox_run(sandbox: ExternalSandbox, app_id: str,
+               count: int) -> tuple[float, float, float, int]:
     """(seconds to prepare all, seconds to submit all, seconds from the first submit until
-    every one has a fax id on Telnyx). The engine is opened as the window and the command line
-    open it (`open_engine`, default settings), against the sandbox's address."""
+    every one has a fax id on Telnyx, most sends in flight at once). The engine is opened as
+    the window and the command line open it (`open_engine`, default settings), against the
+    sandbox's address."""
     from faxdesk.core.opening import BASE_URL_ENV, open_engine
     from faxdesk.core.sending import Recipient, SendRequest, prepare_send
     from faxdesk.core.settings import Settings
@@ -59,9 +62,10 @@ def outbox_run(sandbox: ExternalSandbox, app_id: str, count: int) -> tuple[float
             created = time.perf_counter() - start
             if pending:
                 raise RuntimeError(f"{len(pending)} faxes never created")
+            peak = engine.outbox.gate.peak
         finally:
             opened.close()
-    return prepare_time, submitted, created
+    return prepare_time, submitted, created, peak
 
 
 def client_run(sandbox: ExternalSandbox, app_id: str, count: int, workers: int) -> float:
@@ -101,20 +105,25 @@ def main() -> Report:
         for latency in (0.0, 0.05):
             sandbox.control("faults", {"latency": latency})
             net = "loopback" if not latency else f"+{latency * 1000:.0f} ms per response"
-            prepared, submitted, created = outbox_run(sandbox, app_id, count)
+            prepared, submitted, created, peak = outbox_run(sandbox, app_id, count)
             one = client_run(sandbox, app_id, count, 1)
             four = client_run(sandbox, app_id, count, 4)
             report.add(f"{net}: prepare (local, per fax)", prepared / count * 1000, "ms",
                        note="intake, number and limit checks, the PDF built for the fax")
             report.add(f"{net}: submit (local, per fax)", submitted / count * 1000, "ms",
                        note="journal + copy of the PDF; no network on the caller's thread")
-            report.add(f"{net}: outbox, per fax", created / count * 1000, "ms",
-                       note=f"all {count} created on Telnyx in {created:.1f} s")
+            per_fax = created / count * 1000
+            report.add(f"{net}: outbox, per fax", per_fax, "ms",
+                       target=f"<= {TARGET_MS:g} ms" if latency else "",
+                       met=per_fax <= TARGET_MS if latency else None,
+                       note=f"all {count} created on Telnyx in {created:.1f} s; "
+                            f"up to {peak} in flight")
             report.add(f"{net}: bare client, 1 thread, per fax", one / count * 1000, "ms")
             report.add(f"{net}: bare client, 4 threads, per fax", four / count * 1000, "ms",
                        note=f"{one / four:.1f}x faster than 1 thread")
-    report.note("The outbox runs one send at a time (one worker: exactly-once bookkeeping per "
-                "journal entry). The 4-thread figure is what parallel uploads would give.")
+    report.note("The outbox runs up to 4 sends at once (one journal entry each, so the "
+                "exactly-once rules hold per entry), rising from 1 as the API's rate-limit "
+                "headers allow.")
     return report
 
 

@@ -41,7 +41,7 @@ def send_faxes(client: Any, app_id: str, count: int, *, to: str = TO_NUMBER) -> 
                                 media_name=media.media_name).id) for _ in range(count)]
 
 
-def run_load_child(mode: str, *, history: int, timeout: float = 400) -> dict[str, Any]:
+def run_load_child(mode: str, *, history: int, timeout: float = 900) -> dict[str, Any]:
     """Run `_gui_load.py MODE` against a sandbox in this process holding `history` faxes; returns
     the child's JSON (see that module)."""
     import json

@@ -1,9 +1,9 @@
 """Run the FaxDesk benchmarks, each in its own process, then print every figure in one table.
 
 `python bench/run.py [--quick] [--json DIR] [NAME...]` (scripts/bench wraps this). NAME is the part
-after `bench_` of a module here: startup, import, responsiveness, polling, latency, memory,
-sending, documents, documents_images. Figures are informative: the exit status is 0 even when a
-target is missed, and non-zero only when a benchmark could not run.
+after `bench_` of a module here: startup, import, responsiveness, memory, history, polling,
+latency, sending, documents, documents_images. Figures are informative: the exit status is 0
+even when a target is missed, and non-zero only when a benchmark could not run.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 
 from common import BENCH_DIR, RESULTS_DIR, child_env, load_text
 
-ORDER = ("startup", "import", "responsiveness", "memory", "polling", "latency", "sending",
-         "documents", "documents_images")
+ORDER = ("startup", "import", "responsiveness", "memory", "history", "polling", "latency",
+         "sending", "documents", "documents_images")
 
 
 def available() -> list[str]:
@@ -64,7 +64,7 @@ def main() -> int:
         cmd = [sys.executable, str(BENCH_DIR / f"bench_{name}.py"), "--json", str(args.json)]
         if args.quick:
             cmd.append("--quick")
-        if subprocess.run(cmd, env=child_env(), timeout=600).returncode != 0:
+        if subprocess.run(cmd, env=child_env(), timeout=1800).returncode != 0:
             failed.append(name)
             print(f"  !! benchmark {name} failed to run")
     summary(names, args.json)

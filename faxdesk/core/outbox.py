@@ -11,6 +11,11 @@ did on the server instead of doing it again:
 `rejected` ends an entry Telnyx refused outright (nothing was sent); `abandoned` one the user
 cancelled before it was created. Automatic retries (transient failure reasons only) are new
 entries with `parent_id` and `attempt` + 1, waiting until `next_attempt_at`.
+
+Up to `max_parallel` entries run at once (one worker thread each). The rules above hold per
+entry, so entries never wait for one another; how many may talk to Telnyx at a time is the
+`SendGate`'s: one at first, one more each time the API's rate-limit headers leave room for it,
+and back down when they do not (or on a 429).
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ from faxdesk.core.store import Store, iso
 
 if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
+    from faxdesk.api.retry import RateLimitInfo
     from faxdesk.core.sending import PreparedFax
 
 log = logging.getLogger(__name__)
@@ -85,6 +91,90 @@ class OutboxConfig:
     reconcile_max_pages: int = 8
     error_backoff: float = 5.0  # first wait after a network problem; doubles up to the cap
     error_backoff_cap: float = 300.0
+    # Sends uploading or being created at once, at most (fewer while the rate limit is tight).
+    max_parallel: int = 4
+    # Requests of the rate-limit window kept free per send in flight: another send starts only
+    # while `x-ratelimit-remaining` is at least this times the sends then in flight.
+    rate_headroom: int = 25
+
+
+class SendGate:
+    """How many sends may talk to Telnyx at once.
+
+    It starts at one. Each answer's `x-ratelimit-*` headers (`observe`) may raise it by one, up
+    to `maximum`, while the requests left in the window are at least `headroom` per send that
+    would then be in flight; when fewer are left it comes down to what they allow (at least
+    one), and a 429 (`throttled`) puts it back to one. Without headers it never rises.
+    """
+
+    def __init__(self, maximum: int, headroom: int) -> None:
+        self.maximum = max(1, maximum)
+        self.headroom = max(1, headroom)
+        self._cond = threading.Condition()
+        self._allowed = 1
+        self._active = 0
+        self._waiting = 0
+        self._closed = False
+        #: The most sends seen in flight at once (for tests and benchmarks).
+        self.peak = 0
+
+    @property
+    def allowed(self) -> int:
+        return self._allowed
+
+    @property
+    def active(self) -> int:
+        return self._active
+
+    @property
+    def waiting(self) -> int:
+        return self._waiting
+
+    def acquire(self) -> bool:
+        """Wait for a place; False once the gate is closed (the outbox is stopping)."""
+        with self._cond:
+            self._waiting += 1
+            try:
+                while not self._closed and self._active >= self._allowed:
+                    self._cond.wait()
+            finally:
+                self._waiting -= 1
+            if self._closed:
+                return False
+            self._active += 1
+            self.peak = max(self.peak, self._active)
+            return True
+
+    def release(self) -> None:
+        with self._cond:
+            self._active -= 1
+            self._cond.notify()
+
+    def observe(self, info: RateLimitInfo | None) -> None:
+        """What the last answer said about the rate-limit window."""
+        if info is None or info.remaining is None:
+            return
+        with self._cond:
+            room = max(1, min(self.maximum, info.remaining // self.headroom))
+            if room > self._allowed:
+                self._allowed += 1  # one more at a time, each step confirmed by an answer
+                self._cond.notify()
+            elif room < self._allowed:
+                self._allowed = room
+
+    def throttled(self) -> None:
+        """Telnyx answered 429: one send at a time until the headers allow more."""
+        with self._cond:
+            self._allowed = 1
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    def reopen(self) -> None:
+        with self._cond:
+            self._closed = False
 
 
 class OutcomeUnknownError(Exception):
@@ -105,7 +195,7 @@ def token_media_name(token: str) -> str:
 
 
 class Outbox:
-    """Runs journal entries to `tracking`; one worker thread, one send at a time."""
+    """Runs journal entries to `tracking`, up to `max_parallel` at once (see `SendGate`)."""
 
     def __init__(
         self,
@@ -129,6 +219,7 @@ class Outbox:
         self._busy: set[int] = set()
         self._failures: dict[int, int] = {}
         self._executor: ThreadPoolExecutor | None = None
+        self.gate = SendGate(self.config.max_parallel, self.config.rate_headroom)
         self._unsubscribe = hub.subscribe(self._on_fax_changed, FaxChanged)
 
     # --- lifecycle ------------------------------------------------------------------------
@@ -137,13 +228,16 @@ class Outbox:
         """Start the worker and resume every unfinished entry."""
         with self._lock:
             if self._executor is None:
-                self._executor = ThreadPoolExecutor(1, thread_name_prefix="faxdesk-outbox")
+                self.gate.reopen()
+                self._executor = ThreadPoolExecutor(self.gate.maximum,
+                                                    thread_name_prefix="faxdesk-outbox")
         self.resume_all()
 
     def stop(self) -> None:
         with self._lock:
             executor, self._executor = self._executor, None
         if executor is not None:
+            self.gate.close()  # workers waiting for a place give up; their entries stay
             executor.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
@@ -332,7 +426,12 @@ class Outbox:
                 return None
             self._busy.add(entry_id)
         try:
-            return self._process(entry_id, resumed)
+            if not self.gate.acquire():
+                return self._store.journal_entry(entry_id)  # stopping: resumed next start
+            try:
+                return self._process(entry_id, resumed)
+            finally:
+                self.gate.release()
         finally:
             with self._lock:
                 self._busy.discard(entry_id)
@@ -365,6 +464,8 @@ class Outbox:
         except OutcomeUnknownError as exc:
             entry = self._retry_later(entry, exc.cause, kind="ambiguous")
         except (TransportError, RateLimitError, ServerError, UnexpectedResponseError) as exc:
+            if isinstance(exc, RateLimitError):
+                self.gate.throttled()
             # An answer that cannot be read proves nothing was refused: look again later.
             entry = self._retry_later(entry, exc)
         except ApiError as exc:
@@ -401,6 +502,7 @@ class Outbox:
         client = self._get_client()
         if not (verify and self._media_exists(client, entry.media_name)):
             self._put_media(client, entry)
+        self.gate.observe(client.rate_limit)
         self._hook("media_uploading", entry)
         entry = self._store.update_journal(entry.id, state="media_uploaded", error=None,
                                            error_kind=None)
@@ -453,6 +555,7 @@ class Outbox:
                     raise
                 if fax is None:
                     raise
+        self.gate.observe(client.rate_limit)
         self._hook("fax_creating", entry)
         entry = self._store.update_journal(entry.id, state="fax_created", fax_id=fax.id,
                                            error=None, error_kind=None)

@@ -9,7 +9,6 @@ applied once. Every applied status change lands in the fax's timeline and is pub
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import Any
 from faxdesk.api.models import FINAL_STATUSES, STATUS_RANK, Fax
 from faxdesk.core.events import EventHub, FaxChanged
 from faxdesk.core.records import FaxRecord
-from faxdesk.core.store import Store, fax_columns, iso
+from faxdesk.core.store import Store, fax_columns, iso, raw_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +79,32 @@ def _timeline_detail(update: StatusUpdate, status: str) -> str | None:
     return "; ".join(parts) or None
 
 
+class _Page:
+    """What the updates of one page share inside its transaction: the faxes as they stand (read
+    in one query for the whole page, then kept up to date here), and the timeline rows, written
+    together at the end."""
+
+    __slots__ = ("records", "timeline")
+
+    def __init__(self, records: dict[str, FaxRecord | None]) -> None:
+        self.records = records
+        self.timeline: list[tuple[str, str, str, str | None, datetime | str | None]] = []
+
+
 def _apply_in(
-    conn: sqlite3.Connection, store: Store, update: StatusUpdate
+    conn: sqlite3.Connection, store: Store, update: StatusUpdate, page: _Page | None = None
 ) -> tuple[bool, str | None, FaxRecord | None]:
     if update.event_id and store.event_applied(update.event_id, conn):
         return False, None, None
-    existing = store.get_fax(update.fax_id, conn)
+    if page is not None:
+        existing = page.records.get(update.fax_id)
+    else:
+        existing = store.get_fax(update.fax_id, conn)
     old_status = existing.status if existing else None
     forward = _moves_forward(old_status, update.status)
 
     columns: dict[str, Any] = {}
+    server: dict[str, Any] = {}
     if update.fax is not None:
         # An absent field is no news: the Fax object lacks what webhooks carry (page_count), and
         # a poll must not erase it.
@@ -128,14 +143,32 @@ def _apply_in(
         columns = {k: v for k, v in columns.items() if _stored(existing, k) != v}
     changed = existing is None or bool(columns)
     if changed:
-        store.save_fax_columns(conn, update.fax_id, columns)
+        store.save_fax_columns(conn, update.fax_id, columns, exists=existing is not None)
     if forward and update.status:
         at = update.at or datetime.now(UTC)
-        store.add_timeline(update.fax_id, update.status, update.source,
-                           _timeline_detail(update, update.status), at, conn)
+        detail = _timeline_detail(update, update.status)
+        if page is not None:
+            # The poll's own time, already written out for the fax row: not formatted twice.
+            stamp: datetime | str = at
+            if update.fax is not None and at is update.fax.updated_at and "updated_at" in server:
+                stamp = server["updated_at"]
+            page.timeline.append((update.fax_id, update.status, update.source, detail, stamp))
+        else:
+            store.add_timeline(update.fax_id, update.status, update.source, detail, at, conn)
     if update.event_id:
         store.mark_event_applied(conn, update.event_id, update.fax_id)
-    record = store.get_fax(update.fax_id, conn) if changed else existing
+    if not changed:
+        return changed, old_status, existing
+    if page is None:
+        return changed, old_status, store.get_fax(update.fax_id, conn)
+    # The record as it now stands, without reading it back (the page's hot path).
+    raw = update.fax.raw if update.fax is not None and "raw" in columns else None
+    # Times taken from the fax are used as they are, not parsed back from their text.
+    times: dict[str, datetime | None] = {
+        k: getattr(update.fax, k) for k in ("created_at", "updated_at")
+        if k in columns and columns[k] is server.get(k)}
+    record = store.record_after(existing, update.fax_id, columns, raw, times)
+    page.records[update.fax_id] = record
     return changed, old_status, record
 
 
@@ -162,7 +195,7 @@ _FIELD = {"to_number": "to"}
 
 def _stored(record: FaxRecord, column: str) -> Any:
     if column == "raw":
-        return json.dumps(dict(record.raw), default=str)
+        return raw_json(record.raw)
     value = getattr(record, _FIELD.get(column, column), None)
     if column in ("created_at", "updated_at"):
         return iso(value)
@@ -188,11 +221,14 @@ def apply_statuses(
     timeline row nor an event); returns them.
     """
     events: list[FaxChanged] = []
+    updates = list(updates)
     with store.transaction() as conn:
+        page = _Page(store.fax_records([u.fax_id for u in updates], conn))
         for update in updates:
-            changed, old_status, record = _apply_in(conn, store, update)
+            changed, old_status, record = _apply_in(conn, store, update, page)
             if changed and record is not None:
                 events.append(FaxChanged(update.fax_id, old_status, record.status, record))
+        store.add_timeline_rows(conn, page.timeline)
     if hub is not None:
         for event in events:
             hub.publish(event)

@@ -28,7 +28,7 @@ from faxdesk.api.errors import (
     TelnyxError,
     TransportError,
 )
-from faxdesk.api.models import parse_timestamp
+from faxdesk.api.models import Fax, Page, parse_timestamp
 from faxdesk.core.events import EventHub, FaxChanged, SyncState, SyncStateChanged
 from faxdesk.core.status import StatusUpdate, apply_status, apply_statuses
 from faxdesk.core.store import Store, iso
@@ -83,6 +83,38 @@ def plan_tick(
         return TickPlan(None, tuple(individual))
     since = min(starts) - timedelta(seconds=config.margin)
     return TickPlan(since, tuple(individual))
+
+
+class _PageAhead:
+    """One page fetched on a helper thread while the caller works; `result()` waits for it and
+    raises what the fetch raised. The client's calls can be aborted, so the wait never
+    outlives `stop()` by more than a request."""
+
+    def __init__(self, fetch: Callable[[int], Page[Fax]], number: int) -> None:
+        self._fetch = fetch
+        self._number = number
+        self._page: Page[Fax] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="faxdesk-sync-page",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._page = self._fetch(self._number)
+        except BaseException as exc:  # handed to the sync thread in result()
+            self._error = exc
+
+    def result(self) -> Page[Fax]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._page is not None
+        return self._page
+
+    def abandon(self) -> None:
+        """The tick failed meanwhile: wait for the request to end, drop what it brought."""
+        self._thread.join()
 
 
 def woke_up(wall_before: float, mono_before: float, wall_now: float, mono_now: float,
@@ -266,23 +298,40 @@ class Syncer:
         plan = self.plan()
         requests = 0
         newest = self.watermark()
-        page_number = 1
-        while True:
-            page = client.list_faxes(created_at_or_after=plan.since, page_number=page_number,
+
+        def fetch(number: int) -> Page[Fax]:
+            return client.list_faxes(created_at_or_after=plan.since, page_number=number,
                                      page_size=self.config.page_size)
-            requests += 1
-            # The whole page in one transaction: one commit per page, not one per fax.
-            apply_statuses(self._store, self._hub,
-                           [StatusUpdate.from_fax(fax, "poll") for fax in page.items if fax.id])
-            for fax in page.items:
-                if fax.id and fax.created_at is not None and (
-                        newest is None or fax.created_at > newest):
-                    newest = fax.created_at
-            if not page.has_next or not page.items:
-                break
-            if plan.since is None and page_number >= self.config.initial_pages:
-                break
-            page_number += 1
+
+        def wanted(number: int) -> bool:
+            return plan.since is not None or number <= self.config.initial_pages
+
+        page_number = 1
+        page = fetch(page_number)
+        # While one page is stored, the next one is on its way (a history of thousands is
+        # many pages: the network and the store then take turns instead of adding up).
+        ahead: _PageAhead | None = None
+        try:
+            while True:
+                requests += 1
+                more = page.has_next and bool(page.items) and wanted(page_number + 1)
+                if more:
+                    ahead = _PageAhead(fetch, page_number + 1)
+                # The whole page in one transaction: one commit per page, not one per fax.
+                apply_statuses(self._store, self._hub,
+                               [StatusUpdate.from_fax(fax, "poll")
+                                for fax in page.items if fax.id])
+                for fax in page.items:
+                    if fax.id and fax.created_at is not None and (
+                            newest is None or fax.created_at > newest):
+                        newest = fax.created_at
+                if ahead is None:
+                    break
+                page_number += 1
+                page, ahead = ahead.result(), None
+        finally:
+            if ahead is not None:
+                ahead.abandon()
         for fax_id in plan.individual:
             requests += 1
             try:

@@ -1,7 +1,9 @@
 """The fax list pane: filters, search, the table and its count.
 
 It shows rows and says which one is current; what happens to a fax is the main window's
-business (through `FaxActions` and the operations).
+business (through `FaxActions` and the operations). A filter never silently puts another fax in
+the detail pane: when the current fax is filtered out, nothing is current (and it comes back
+when the filter shows it again, unless another fax was chosen meanwhile).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,8 +27,9 @@ from faxdesk.core.rows import FaxRow
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import COL_CREATED, FaxFilterProxy, FaxTableModel
 
-#: Filtering 10,000 rows takes a while: wait for a pause in typing (Enter filters at once).
-SEARCH_DELAY_MS = 250
+#: Wait for a pause in typing before filtering (Enter filters at once). Filtering 10,000 rows is
+#: one pass over prepared text now, so this is about not redrawing the table on every key.
+SEARCH_DELAY_MS = 150
 
 
 class FaxListPane(QWidget):
@@ -38,9 +42,13 @@ class FaxListPane(QWidget):
         self.model = FaxTableModel(self)
         self.proxy = FaxFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        #: The row shown in the detail pane (None: nothing is), and one a filter hid.
+        self._current_id: str | None = None
+        self._hidden_id: str | None = None
 
         self.direction_filter = QComboBox()
         self.direction_filter.setObjectName("direction_filter")
+        self.direction_filter.setAccessibleName(self.tr("Show faxes sent or received"))
         self.direction_filter.addItem(self.tr("Sent and received"), "")
         self.direction_filter.addItem(self.tr("Sent"), "outbound")
         self.direction_filter.addItem(self.tr("Received"), "inbound")
@@ -48,6 +56,7 @@ class FaxListPane(QWidget):
             lambda _i: self.proxy.set_direction(self.direction_filter.currentData()))
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("status_filter")
+        self.status_filter.setAccessibleName(self.tr("Show faxes with status"))
         for label, value in (
             (self.tr("Any status"), "all"),
             (self.tr("In progress"), "active"),
@@ -61,6 +70,9 @@ class FaxListPane(QWidget):
             lambda _i: self.proxy.set_status(self.status_filter.currentData()))
         self.search = QLineEdit()
         self.search.setObjectName("search")
+        self.search.setAccessibleName(self.tr("Search faxes"))
+        self.search.setAccessibleDescription(self.tr(
+            "Finds a number however it is written, a contact's name, a status or a fax ID"))
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
         self._search_timer = QTimer(self)
@@ -80,9 +92,16 @@ class FaxListPane(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("fax_table")
+        self.table.setAccessibleName(self.tr("Faxes"))
+        # Before the view's own selection model hears of a removal (it would make the next row
+        # current, i.e. show another fax): the current row is let go first.
+        self.proxy.rowsAboutToBeRemoved.connect(self._rows_about_to_go)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the table (arrows move between rows), as in any list of files.
+        self.table.setTabKeyNavigation(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_CREATED, Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)
@@ -95,49 +114,131 @@ class FaxListPane(QWidget):
         for col, width in ((0, 100), (1, 240), (2, 200), (3, 48), (4, 128), (5, 128)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: self.currentChanged.emit(self._row_at(current)))
+            lambda current, _prev: self._current_row_changed(current))
         self.table.doubleClicked.connect(lambda _i: self.activated.emit())
+
+        # Shown instead of an empty table when the filters hide every fax.
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("no_match")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.show_all_button = QPushButton(self.tr("Show all faxes"))
+        self.show_all_button.setObjectName("show_all")
+        self.show_all_button.clicked.connect(self.clear_filters)
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.empty_state = empty
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_state)
 
         self.count_label = QLabel()
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+                       self.proxy.layoutChanged, self.model.rowsInserted,
+                       self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
+        # After the selection model has followed the rows through the change.
+        self.proxy.layoutChanged.connect(self._check_current)
+        self.proxy.modelReset.connect(self._check_current)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.count_label)
         self._update_count()
 
     def _row_at(self, index: QModelIndex) -> FaxRow | None:
-        if not index.isValid():
+        if not index.isValid() or index.row() >= self.proxy.rowCount():
             return None
-        return self.model.item(self.proxy.mapToSource(index).row())
+        return self.proxy.item_at(index.row())
 
-    def select(self, row_id: str) -> bool:
-        """Make `row_id` the current row (False when it is not shown)."""
-        row = self.model.row_of(row_id)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
+    # the current row -------------------------------------------------------------------------
+    def _current_row_changed(self, current: QModelIndex) -> None:
+        row = self._row_at(current)
+        row_id = row.id if row is not None else None
+        if row_id is not None:
+            self._hidden_id = None  # a fax chosen now replaces one a filter hid
+        if row_id == self._current_id:
+            return
+        self._current_id = row_id
+        self.currentChanged.emit(row)
+
+    @Slot(QModelIndex, int, int)
+    def _rows_about_to_go(self, _parent: QModelIndex, first: int, last: int) -> None:
+        current = self.table.currentIndex()
+        if current.isValid() and first <= current.row() <= last:
+            row = self._row_at(current)
+            if row is not None and self.model.item_by_id(row.id) is not None:
+                self._hidden_id = row.id  # filtered out, not gone: back when shown again
+            self._let_go()
+
+    def _check_current(self) -> None:
+        """After a filter, sort or reload: the current fax is still the one shown in the
+        detail pane, or nothing is; never a neighbour."""
+        current_id = self._current_id
+        if current_id is not None:
+            row = self.proxy.row_of(current_id)
+            if row is None:
+                still_there = self.model.item_by_id(current_id) is not None
+                self._let_go()
+                self._hidden_id = current_id if still_there else None
+                return
+            index = self.table.currentIndex()
+            if not index.isValid() or index.row() != row:
+                self._make_current(row)
+            return
+        hidden_id = self._hidden_id
+        if hidden_id is not None and self.proxy.row_of(hidden_id) is not None:
+            self.select(hidden_id)
+
+    def _let_go(self) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        if self._current_id is not None:
+            self._current_id = None
+            self.currentChanged.emit(None)
+
+    def _make_current(self, row: int) -> None:
+        index = self.proxy.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.table.scrollTo(index)
+
+    def select(self, row_id: str) -> bool:
+        """Make `row_id` the current row (False when it is not shown)."""
+        row = self.proxy.row_of(row_id)
+        if row is None:
+            return False
+        self._make_current(row)
+        self.table.scrollTo(self.proxy.index(row, 0))
         return True
 
     def visible_rows(self) -> list[FaxRow]:
         return self.proxy.visible_items()
 
+    # filters ---------------------------------------------------------------------------------
     @Slot()
     def apply_search(self) -> None:
         self._search_timer.stop()
         self.proxy.set_search(self.search.text())
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Show every fax again: no search, any direction, any status."""
+        self.search.clear()
+        self.direction_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(0)
+        self.apply_search()
+        if self.stack.currentWidget() is self.table:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def focus_search(self) -> None:
@@ -151,3 +252,25 @@ class FaxListPane(QWidget):
         else:
             self.count_label.setText(self.tr("{shown} of {total} faxes").format(
                 shown=shown, total=total))
+        nothing_matches = shown == 0 and total > 0
+        if nothing_matches:
+            self.empty_label.setText(self._no_match_text())
+        target = self.empty_state if nothing_matches else self.table
+        if self.stack.currentWidget() is not target:
+            had_focus = self.table.hasFocus()
+            self.stack.setCurrentWidget(target)
+            if had_focus and nothing_matches:
+                self.show_all_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _no_match_text(self) -> str:
+        search = self.proxy.search_text
+        if search:
+            first = self.tr("No fax matches “{text}”.").format(text=search)
+        else:
+            first = self.tr("No fax matches these filters.")
+        how = self.tr("To see every fax again, clear the search box and choose “Sent and "
+                      "received” and “Any status”, or press “Show all faxes”.")
+        if self.proxy.application_filter:
+            how += " " + self.tr("Choose “All applications” on the left to see the faxes of "
+                                 "every application.")
+        return f"{first}\n{how}"

@@ -53,12 +53,15 @@ from faxdesk.ui.app_dialog import ApplicationDialog
 from faxdesk.ui.app_operations import ApplicationOperations
 from faxdesk.ui.apps_pane import ApplicationsPane
 from faxdesk.ui.detail_pane import FaxDetailPane
+from faxdesk.ui.event_queue import EventQueue
 from faxdesk.ui.fax_actions import FaxAction, enabled_actions
 from faxdesk.ui.fax_list import FaxListPane
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import (
     ContactNames,
+    PreparedRows,
     export_csv,
+    prepare_rows,
 )
 from faxdesk.ui.operations import FaxOperations
 from faxdesk.ui.preview import render_thumbnails
@@ -73,6 +76,9 @@ log = logging.getLogger(__name__)
 
 #: How long quitting waits for the engine to stop (its network calls are aborted first).
 STOP_WAIT_SECS = 1.0
+#: The engine's events the window acts on (`_on_event`).
+_SHOWN_EVENTS = (RowChanged, RowRemoved, ApplicationsChanged, SyncStateChanged,
+                 InFlightChanged, FaxReceived, DownloadFailed, ListenerFailed)
 
 
 class SettingsHost(Protocol):
@@ -265,7 +271,10 @@ class MainWindow(QMainWindow):
         """Connect to the engine and load everything (all on the worker)."""
         self.refresh_contacts()
         if self._unsubscribe is None:
-            self._unsubscribe = self.engine.events.subscribe(self.bridge.post)
+            # The engine's events reach the window in bursts (one call per burst, not per
+            # event), and only the kinds it shows: store-level events stay in the engine.
+            queue = EventQueue(self._on_event, kinds=_SHOWN_EVENTS, parent=self)
+            self._unsubscribe = self.engine.events.subscribe(queue.post)
         self.worker.submit(self.engine.start, on_done=lambda _r: self._after_start(),
                            on_error=lambda exc: self.show_error(str(exc)))
 
@@ -278,22 +287,28 @@ class MainWindow(QMainWindow):
         # apply them again on top of it (the sync thread does not wait for us).
         if self._since_reload is None:
             self._since_reload = []
-        self.worker.submit(self.engine.rows, on_done=self._faxes_loaded,
+        engine, names, column = self.engine, self.model.contact_names, self.model.sort_column
+        # Read, named, keyed, sorted and indexed for search on the worker: the GUI thread only
+        # swaps the prepared rows in.
+        self.worker.submit(lambda: prepare_rows(engine.rows(), names, column),
+                           on_done=self._faxes_loaded,
                            on_error=lambda exc: self.show_error(str(exc)))
 
-    def _faxes_loaded(self, rows: list[FaxRow]) -> None:
-        selected = self.detail.fax.id if self.detail.fax else None
+    def _faxes_loaded(self, rows: PreparedRows) -> None:
         later, self._since_reload = self._since_reload or [], None
+        # The selection stays on the same fax (the list keeps it by id), or none if it is gone.
         self.model.set_items(rows)
         # The engine publishes each change once, after it is stored: what arrived while the
         # list was read is at least as new as the list.
+        changed: dict[str, FaxRow] = {}
         for event in later:
             if isinstance(event, RowRemoved):
+                self.model.upsert(changed.values())
+                changed.clear()
                 self.model.remove(event.row_id)
             else:
-                self.model.upsert([event.row])
-        if selected:
-            self.select_fax(selected)
+                changed[event.row.id] = event.row
+        self.model.upsert(changed.values())
 
     def set_contacts(self, book: ContactBook) -> None:
         """Use this address book to name faxes."""
