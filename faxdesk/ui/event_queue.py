@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from faxdesk.core.events import Event
 from faxdesk.ui.thread_check import any_thread
 
 log = logging.getLogger(__name__)
@@ -23,18 +24,19 @@ log = logging.getLogger(__name__)
 class EventQueue(QObject):
     _wake = Signal()
 
-    def __init__(self, handler: Callable[[object], None], *,
-                 kinds: tuple[type, ...] | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, handler: Callable[[Event], None], *,
+                 kinds: tuple[type[Event], ...] | None = None,
+                 parent: QObject | None = None) -> None:
         """`handler(event)` runs on the GUI thread for each event of `kinds` (all when None)."""
         super().__init__(parent)
         self._handler = handler
         self._kinds = kinds
         self._lock = threading.Lock()
-        self._pending: list[object] = []
+        self._pending: list[Event] = []
         self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
 
     @any_thread
-    def post(self, event: object) -> None:
+    def post(self, event: Event) -> None:
         """Callable from any thread (give it to the core's subscribe())."""
         if self._kinds is not None and not isinstance(event, self._kinds):
             return
