@@ -333,7 +333,7 @@ def _first_frame(sandbox: bool) -> FirstFrame:
     return FirstFrame(history, title=title, state=QSettings())
 
 
-#: How long the first frame waits for the main window's rows before giving its place anyway.
+# How long the first frame waits for the main window's rows before giving its place anyway.
 HANDOVER_WAIT_MS = 3000
 
 

@@ -18,7 +18,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,9 +41,9 @@ from PySide6.QtWidgets import (
 
 from faxdesk.core.words import STATUS_WORDS
 
-#: Rows read for the first frame: more than any screen shows.
+# Rows read for the first frame: more than any screen shows.
 ROWS = 80
-#: The database file (faxdesk.core.store.DB_NAME, not imported: that module pulls in more).
+# The database file (faxdesk.core.store.DB_NAME, not imported: that module pulls in more).
 DB_NAME = "faxdesk.sqlite3"
 LAST_SYNC_KEY = "sync.last_success"
 
@@ -97,17 +106,22 @@ def read_history(data_dir: Path | None, limit: int = ROWS) -> StoredHistory:
     return StoredHistory(faxes, _time(found[0]) if found else None)
 
 
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def _local(value: datetime | None) -> str:
     # As faxdesk.ui.texts.format_time shows it.
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value is not None else ""
 
 
-_DIRECTIONS = {"inbound": "Received", "outbound": "Sent"}
-_HEADERS = ("Direction", "Other party", "Status", "Pages", "Created", "Updated")
+# The main window's own words (the same catalogue entries), marked here for lupdate too.
+_MENUS = (QT_TRANSLATE_NOOP("MainWindow", "&File"), QT_TRANSLATE_NOOP("MainWindow", "F&ax"),
+          QT_TRANSLATE_NOOP("MainWindow", "&View"), QT_TRANSLATE_NOOP("MainWindow", "&Help"))
+_DIRECTIONS = {"inbound": QT_TRANSLATE_NOOP("Direction", "Received"),
+               "outbound": QT_TRANSLATE_NOOP("Direction", "Sent")}
+_HEADERS = (QT_TRANSLATE_NOOP("FaxTableModel", "Direction"),
+            QT_TRANSLATE_NOOP("FaxTableModel", "Other party"),
+            QT_TRANSLATE_NOOP("FaxTableModel", "Status"),
+            QT_TRANSLATE_NOOP("FaxTableModel", "Pages"),
+            QT_TRANSLATE_NOOP("FaxTableModel", "Created"),
+            QT_TRANSLATE_NOOP("FaxTableModel", "Updated"))
 
 
 class FirstFrame(QMainWindow):
@@ -122,21 +136,24 @@ class FirstFrame(QMainWindow):
         self.setWindowTitle(title)
         self.setMinimumSize(760, 480)
         self._painted = False
-        for menu in ("&File", "F&ax", "&View", "&Help"):
-            self.menuBar().addMenu(_tr("MainWindow", menu)).setEnabled(False)
-        self.addToolBar(_tr("MainWindow", "Main")).setMovable(False)
+        for menu in _MENUS:
+            self.menuBar().addMenu(QCoreApplication.translate("MainWindow", str(menu))
+                                   ).setEnabled(False)
+        self.addToolBar(QCoreApplication.translate("MainWindow", "Main")).setMovable(False)
 
         model = QStandardItemModel(0, len(_HEADERS), self)
-        model.setHorizontalHeaderLabels([_tr("FaxTableModel", h) for h in _HEADERS])
+        model.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("FaxTableModel", str(h)) for h in _HEADERS])
         bold = QFont()
         bold.setBold(True)
         for fax in history.faxes:
             direction = _DIRECTIONS.get(fax.direction or "")
             status = STATUS_WORDS.get(fax.status or "")
             cells = [
-                _tr("Direction", direction) if direction else (fax.direction or ""),
+                (QCoreApplication.translate("Direction", str(direction)) if direction
+                 else (fax.direction or "")),
                 fax.other_party,
-                _tr("Status", status) if status else (fax.status or ""),
+                QCoreApplication.translate("Status", status) if status else (fax.status or ""),
                 "" if fax.pages is None else str(fax.pages),
                 _local(fax.created_at),
                 _local(fax.updated_at),
@@ -169,12 +186,13 @@ class FirstFrame(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         bar = self.statusBar()
-        self.state_label = QLabel(note or _tr("StatusArea", "Connecting…"))
+        self.state_label = QLabel(note or QCoreApplication.translate("StatusArea",
+                                                                    "Connecting…"))
         bar.addWidget(self.state_label, 1)
         self.sync_label = QLabel()
         if history.last_sync is not None:
-            self.sync_label.setText(_tr("StatusArea", "Last sync {time}").format(
-                time=_local(history.last_sync)))
+            self.sync_label.setText(QCoreApplication.translate(
+                "StatusArea", "Last sync {time}").format(time=_local(history.last_sync)))
         bar.addPermanentWidget(self.sync_label)
         self._restore(state)
 

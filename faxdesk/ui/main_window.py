@@ -77,7 +77,7 @@ log = logging.getLogger(__name__)
 
 #: How long quitting waits for the engine to stop (its network calls are aborted first).
 STOP_WAIT_SECS = 1.0
-#: The engine's events the window acts on (`_on_event`).
+# The engine's events the window acts on (`_on_event`).
 _SHOWN_EVENTS = (RowChanged, RowRemoved, ApplicationsChanged, SyncStateChanged,
                  InFlightChanged, FaxReceived, DownloadFailed, ListenerFailed)
 

@@ -389,11 +389,13 @@
 <context>
     <name>Direction</name>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="117"/>
         <location filename="../../faxdesk/ui/texts.py" line="18"/>
         <source>Received</source>
         <translation>收到</translation>
     </message>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="118"/>
         <location filename="../../faxdesk/ui/texts.py" line="19"/>
         <source>Sent</source>
         <translation>发出</translation>
@@ -703,19 +705,25 @@
 <context>
     <name>FaxDeskApp</name>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="69"/>
+        <location filename="../../faxdesk/ui/app.py" line="68"/>
         <source>Connected. The account has {n} fax application(s).</source>
         <translation>已连接。该账户有 {n} 个传真应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="87"/>
+        <location filename="../../faxdesk/ui/app.py" line="92"/>
+        <location filename="../../faxdesk/ui/app.py" line="323"/>
         <source> — Sandbox</source>
         <translation> — 沙盒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="177"/>
+        <location filename="../../faxdesk/ui/app.py" line="200"/>
         <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
         <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/app.py" line="325"/>
+        <source>Starting the sandbox…</source>
+        <translation>正在启动沙盒…</translation>
     </message>
 </context>
 <context>
@@ -901,66 +909,115 @@
 <context>
     <name>FaxListPane</name>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="44"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="51"/>
+        <source>Show faxes sent or received</source>
+        <translation>显示已发送或已接收的传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="52"/>
         <source>Sent and received</source>
-        <extracomment>Filtering 10,000 rows takes a while: wait for a pause in typing (Enter filters at once).</extracomment>
         <translation>已发送和已接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="45"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="53"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="46"/>
-        <location filename="../../faxdesk/ui/fax_list.py" line="56"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="54"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="65"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="52"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="59"/>
+        <source>Show faxes with status</source>
+        <translation>按状态显示传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="61"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="53"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="62"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="54"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="63"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="55"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="64"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="57"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="66"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="65"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="73"/>
+        <source>Search faxes</source>
+        <translation>搜索传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="75"/>
+        <source>Finds a number however it is written, a contact&apos;s name, a status or a fax ID</source>
+        <translation>按任意写法查找号码，也可查找联系人姓名、状态或传真 ID</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="77"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="72"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="84"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="150"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="95"/>
+        <source>Faxes</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="125"/>
+        <source>Show all faxes</source>
+        <translation>显示全部传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="251"/>
         <source>{n} faxes</source>
         <translation>{n} 份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="152"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="253"/>
         <source>{shown} of {total} faxes</source>
         <translation>显示 {shown} / 共 {total} 份传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="268"/>
+        <source>No fax matches “{text}”.</source>
+        <translation>没有与“{text}”匹配的传真。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="270"/>
+        <source>No fax matches these filters.</source>
+        <translation>没有符合这些筛选条件的传真。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="271"/>
+        <source>To see every fax again, clear the search box and choose “Sent and received” and “Any status”, or press “Show all faxes”.</source>
+        <translation>要重新查看全部传真，请清空搜索框，并选择“已发送和已接收”和“任意状态”，或按“显示全部传真”。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_list.py" line="274"/>
+        <source>Choose “All applications” on the left to see the faxes of every application.</source>
+        <translation>在左侧选择“全部应用”，即可查看所有应用的传真。</translation>
     </message>
 </context>
 <context>
@@ -1075,32 +1132,38 @@
 <context>
     <name>FaxTableModel</name>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="53"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="119"/>
+        <location filename="../../faxdesk/ui/models.py" line="58"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="54"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="120"/>
+        <location filename="../../faxdesk/ui/models.py" line="59"/>
         <source>Other party</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="55"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="121"/>
+        <location filename="../../faxdesk/ui/models.py" line="60"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="56"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="122"/>
+        <location filename="../../faxdesk/ui/models.py" line="61"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="57"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="123"/>
+        <location filename="../../faxdesk/ui/models.py" line="62"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="58"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="124"/>
+        <location filename="../../faxdesk/ui/models.py" line="63"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -1108,185 +1171,191 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="125"/>
+        <location filename="../../faxdesk/ui/app.py" line="320"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="132"/>
         <source>FaxDesk</source>
         <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="190"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="197"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="192"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="199"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="193"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="200"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="195"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="202"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="197"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="198"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="205"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="200"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="207"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="202"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="209"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="208"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="215"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="210"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="217"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="212"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="219"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="214"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="221"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="216"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="223"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="218"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="225"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="220"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="227"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="227"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="234"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="229"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="236"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="232"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="115"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="236"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="115"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="243"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="241"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="116"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="248"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="243"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="116"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="250"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="246"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="142"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="253"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="505"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="526"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="519"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="540"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="522"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="543"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="524"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="545"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="528"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="549"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="579"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="600"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="591"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="612"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="592"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="613"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="599"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="620"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="618"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="639"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="635"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="656"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="650"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="671"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="651"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="672"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -1297,26 +1366,26 @@ Send and receive faxes through Telnyx.</source>
     <name>PendingSend</name>
     <message>
         <location filename="../../faxdesk/ui/detail_pane.py" line="45"/>
-        <location filename="../../faxdesk/ui/models.py" line="141"/>
+        <location filename="../../faxdesk/ui/models.py" line="146"/>
         <source>Preparing</source>
         <extracomment>Timeline steps of a send not created on the server yet (see faxdesk.core.rows).</extracomment>
         <translation>准备中</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/detail_pane.py" line="46"/>
-        <location filename="../../faxdesk/ui/models.py" line="143"/>
+        <location filename="../../faxdesk/ui/models.py" line="148"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/detail_pane.py" line="47"/>
-        <location filename="../../faxdesk/ui/models.py" line="145"/>
+        <location filename="../../faxdesk/ui/models.py" line="150"/>
         <source>Waiting for the network</source>
         <translation>等待网络连接</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/detail_pane.py" line="48"/>
-        <location filename="../../faxdesk/ui/models.py" line="147"/>
+        <location filename="../../faxdesk/ui/models.py" line="152"/>
         <source>Waiting for a valid API key</source>
         <translation>等待有效的 API 密钥</translation>
     </message>
@@ -1327,23 +1396,23 @@ Send and receive faxes through Telnyx.</source>
     </message>
     <message>
         <location filename="../../faxdesk/ui/detail_pane.py" line="50"/>
-        <location filename="../../faxdesk/ui/models.py" line="149"/>
+        <location filename="../../faxdesk/ui/models.py" line="154"/>
         <source>May have been sent; checking with Telnyx</source>
         <translation>可能已发出；正在向 Telnyx 确认</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/detail_pane.py" line="51"/>
-        <location filename="../../faxdesk/ui/models.py" line="157"/>
+        <location filename="../../faxdesk/ui/models.py" line="162"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="152"/>
+        <location filename="../../faxdesk/ui/models.py" line="157"/>
         <source>Retry at {time}</source>
         <translation>将于 {time} 重试</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/models.py" line="158"/>
+        <location filename="../../faxdesk/ui/models.py" line="163"/>
         <source>Rejected: {reason}</source>
         <translation>已拒绝：{reason}</translation>
     </message>
@@ -2442,6 +2511,7 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>StatusArea</name>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="189"/>
         <location filename="../../faxdesk/ui/status_area.py" line="27"/>
         <source>Connecting…</source>
         <extracomment>How long a passing message (&quot;Fax deleted.&quot;) stays in the status bar.</extracomment>
@@ -2478,6 +2548,8 @@ Send and receive faxes through Telnyx.</source>
         <translation>未连接</translation>
     </message>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="194"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="277"/>
         <location filename="../../faxdesk/ui/status_area.py" line="57"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
