@@ -252,9 +252,9 @@ class RowEntry:
         parts = (row.from_number, row.to, row.contact_name, row.fax_id, row.note, row.status,
                  status, row.failure_reason, row.pending_error, row.document_name)
         self.haystack = "\x00".join(p for p in parts if p).casefold()
-        # Both numbers' digits, apart: "555 0101" finds +12025550101, never a number that
-        # only ends one and starts the other.
-        self.digits = "\x00".join(_NOT_DIGIT.sub("", n) for n in (row.from_number, row.to) if n)
+        # The other party's digits (the number the table shows): "555 0101" finds
+        # +12025550101. Not our own number, which every fax sent from it would match.
+        self.digits = _NOT_DIGIT.sub("", row.other_party)
         self.texts: list[str | None] | None = None  # display texts, filled when first shown
 
 

@@ -158,9 +158,13 @@ def test_search_matches_a_number_by_its_digits_however_it_is_written(qtbot: Any)
         proxy.set_search(written)
         found = proxy.visible_items()
         assert [f.to for f in found] == [target], written
-    # Digits that only join the end of one number to the start of the other match nothing.
-    proxy.set_search("0042 1202")
+    # Written as a number, the search looks at the other party (the number the table shows),
+    # not at our own number, which every one of these faxes has...
+    proxy.set_search("(202) 555-0100")
     assert proxy.visible_items() == []
+    # ...while the stored text of both numbers is still searched as it is.
+    proxy.set_search("+12025550100")
+    assert proxy.rowCount() == 200
 
 
 def test_search_digits_are_read_only_from_text_written_like_a_number() -> None:
