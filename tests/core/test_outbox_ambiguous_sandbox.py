@@ -11,7 +11,7 @@ import pytest
 
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.records import JournalEntry
-from tests.core.conftest import FROM_NUMBER
+from faxdesk.core.sending import PreparedFax
 
 TO = "+14155550123"
 
@@ -23,10 +23,10 @@ def server_faxes(sandbox: Any, entry: JournalEntry | None) -> list[Any]:
 
 @pytest.mark.parametrize("body", ["<html><body>OK</body></html>", '{"data": "ok"}', ""])
 def test_a_2xx_create_answer_that_is_not_json_tracks_the_created_fax(
-    sandbox: Any, engine: FaxEngine, app_id: str, make_pdf: Callable[..., Path], body: str
+    sandbox: Any, engine: FaxEngine, app_id: str, prepare: Callable[..., PreparedFax], body: str
 ) -> None:
     sandbox.faults.garble_next(1, method="POST", path="/v2/faxes", body=body)
-    journal_id = engine.outbox.submit(make_pdf(), TO, FROM_NUMBER, app_id)
+    journal_id = engine.outbox.submit(prepare(TO))
     entry = engine.outbox.process(journal_id)
     assert entry is not None and entry.state == "tracking", entry
     (fax,) = server_faxes(sandbox, entry)
@@ -34,11 +34,11 @@ def test_a_2xx_create_answer_that_is_not_json_tracks_the_created_fax(
 
 
 def test_a_garbled_create_and_a_garbled_lookup_wait_and_look_again(
-    sandbox: Any, engine: FaxEngine, app_id: str, make_pdf: Callable[..., Path]
+    sandbox: Any, engine: FaxEngine, app_id: str, prepare: Callable[..., PreparedFax]
 ) -> None:
     sandbox.faults.garble_next(1, method="POST", path="/v2/faxes")
     sandbox.faults.garble_next(1, method="GET", path="/v2/faxes")
-    journal_id = engine.outbox.submit(make_pdf(), TO, FROM_NUMBER, app_id)
+    journal_id = engine.outbox.submit(prepare(TO))
     entry = engine.outbox.process(journal_id)
     assert entry is not None and entry.state == "media_uploaded"  # not "rejected"
     assert entry.error and entry.next_attempt_at is not None
@@ -49,10 +49,10 @@ def test_a_garbled_create_and_a_garbled_lookup_wait_and_look_again(
 
 
 def test_a_garbled_upload_is_checked_not_refused(
-    sandbox: Any, engine: FaxEngine, app_id: str, make_pdf: Callable[..., Path]
+    sandbox: Any, engine: FaxEngine, app_id: str, prepare: Callable[..., PreparedFax]
 ) -> None:
     sandbox.faults.garble_next(1, method="POST", path="/v2/media")
-    journal_id = engine.outbox.submit(make_pdf(), TO, FROM_NUMBER, app_id)
+    journal_id = engine.outbox.submit(prepare(TO))
     entry = engine.outbox.process(journal_id)
     assert entry is not None and entry.state == "tracking", entry
     uploads = [r for r in sandbox.request_log if r.method == "POST" and r.path == "/v2/media"]

@@ -15,6 +15,7 @@ from faxdesk.api.retry import RetryPolicy
 from faxdesk.core.engine import EngineConfig, FaxEngine
 from faxdesk.core.outbox import OutboxConfig
 from faxdesk.core.records import JournalEntry
+from faxdesk.core.sending import PreparedFax
 from tests.core.conftest import FROM_NUMBER
 
 TO = "+14155550123"
@@ -82,13 +83,13 @@ def run_until_tracking(engine: FaxEngine, clock: SkewedClock, journal_id: int, *
 @pytest.mark.parametrize("skew", SKEWS)
 def test_a_lost_create_answer_with_a_wrong_clock_makes_exactly_one_fax(
     sandbox: Any, skewed_engine: Callable[..., FaxEngine], app_id: str,
-    make_pdf: Callable[..., Path], skew: float,
+    prepare: Callable[..., PreparedFax], skew: float,
 ) -> None:
     clock = SkewedClock(skew)
     engine = skewed_engine(clock)
     sandbox.faults.lose_response_after_create(1)
     sandbox.reset_request_log()
-    journal_id = engine.outbox.submit(make_pdf(), TO, FROM_NUMBER, app_id)
+    journal_id = engine.outbox.submit(prepare(TO))
     entry = run_until_tracking(engine, clock, journal_id)
     assert len(faxes_for(sandbox, entry)) == 1
     assert creates(sandbox) == 1
@@ -105,7 +106,7 @@ def test_a_lost_create_answer_with_a_wrong_clock_makes_exactly_one_fax(
 ])
 def test_a_crash_after_create_resumes_to_the_same_fax_whatever_the_clock(
     sandbox: Any, skewed_engine: Callable[..., FaxEngine], app_id: str,
-    make_pdf: Callable[..., Path], skew_at_send: float, skew_at_resume: float,
+    prepare: Callable[..., PreparedFax], skew_at_send: float, skew_at_resume: float,
     clock_known: bool,
 ) -> None:
     def crash(step: str, entry: JournalEntry) -> None:
@@ -113,7 +114,7 @@ def test_a_crash_after_create_resumes_to_the_same_fax_whatever_the_clock(
             raise Crash
 
     first = skewed_engine(SkewedClock(skew_at_send), outbox_step_hook=crash)
-    journal_id = first.outbox.submit(make_pdf(), TO, FROM_NUMBER, app_id)
+    journal_id = first.outbox.submit(prepare(TO))
     with pytest.raises(Crash):
         first.outbox.process(journal_id)
     first.stop()
@@ -136,7 +137,7 @@ def test_a_crash_after_create_resumes_to_the_same_fax_whatever_the_clock(
 
 def test_the_lookup_reads_no_further_than_its_page_limit(
     sandbox: Any, skewed_engine: Callable[..., FaxEngine], app_id: str,
-    make_pdf: Callable[..., Path],
+    prepare: Callable[..., PreparedFax],
 ) -> None:
     """With the server's clock unknown and a long history to the number, the unbounded read
     stops after `reconcile_max_pages`, then searches from the converted journal time."""
@@ -147,7 +148,7 @@ def test_the_lookup_reads_no_further_than_its_page_limit(
                                 "media_url": "https://example.com/old.pdf",
                                 "client_state": "b2xk"}, document=None)
     sandbox.advance(3600)
-    journal_id = engine.outbox.submit(make_pdf(), TO, FROM_NUMBER, app_id)
+    journal_id = engine.outbox.submit(prepare(TO))
     entry = engine.journal_entry(journal_id)
     assert entry is not None
     sandbox.reset_request_log()
