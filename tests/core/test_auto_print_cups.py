@@ -3,6 +3,7 @@ AppSocket printer on loopback): exactly once, across restarts, and words when it
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -101,8 +102,11 @@ def test_a_received_fax_prints_once_and_a_restart_prints_nothing_again(
 
 
 def test_a_paused_printer_keeps_the_fax_in_its_queue_and_says_so(
-    sandbox: Any, engine: FaxEngine, app_id: str, cups: PrivateCups, paper: SocketPrinter
+    sandbox: Any, engine: FaxEngine, app_id: str, cups: PrivateCups, paper: SocketPrinter,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    # The problem is told to the person (on_problem) and logged as a warning.
+    caplog.set_level(logging.WARNING, logger="faxdesk.core.auto_print")
     cups.run("cupsdisable", "-r", "Out of paper", "Office")
     problems: list[tuple[str, str]] = []
     switched_on(engine.store, now=sandbox_now(sandbox))
@@ -123,8 +127,11 @@ def test_a_paused_printer_keeps_the_fax_in_its_queue_and_says_so(
 
 
 def test_a_printer_that_refuses_jobs_is_retried_later_and_prints_once(
-    sandbox: Any, engine: FaxEngine, app_id: str, cups: PrivateCups, paper: SocketPrinter
+    sandbox: Any, engine: FaxEngine, app_id: str, cups: PrivateCups, paper: SocketPrinter,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    # The problem is told to the person (on_problem) and logged as a warning.
+    caplog.set_level(logging.WARNING, logger="faxdesk.core.auto_print")
     cups.run("cupsreject", "Office")
     problems: list[str] = []
     switched_on(engine.store, now=sandbox_now(sandbox))
@@ -144,8 +151,11 @@ def test_a_printer_that_refuses_jobs_is_retried_later_and_prints_once(
 
 
 def test_stopping_between_printing_and_hearing_back_never_prints_twice(
-    sandbox: Any, engine: FaxEngine, app_id: str, cups: PrivateCups, paper: SocketPrinter
+    sandbox: Any, engine: FaxEngine, app_id: str, cups: PrivateCups, paper: SocketPrinter,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    # The problem is told to the person (on_problem) and logged as a warning.
+    caplog.set_level(logging.WARNING, logger="faxdesk.core.auto_print")
     switched_on(engine.store, now=sandbox_now(sandbox))
     receive(sandbox, engine)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import os
 import shutil
 import stat
@@ -139,7 +140,7 @@ def test_a_crash_between_copying_and_removing_a_job_leaves_one_job_not_two(
 
 
 def test_jobs_reach_only_the_user_who_printed_them_and_nobody_can_print_as_another(
-    cups: PrivateCups, queue: tuple[str, Path], tmp_path: Path
+    cups: PrivateCups, queue: tuple[str, Path], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     name, root = queue
     pdf = make_pdf(tmp_path / "private.pdf", 1).read_bytes()
@@ -150,7 +151,9 @@ def test_jobs_reach_only_the_user_who_printed_them_and_nobody_can_print_as_anoth
     assert stat.S_IMODE(root.stat().st_mode) == 0o711  # others cannot even list the users
     # This user's FaxDesk sees nothing, and refuses to read a folder that is not its own.
     assert PrintSpool.for_user(tmp_path / "data", root=root).waiting() == []
-    assert PrintSpool.for_user(tmp_path / "data", root=root, uid=NOBODY).waiting() == []
+    with caplog.at_level(logging.WARNING, logger="faxdesk.core.print_jobs"):
+        assert PrintSpool.for_user(tmp_path / "data", root=root, uid=NOBODY).waiting() == []
+    assert "not a folder of this user" in caplog.text
 
     # `lp -U root` from another account is refused by the queue's "authenticated" policy
     # (CUPS checks the real user on its socket), so it cannot land in root's FaxDesk.
@@ -219,7 +222,9 @@ def test_document_names_come_from_job_titles() -> None:
     assert len(document_name("x" * 500)) == 100
 
 
-def test_a_damaged_description_in_the_spool_is_skipped_not_fatal(tmp_path: Path) -> None:
+def test_a_damaged_description_in_the_spool_is_skipped_not_fatal(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     spool_dir = tmp_path / "spool" / str(os.getuid())
     spool_dir.mkdir(parents=True, mode=0o700)
     (spool_dir / "20260101T000000-000001.json").write_text("{not json")
@@ -228,6 +233,8 @@ def test_a_damaged_description_in_the_spool_is_skipped_not_fatal(tmp_path: Path)
     make_pdf(spool_dir / good["document"], 1)
     (spool_dir / "20260101T000000-000002.json").write_text(json.dumps(good))
     spool = PrintSpool.for_user(tmp_path / "data", root=tmp_path / "spool")
-    assert [j.title for j in spool.waiting()] == ["Fine"]
+    with caplog.at_level(logging.WARNING, logger="faxdesk.core.print_jobs"):
+        assert [j.title for j in spool.waiting()] == ["Fine"]
+    assert "skipping print job" in caplog.text
     shutil.rmtree(spool_dir)
     assert spool.waiting() == []
