@@ -7,8 +7,10 @@
 
 The QApplication is made here first, so an application-wide event filter sees the main window's
 first paint; FaxDesk's `run_app` uses the existing application. Prints `PAINTED <monotonic>`
-(CLOCK_MONOTONIC is system-wide: the parent subtracts its own time before the start) and
-`MAXRSS <KiB>`.
+when the first main window (any QMainWindow: FaxDesk's first frame) has painted, `READY
+<monotonic>` when FaxDesk's own `MainWindow` has (the window that works; for the bare window
+both are the same), with CLOCK_MONOTONIC, which is system-wide: the parent subtracts its own time
+before the start; then `MAXRSS <KiB>`, and quits.
 """
 
 from __future__ import annotations
@@ -25,19 +27,26 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 
 class FirstPaint(QObject):
-    def __init__(self) -> None:
+    def __init__(self, ready_class: str) -> None:
         super().__init__()
+        self.ready_class = ready_class
         self.seen = False
+        self.ready = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (not self.seen and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow)):
+        if event.type() != QEvent.Type.Paint or not isinstance(obj, QMainWindow):
+            return False
+        if not self.seen:
             self.seen = True
             # The frame is done when the event loop comes back: every child paints in this pass.
+            QTimer.singleShot(0, lambda: print(f"PAINTED {time.monotonic():.6f}", flush=True))
+        if not self.ready and type(obj).__name__ == self.ready_class:
+            self.ready = True
             QTimer.singleShot(0, self.done)
         return False
 
     def done(self) -> None:
-        print(f"PAINTED {time.monotonic():.6f}", flush=True)
+        print(f"READY {time.monotonic():.6f}", flush=True)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(f"MAXRSS {rss}", flush=True)
         app = QApplication.instance()
@@ -51,7 +60,7 @@ def main() -> None:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(sys.argv[:1])
-    watcher = FirstPaint()
+    watcher = FirstPaint("QMainWindow" if mode == "bare" else "MainWindow")
     app.installEventFilter(watcher)
     if mode == "bare":
         window = QMainWindow()

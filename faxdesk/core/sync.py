@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WATERMARK_KEY = "sync.watermark"
+#: When a sync last succeeded, in any session (the window shows it before it has synced).
+LAST_SUCCESS_KEY = "sync.last_success"
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +225,12 @@ class Syncer:
     def watermark(self) -> datetime | None:
         return parse_timestamp(self._store.get_value(WATERMARK_KEY))
 
+    def last_success(self) -> datetime | None:
+        """When a sync last succeeded: in this session, or else in an earlier one."""
+        if self.last_sync is not None:
+            return self.last_sync
+        return parse_timestamp(self._store.get_value(LAST_SUCCESS_KEY))
+
     def plan(self) -> TickPlan:
         in_flight = self._store.in_flight_times()
         now = datetime.fromtimestamp(self._wall(), UTC)
@@ -287,6 +295,10 @@ class Syncer:
             self._retry_after = None
             self.last_error = None
             self.last_sync = datetime.now(UTC)
+            try:
+                self._store.set_value(LAST_SUCCESS_KEY, iso(self.last_sync))
+            except Exception:  # only a nicety for the next start; the sync itself worked
+                log.debug("could not note the time of the sync", exc_info=True)
             # Always published on success: listeners show the time of the last sync.
             self.state = "paused" if self._paused else "ok"
             self.message = "Syncing is paused." if self._paused else ""

@@ -3,8 +3,12 @@
 `FaxDeskApp` owns everything one running FaxDesk has: the engine (on the account or the
 sandbox, opened by `open_engine`), the main window, the send features (send dialog, drop zone,
 tray, contacts; `send_setup.install_send_features`), the address book that names the faxes, and
-the single-instance guard. `run_app` makes the QApplication, takes the guard, builds the app
-and runs it.
+the single-instance guard. `run_app` makes the QApplication, takes the guard, paints the first
+frame (`first_frame.py`: the window as it was left, with the stored history), then builds the
+app and lets its window take the first frame's place.
+
+This module imports the window, the engine and the rest only where they are used, so that the
+first frame is painted before any of them is loaded.
 """
 
 from __future__ import annotations
@@ -16,33 +20,28 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from faxdesk import APP_ID, APP_NAME
-from faxdesk.api.models import FaxApplication
-from faxdesk.core.auto_print import AutoPrinter, switched_on
-from faxdesk.core.documents.paper import paper_for_country
-from faxdesk.core.engine import FaxEngine
-from faxdesk.core.opening import SandboxOptions, api_base_url, client_factory, open_engine
-from faxdesk.core.paths import data_dir as user_data_dir
-from faxdesk.core.print_jobs import PrintSpool
-from faxdesk.core.report import ReportSaver
 from faxdesk.core.settings import Settings, load_settings, save_settings
 from faxdesk.ui import thread_check
 from faxdesk.ui.i18n import install_translations
-from faxdesk.ui.main_window import MainWindow
-from faxdesk.ui.print_intake import PrintIntake, install_print_to_fax
-from faxdesk.ui.report_words import report_words
-from faxdesk.ui.send_dialog import contact_book
-from faxdesk.ui.send_setup import install_send_features
-from faxdesk.ui.settings_dialog import SettingsServices
 from faxdesk.ui.single_instance import SingleInstance, acquire_single_instance
-from faxdesk.ui.worker import EventBridge, Worker
 
 if TYPE_CHECKING:
+    from faxdesk.api.models import FaxApplication
+    from faxdesk.core.auto_print import AutoPrinter
+    from faxdesk.core.engine import FaxEngine
+    from faxdesk.core.opening import SandboxOptions
+    from faxdesk.core.report import ReportSaver
     from faxdesk.sandbox.server import SandboxServer
+    from faxdesk.ui.first_frame import FirstFrame
+    from faxdesk.ui.main_window import MainWindow
+    from faxdesk.ui.print_intake import PrintIntake
+    from faxdesk.ui.settings_dialog import SettingsServices
+    from faxdesk.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +79,12 @@ class FaxDeskApp:
                  sandbox_options: SandboxOptions | None = None,
                  worker: Worker | None = None, data_dir: Path | None = None,
                  guard: SingleInstance | None = None) -> None:
+        from faxdesk.core.opening import open_engine
+        from faxdesk.ui.main_window import MainWindow
+        from faxdesk.ui.send_dialog import contact_book
+        from faxdesk.ui.send_setup import install_send_features
+        from faxdesk.ui.worker import EventBridge
+
         self.settings = settings
         self._current_key = api_key
         self.opened = open_engine(settings, "sandbox" if sandbox else "account", data_dir,
@@ -101,16 +106,30 @@ class FaxDeskApp:
         if book is not None:
             self.window.set_contacts(book)
 
-    def start(self, files: Sequence[str] = (), *, send: bool = False) -> None:
-        """Show the window, start the engine, and open the send dialog for `files`."""
-        self.window.show()
-        self.window.start()
+    def start(self, files: Sequence[str] = (), *, send: bool = False,
+              replacing: FirstFrame | None = None) -> None:
+        """Start the engine, show the window (in place of the first frame, once it shows the
+        history too), and open the send dialog for `files`."""
+        window = self.window
+        if replacing is None:
+            window.show()
+        else:
+            _take_the_place_of(replacing, window)
+        window.start()
         self._start_office_features()
         if files or send:
-            self.window.open_send_dialog(list(files))
+            window.open_send_dialog(list(files))
 
     def _start_office_features(self) -> None:
         """Print to fax, automatic reports and automatic printing, as the settings ask."""
+        from faxdesk.core.auto_print import AutoPrinter
+        from faxdesk.core.documents.paper import paper_for_country
+        from faxdesk.core.paths import data_dir as user_data_dir
+        from faxdesk.core.print_jobs import PrintSpool
+        from faxdesk.core.report import ReportSaver
+        from faxdesk.ui.print_intake import install_print_to_fax
+        from faxdesk.ui.report_words import report_words
+
         settings = self.settings
         engine = self.engine
         def problem(_fax_id: str, text: str) -> None:
@@ -155,6 +174,7 @@ class FaxDeskApp:
     def settings_services(self, applications: Sequence[FaxApplication]) -> SettingsServices:
         from faxdesk.core.secrets import make_key_store
         from faxdesk.core.settings import save_settings
+        from faxdesk.ui.settings_dialog import SettingsServices
 
         engine = self.engine
         return SettingsServices(
@@ -166,6 +186,9 @@ class FaxDeskApp:
         )
 
     def apply_settings(self, settings: Settings, key: str | None) -> None:
+        from faxdesk.core.auto_print import switched_on
+        from faxdesk.core.opening import api_base_url, client_factory
+
         old = self.settings
         self.settings = settings
         if settings.auto_print_received and not old.auto_print_received:
@@ -236,6 +259,9 @@ def create_app(args: argparse.Namespace, *, ask_first_run: bool = True,
 
 
 def run_app(args: argparse.Namespace) -> int:
+    """Paint first, then load: the first frame shows the stored history at once; the engine,
+    the window and their libraries are imported and started on the next turn of the event loop,
+    and the main window takes the first frame's place once it has its rows."""
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -248,14 +274,97 @@ def run_app(args: argparse.Namespace) -> int:
     guard = acquire_single_instance(files, send=send)
     if guard is None:
         return 0  # the running FaxDesk took the files
-    install_translations(app, load_settings().language)
-    faxdesk = create_app(args, guard=guard)
-    _quit_on_signals(faxdesk.window)  # before anything starts, so a signal always finds a handler
-    faxdesk.start(files, send=send)
+    settings = load_settings()
+    install_translations(app, settings.language)
+    sandbox = bool(getattr(args, "sandbox", False))
+    # A first start asks its question (sandbox or key) before any window: no first frame then.
+    first = _first_frame(sandbox) if sandbox or settings.first_run_done else None
+    # Files handed over by another launch while the app is being built wait for its window.
+    handed: list[list[str]] = []
+    raised: list[bool] = []
+    guard.filesReceived.connect(handed.append)
+    guard.activationRequested.connect(lambda: raised.append(True))
+    built: list[FaxDeskApp] = []
+    failed: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            faxdesk = create_app(args, guard=guard)
+        except BaseException as exc:  # re-raised from run_app, after the event loop
+            failed.append(exc)
+            app.exit(1)
+            return
+        built.append(faxdesk)
+        guard.filesReceived.disconnect(handed.append)
+        _quit_on_signals(faxdesk.window)  # before anything starts, so a signal finds a handler
+        faxdesk.start(files, send=send, replacing=first)
+        for more in handed:
+            faxdesk.window.open_send_dialog(more)
+        if raised and not handed:
+            faxdesk.window.show_normal_and_raise()
+
+    if first is None:
+        build()
+    else:
+        first.painted.connect(lambda: QTimer.singleShot(0, build),
+                              Qt.ConnectionType.SingleShotConnection)
+        first.show()
     try:
-        return int(app.exec())
+        code = int(app.exec())
     finally:
-        faxdesk.close()
+        for faxdesk in built:
+            faxdesk.close()
+        if not built:
+            guard.close()
+    if failed:
+        raise failed[0]
+    return code
+
+
+def _first_frame(sandbox: bool) -> FirstFrame:
+    from faxdesk.ui.first_frame import FirstFrame, StoredHistory, read_history
+
+    title = QCoreApplication.translate("MainWindow", "FaxDesk")
+    if sandbox:
+        # A sandbox starts from nothing every time: no history to show yet.
+        suffix = QCoreApplication.translate("FaxDeskApp", " — Sandbox")
+        return FirstFrame(StoredHistory(), title=title + suffix, state=QSettings(),
+                          note=QCoreApplication.translate("FaxDeskApp",
+                                                          "Starting the sandbox…"))
+    from faxdesk.core.paths import data_dir
+
+    try:
+        history = read_history(data_dir())
+    except OSError:  # the folder cannot be made: the main window says so in words
+        history = StoredHistory()
+    return FirstFrame(history, title=title, state=QSettings())
+
+
+# How long the first frame waits for the main window's rows before giving its place anyway.
+HANDOVER_WAIT_MS = 3000
+
+
+def _take_the_place_of(first: FirstFrame, window: MainWindow) -> None:
+    """Show `window` where `first` is, once its rows are loaded (so the history never
+    blinks out), then close `first`."""
+    done: list[bool] = []
+
+    def hand_over() -> None:
+        if done:
+            return
+        done.append(True)
+        if first.isMinimized():
+            window.showMinimized()
+        else:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+        first.close()
+        first.deleteLater()
+
+    window.model.modelReset.connect(hand_over, Qt.ConnectionType.SingleShotConnection)
+    window.model.layoutChanged.connect(hand_over, Qt.ConnectionType.SingleShotConnection)
+    QTimer.singleShot(HANDOVER_WAIT_MS, hand_over)
 
 
 def _quit_on_signals(window: MainWindow) -> None:

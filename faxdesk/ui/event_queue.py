@@ -25,7 +25,8 @@ class EventQueue(QObject):
     _wake = Signal()
 
     def __init__(self, handler: Callable[[Event], None], *,
-                 kinds: tuple[type, ...] | None = None, parent: QObject | None = None) -> None:
+                 kinds: tuple[type[Event], ...] | None = None,
+                 parent: QObject | None = None) -> None:
         """`handler(event)` runs on the GUI thread for each event of `kinds` (all when None)."""
         super().__init__(parent)
         self._handler = handler

@@ -27,8 +27,8 @@ from faxdesk.core.rows import FaxRow
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import COL_CREATED, FaxFilterProxy, FaxTableModel
 
-#: Wait for a pause in typing before filtering (Enter filters at once). Filtering 10,000 rows is
-#: one pass over prepared text now, so this is about not redrawing the table on every key.
+# Wait for a pause in typing before filtering (Enter filters at once). Filtering 10,000 rows is
+# one pass over prepared text now, so this is about not redrawing the table on every key.
 SEARCH_DELAY_MS = 150
 
 
@@ -42,7 +42,7 @@ class FaxListPane(QWidget):
         self.model = FaxTableModel(self)
         self.proxy = FaxFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        #: The row shown in the detail pane (None: nothing is), and one a filter hid.
+        # The row shown in the detail pane (None: nothing is), and one a filter hid.
         self._current_id: str | None = None
         self._hidden_id: str | None = None
 

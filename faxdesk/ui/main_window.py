@@ -67,6 +67,7 @@ from faxdesk.ui.operations import FaxOperations
 from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.status_area import StatusArea
+from faxdesk.ui.texts import format_time
 from faxdesk.ui.worker import EventBridge, Worker
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ log = logging.getLogger(__name__)
 
 #: How long quitting waits for the engine to stop (its network calls are aborted first).
 STOP_WAIT_SECS = 1.0
-#: The engine's events the window acts on (`_on_event`).
+# The engine's events the window acts on (`_on_event`).
 _SHOWN_EVENTS = (RowChanged, RowRemoved, ApplicationsChanged, SyncStateChanged,
                  InFlightChanged, FaxReceived, DownloadFailed, ListenerFailed)
 
@@ -270,6 +271,11 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Connect to the engine and load everything (all on the worker)."""
         self.refresh_contacts()
+        # When the last sync was, from the store, until this session's first sync says again.
+        last = self.engine.syncer.last_success()
+        if last is not None and not self.sync_label.text():
+            self.sync_label.setText(QCoreApplication.translate(
+                "StatusArea", "Last sync {time}").format(time=format_time(last)))
         if self._unsubscribe is None:
             # The engine's events reach the window in bursts (one call per burst, not per
             # event), and only the kinds it shows: store-level events stay in the engine.

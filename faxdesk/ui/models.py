@@ -181,7 +181,7 @@ def fax_status_icon(fax: FaxRow) -> str:
 
 # --- one row, with what sorting and searching need, computed once -----------------------------
 
-#: Sort key of one column: the value, then the row id (unique, so the order is total).
+# Sort key of one column: the value, then the row id (unique, so the order is total).
 RowKey = tuple[SortKey, str]
 
 _DIGITS_ONLY = str.maketrans("", "", " -().+/\u00a0")
@@ -252,9 +252,9 @@ class RowEntry:
         parts = (row.from_number, row.to, row.contact_name, row.fax_id, row.note, row.status,
                  status, row.failure_reason, row.pending_error, row.document_name)
         self.haystack = "\x00".join(p for p in parts if p).casefold()
-        # Both numbers' digits, apart: "555 0101" finds +12025550101, never a number that
-        # only ends one and starts the other.
-        self.digits = "\x00".join(_NOT_DIGIT.sub("", n) for n in (row.from_number, row.to) if n)
+        # The other party's digits (the number the table shows): "555 0101" finds
+        # +12025550101. Not our own number, which every fax sent from it would match.
+        self.digits = _NOT_DIGIT.sub("", row.other_party)
         self.texts: list[str | None] | None = None  # display texts, filled when first shown
 
 
@@ -305,10 +305,10 @@ _ROLES = frozenset(int(r) for r in (
     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, SortRole, ItemRole, IdRole,
 ))
 
-#: A batch of new rows larger than this that lands in several places is merged in one layout
-#: change instead of one insert each.
+# A batch of new rows larger than this that lands in several places is merged in one layout
+# change instead of one insert each.
 _SMALL_BATCH = 16
-#: After this many new rows at once, what the process holds is frozen for the garbage collector.
+# After this many new rows at once, what the process holds is frozen for the garbage collector.
 _MANY_ROWS = 100
 
 
@@ -331,7 +331,7 @@ class _EntryTable(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._list: list[RowEntry] = []
-        #: Shown in descending key order (the list reversed); the model sets it for every view.
+        # Shown in descending key order (the list reversed); the model sets it for every view.
         self._desc = False
         self._headers = _headers()
         self._bold = QFont()
@@ -749,7 +749,7 @@ class FaxFilterProxy(_EntryTable):
         self._direction: str | None = None
         self._status = "all"
         self._search = ""
-        #: Whether a row passes the filters (rebuilt when they change).
+        # Whether a row passes the filters (rebuilt when they change).
         self._accepts: Callable[[RowEntry], bool] = _accept_all
 
     def _current_entry(self, row_id: str) -> RowEntry | None:

@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="537"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="543"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

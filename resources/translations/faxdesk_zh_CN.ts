@@ -518,11 +518,13 @@
 <context>
     <name>Direction</name>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="117"/>
         <location filename="../../faxdesk/ui/texts.py" line="24"/>
         <source>Received</source>
         <translation>收到</translation>
     </message>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="118"/>
         <location filename="../../faxdesk/ui/texts.py" line="25"/>
         <source>Sent</source>
         <translation>发出</translation>
@@ -1246,24 +1248,30 @@
 <context>
     <name>FaxDeskApp</name>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="69"/>
+        <location filename="../../faxdesk/ui/app.py" line="68"/>
         <source>Connected. The account has {n} fax application(s).</source>
         <translation>已连接。该账户有 {n} 个传真应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="87"/>
+        <location filename="../../faxdesk/ui/app.py" line="92"/>
+        <location filename="../../faxdesk/ui/app.py" line="330"/>
         <source> — Sandbox</source>
         <translation> — 沙盒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="177"/>
+        <location filename="../../faxdesk/ui/app.py" line="200"/>
         <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
         <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="230"/>
+        <location filename="../../faxdesk/ui/app.py" line="253"/>
         <source>FaxDesk&apos;s history file was damaged. It was kept as {path}, and a new one is filled again from your Telnyx account.</source>
         <translation>FaxDesk 的历史记录文件已损坏。它已保留为 {path}，并将从你的 Telnyx 账户重新填充一个新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/app.py" line="332"/>
+        <source>Starting the sandbox…</source>
+        <translation>正在启动沙盒…</translation>
     </message>
 </context>
 <context>
@@ -1451,7 +1459,6 @@
     <message>
         <location filename="../../faxdesk/ui/fax_list.py" line="51"/>
         <source>Show faxes sent or received</source>
-        <extracomment>Wait for a pause in typing before filtering (Enter filters at once). Filtering 10,000 rows is one pass over prepared text now, so this is about not redrawing the table on every key. The row shown in the detail pane (None: nothing is), and one a filter hid.</extracomment>
         <translation>显示发出或收到的传真</translation>
     </message>
     <message>
@@ -1718,31 +1725,37 @@
 <context>
     <name>FaxTableModel</name>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="119"/>
         <location filename="../../faxdesk/ui/models.py" line="58"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="120"/>
         <location filename="../../faxdesk/ui/models.py" line="59"/>
         <source>Other party</source>
         <translation>对方</translation>
     </message>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="121"/>
         <location filename="../../faxdesk/ui/models.py" line="60"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="122"/>
         <location filename="../../faxdesk/ui/models.py" line="61"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="123"/>
         <location filename="../../faxdesk/ui/models.py" line="62"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="124"/>
         <location filename="../../faxdesk/ui/models.py" line="63"/>
         <source>Updated</source>
         <translation>更新时间</translation>
@@ -1751,185 +1764,191 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="131"/>
+        <location filename="../../faxdesk/ui/app.py" line="327"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="132"/>
         <source>FaxDesk</source>
-        <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). The engine&apos;s events the window acts on (`_on_event`). Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
+        <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="196"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="197"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="198"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="199"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="199"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="200"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="201"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="202"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="203"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="204"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="205"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="206"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="207"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="208"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="209"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="214"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="215"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="216"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="217"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="218"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="219"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="220"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="221"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="222"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="223"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="224"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="225"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="226"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="227"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="233"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="234"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="235"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="236"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="238"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="115"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="242"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="115"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="243"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="247"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="116"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="248"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="249"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="116"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="250"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="252"/>
+        <location filename="../../faxdesk/ui/first_frame.py" line="142"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="253"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="520"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="526"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="534"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="540"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="537"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="543"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="539"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="545"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="543"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="549"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="594"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="600"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="606"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="612"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="607"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="613"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="614"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="620"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="633"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="639"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="651"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="657"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="666"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="672"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="667"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="673"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -3223,6 +3242,7 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>StatusArea</name>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="189"/>
         <location filename="../../faxdesk/ui/status_area.py" line="27"/>
         <source>Connecting…</source>
         <extracomment>How long a passing message (&quot;Fax deleted.&quot;) stays in the status bar.</extracomment>
@@ -3259,6 +3279,8 @@ Send and receive faxes through Telnyx.</source>
         <translation>未连接</translation>
     </message>
     <message>
+        <location filename="../../faxdesk/ui/first_frame.py" line="194"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="277"/>
         <location filename="../../faxdesk/ui/status_area.py" line="57"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>

@@ -17,6 +17,8 @@ from faxdesk.ui.models import (
     FaxFilterProxy,
     FaxTableModel,
     ItemRole,
+    prepare_rows,
+    search_digits,
 )
 from tests.ui.rows import fax_row
 
@@ -143,3 +145,87 @@ def test_status_change_moves_the_row_when_sorted_by_status(qtbot: Any) -> None:
     row = model.row_of(queued.id)
     assert row is not None and model.item(row).status == "delivered"
 
+
+
+def test_search_matches_a_number_by_its_digits_however_it_is_written(qtbot: Any) -> None:
+    model = FaxTableModel()
+    proxy = FaxFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_items(_items(200))
+    target = "+14155550042"
+    for written in ("+1 415-555-0042", "(415) 555-0042", "415.555.0042", "555 0042",
+                    "4155550042", target):
+        proxy.set_search(written)
+        found = proxy.visible_items()
+        assert [f.to for f in found] == [target], written
+    # Written as a number, the search looks at the other party (the number the table shows),
+    # not at our own number, which every one of these faxes has...
+    proxy.set_search("(202) 555-0100")
+    assert proxy.visible_items() == []
+    # ...while the stored text of both numbers is still searched as it is.
+    proxy.set_search("+12025550100")
+    assert proxy.rowCount() == 200
+
+
+def test_search_digits_are_read_only_from_text_written_like_a_number() -> None:
+    assert search_digits("(202) 555-0101") == "2025550101"
+    assert search_digits("+1 202 555 0101") == "12025550101"
+    assert search_digits("020 7946 0018") == "2079460018"  # the trunk zero is not stored
+    assert search_digits("555") == "555"
+    assert search_digits("55") is None  # too short to mean a number
+    assert search_digits("user_busy") is None
+    assert search_digits("Ada 555") is None
+
+
+def test_a_filter_that_hides_a_row_lets_go_of_it_instead_of_moving_to_another(
+    qtbot: Any,
+) -> None:
+    model = FaxTableModel()
+    proxy = FaxFilterProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    model.set_items(_items(50))
+    inbound = next(f for f in model.items() if f.direction == "inbound")
+    row = proxy.row_of(inbound.id)
+    assert row is not None
+    view.setCurrentIndex(proxy.index(row, 0))
+    proxy.set_direction("outbound")
+    assert not view.currentIndex().isValid()  # not a neighbour
+    proxy.set_direction(None)
+    assert proxy.row_of(inbound.id) is not None
+
+
+def test_rows_keep_their_place_in_the_view_through_a_sort_and_a_reload(qtbot: Any) -> None:
+    model = FaxTableModel()
+    proxy = FaxFilterProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    items = _items(300)
+    model.set_items(items)
+    chosen = items[123]
+    view.setCurrentIndex(proxy.index(proxy.row_of(chosen.id) or 0, 0))
+    proxy.sort(COL_PAGES, Qt.SortOrder.AscendingOrder)
+    assert proxy.item_at(view.currentIndex().row()).id == chosen.id
+    model.set_items(prepare_rows(reversed(items), None, COL_PAGES))  # a reload from a worker
+    assert proxy.item_at(view.currentIndex().row()).id == chosen.id
+    pages = [proxy.item_at(r).page_count or 0 for r in range(proxy.rowCount())]
+    assert pages == sorted(pages)
+
+
+def test_a_big_batch_in_several_places_is_merged_in_order(qtbot: Any) -> None:
+    model = FaxTableModel()
+    proxy = FaxFilterProxy()
+    proxy.setSourceModel(model)
+    items = _items(1000)
+    model.set_items(items[::2])
+    proxy.set_direction("outbound")
+    model.upsert(items[1::2])  # 500 rows between the ones shown
+    created = [f.created_at for f in model.items()]
+    assert created == sorted(created, reverse=True) and len(created) == 1000
+    shown = proxy.visible_items()
+    assert all(f.direction == "outbound" for f in shown) and len(shown) == 800
+    assert [f.created_at for f in shown] == sorted((f.created_at for f in shown), reverse=True)
