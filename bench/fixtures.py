@@ -41,9 +41,11 @@ def send_faxes(client: Any, app_id: str, count: int, *, to: str = TO_NUMBER) -> 
                                 media_name=media.media_name).id) for _ in range(count)]
 
 
-def run_load_child(mode: str, *, history: int, timeout: float = 900) -> dict[str, Any]:
-    """Run `_gui_load.py MODE` against a sandbox in this process holding `history` faxes; returns
-    the child's JSON (see that module)."""
+def run_load_child(mode: str, *, history: int, timeout: float = 900,
+                   latency: float = 0.0) -> dict[str, Any]:
+    """Run `_gui_load.py MODE` against a sandbox in this process holding `history` faxes (each
+    answer delayed by `latency` seconds, as over a real network); returns the child's JSON (see
+    that module)."""
     import json
     import subprocess
     import sys
@@ -56,6 +58,7 @@ def run_load_child(mode: str, *, history: int, timeout: float = 900) -> dict[str
 
     with SandboxServer(seed_history=history, rate_limit=1_000_000) as sandbox, \
             tempfile.TemporaryDirectory() as home:
+        sandbox.faults.latency = latency
         out = Path(home) / "out.json"
         env = child_env(FAXDESK_HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home,
                         XDG_CACHE_HOME=home, FAXDESK_BENCH_URL=sandbox.base_url,

@@ -8,6 +8,7 @@ that fax in place.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -61,7 +62,8 @@ from faxdesk.ui.models import (
     ContactNames,
     PreparedRows,
     export_csv,
-    prepare_rows,
+    keep_out_of_full_collections,
+    load_rows,
 )
 from faxdesk.ui.operations import FaxOperations
 from faxdesk.ui.preview import render_thumbnails
@@ -77,6 +79,8 @@ log = logging.getLogger(__name__)
 
 #: How long quitting waits for the engine to stop (its network calls are aborted first).
 STOP_WAIT_SECS = 1.0
+# How often the interpreter may switch threads while the window runs (Python's default: 5 ms).
+SWITCH_INTERVAL_S = 0.001
 # The engine's events the window acts on (`_on_event`).
 _SHOWN_EVENTS = (RowChanged, RowRemoved, ApplicationsChanged, SyncStateChanged,
                  InFlightChanged, FaxReceived, DownloadFailed, ListenerFailed)
@@ -270,6 +274,12 @@ class MainWindow(QMainWindow):
     # start / stop ----------------------------------------------------------------------------
     def start(self) -> None:
         """Connect to the engine and load everything (all on the worker)."""
+        # What start-up built lives as long as the app: no full collection need visit it again.
+        keep_out_of_full_collections()
+        # The engine's threads and the worker run Python beside the window: the interpreter
+        # switches between threads every millisecond instead of every five, so none of them
+        # keeps the window waiting for long (a frame is 16.7 ms).
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.refresh_contacts()
         # When the last sync was, from the store, until this session's first sync says again.
         last = self.engine.syncer.last_success()
@@ -296,7 +306,7 @@ class MainWindow(QMainWindow):
         engine, names, column = self.engine, self.model.contact_names, self.model.sort_column
         # Read, named, keyed, sorted and indexed for search on the worker: the GUI thread only
         # swaps the prepared rows in.
-        self.worker.submit(lambda: prepare_rows(engine.rows(), names, column),
+        self.worker.submit(lambda: load_rows(engine.rows, names, column),
                            on_done=self._faxes_loaded,
                            on_error=lambda exc: self.show_error(str(exc)))
 

@@ -202,53 +202,55 @@ def search_digits(text: str) -> str | None:
 
 
 class _Texts:
-    """Words for keys and search text, looked up once per distinct status (per batch)."""
+    """Words for keys and search text, looked up once per distinct status (per batch), their
+    sort forms shared by every row that has them."""
 
     __slots__ = ("_directions", "_statuses")
 
     def __init__(self) -> None:
         self._directions: dict[str | None, str] = {}
-        self._statuses: dict[tuple[str | None, str | None], str] = {}
+        self._statuses: dict[tuple[str | None, str | None], tuple[str, str]] = {}
 
-    def direction(self, direction: str | None) -> str:
+    def direction_key(self, direction: str | None) -> str:
         text = self._directions.get(direction)
         if text is None:
-            text = self._directions[direction] = direction_text(direction)
+            text = self._directions[direction] = direction_text(direction).casefold()
         return text
 
-    def status(self, fax: FaxRow) -> str:
+    def status(self, fax: FaxRow) -> tuple[str, str]:
+        """The status in words, and its sort form."""
         if fax.pending in ("scheduled", "rejected"):
-            return fax_status_text(fax)  # depends on the time or the error of this row
+            text = fax_status_text(fax)  # depends on the time or the error of this row
+            return text, text.casefold()
         memo = (fax.status, fax.pending)
-        text = self._statuses.get(memo)
-        if text is None:
-            text = self._statuses[memo] = fax_status_text(fax)
-        return text
+        found = self._statuses.get(memo)
+        if found is None:
+            text = fax_status_text(fax)
+            found = self._statuses[memo] = (text, text.casefold())
+        return found
 
 
 class RowEntry:
-    """A row of the table with its sort key for every column and its search text, computed
+    """A row of the table with its sort value for every column and its search text, computed
     when the row arrives (or changes), never while sorting or filtering. Plain Python: built on
     a worker thread for a whole reload."""
 
-    __slots__ = ("digits", "haystack", "key", "keys", "row", "texts")
+    __slots__ = ("digits", "haystack", "key", "row", "texts", "values")
 
-    def __init__(self, row: FaxRow, texts: _Texts) -> None:
+    def __init__(self, row: FaxRow, texts: _Texts, column: int = COL_CREATED) -> None:
         self.row = row
-        status = texts.status(row)
-        created = (row.created_at or _EPOCH).timestamp()
-        updated = (row.updated_at or row.created_at or _EPOCH).timestamp()
-        rid = row.id
-        self.keys: tuple[RowKey, ...] = (
-            (texts.direction(row.direction).casefold(), rid),
+        status, status_key = texts.status(row)
+        self.values: tuple[SortKey, ...] = (
+            texts.direction_key(row.direction),
             # Name, then the raw number: formatting 10,000 numbers just to sort costs ~1 s.
-            (f"{(row.contact_name or '').casefold()}\x00{row.other_party}", rid),
-            (status.casefold(), rid),
-            (row.page_count if row.page_count is not None else -1, rid),
-            (created, rid),
-            (updated, rid),
+            f"{(row.contact_name or '').casefold()}\x00{row.other_party}",
+            status_key,
+            row.page_count if row.page_count is not None else -1,
+            (row.created_at or _EPOCH).timestamp(),
+            (row.updated_at or row.created_at or _EPOCH).timestamp(),
         )
-        self.key: RowKey = self.keys[COL_CREATED]
+        # The sort key by `column`: its value, then the row id (unique: a total order).
+        self.key: RowKey = (self.values[column], row.id)
         parts = (row.from_number, row.to, row.contact_name, row.fax_id, row.note, row.status,
                  status, row.failure_reason, row.pending_error, row.document_name)
         self.haystack = "\x00".join(p for p in parts if p).casefold()
@@ -256,6 +258,9 @@ class RowEntry:
         # +12025550101. Not our own number, which every fax sent from it would match.
         self.digits = _NOT_DIGIT.sub("", row.other_party)
         self.texts: list[str | None] | None = None  # display texts, filled when first shown
+
+    def sort_by(self, column: int) -> None:
+        self.key = (self.values[column], self.row.id)
 
 
 _entry_key = attrgetter("key")
@@ -283,12 +288,28 @@ def prepare_rows(rows: Iterable[FaxRow], names: ContactNames | None = None,
     unique: dict[str, FaxRow] = {}
     for row in rows:
         unique[row.id] = _named(row, names)
-    entries = [RowEntry(row, texts) for row in unique.values()]
-    if sort_column != COL_CREATED:
-        for entry in entries:
-            entry.key = entry.keys[sort_column]
+    entries = [RowEntry(row, texts, sort_column) for row in unique.values()]
     entries.sort(key=_entry_key)
     return PreparedRows(entries, names, sort_column)
+
+
+def load_rows(read: Callable[[], Iterable[FaxRow]], names: ContactNames | None,
+              sort_column: int) -> PreparedRows:
+    """`prepare_rows(read(), ...)` on a worker, without a pause of the garbage collector on the
+    way. Reading and preparing 10,000 rows allocates enough objects to start a full collection,
+    which visits every one of them with the GIL held: 50-80 ms in which the window cannot
+    paint. Nothing read here is garbage in a cycle, so the collector sits it out, and what was
+    made is then kept out of its later full collections (`keep_out_of_full_collections`)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        prepared = prepare_rows(read(), names, sort_column)
+        # Before the collector is back: else its first act would be that full collection.
+        keep_out_of_full_collections()
+    finally:
+        if collecting:
+            gc.enable()
+    return prepared
 
 
 def _named(fax: FaxRow, names: ContactNames | None) -> FaxRow:
@@ -312,7 +333,7 @@ _SMALL_BATCH = 16
 _MANY_ROWS = 100
 
 
-def _keep_out_of_full_collections() -> None:
+def keep_out_of_full_collections() -> None:
     """Move every object alive now (the rows just loaded among them) out of the cyclic garbage
     collector's reach. A full collection visits every tracked object with the GIL held: with
     10,000 rows that is 40-60 ms in which no thread runs and the window cannot paint, and it
@@ -425,7 +446,7 @@ class _EntryTable(QAbstractTableModel):
                 return self._icon(fax_status_icon(fax))
             return None
         if role == SortRole:
-            return entry.keys[col][0]
+            return entry.values[col]
         if role == ItemRole:
             return fax
         if role == IdRole:
@@ -601,9 +622,7 @@ class FaxTableModel(_EntryTable):
             self._views.remove(view)
 
     def _make(self, fax: FaxRow) -> RowEntry:
-        entry = RowEntry(fax, self._texts)
-        entry.key = entry.keys[self._sort_col]
-        return entry
+        return RowEntry(fax, self._texts, self._sort_col)
 
     # sorting: keys are ready, so it is one list sort (or none, to reverse it) ----------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -620,7 +639,7 @@ class FaxTableModel(_EntryTable):
             table._desc = desc
         if reorder:
             for entry in self._list:
-                entry.key = entry.keys[column]
+                entry.sort_by(column)
             self._list.sort(key=_entry_key)
             for view in self._views:
                 if view.is_filtered:
@@ -671,7 +690,7 @@ class FaxTableModel(_EntryTable):
             by_id = {e.row.id: e for e in entries}
         if prepared.sort_column != self._sort_col:  # sorted by another column meanwhile
             for entry in entries:
-                entry.key = entry.keys[self._sort_col]
+                entry.sort_by(self._sort_col)
             entries.sort(key=_entry_key)
         tables: list[_EntryTable] = [self, *self._views]
         if not self._list:
@@ -686,7 +705,7 @@ class FaxTableModel(_EntryTable):
             for table, state in zip(tables, saved, strict=True):
                 table._end_layout(state)
         if len(entries) >= _MANY_ROWS:
-            _keep_out_of_full_collections()
+            keep_out_of_full_collections()
 
     def _set_entries(self, entries: list[RowEntry], by_id: dict[str, RowEntry]) -> None:
         self._list = entries
@@ -718,7 +737,7 @@ class FaxTableModel(_EntryTable):
             for view in self._views:
                 view._source_inserted(new)
             if len(new) >= _MANY_ROWS:
-                _keep_out_of_full_collections()
+                keep_out_of_full_collections()
 
     def remove(self, fax_id: str) -> bool:
         entry = self._by_id.pop(fax_id, None)

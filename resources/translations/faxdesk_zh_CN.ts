@@ -1765,190 +1765,190 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../faxdesk/ui/app.py" line="327"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="132"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="136"/>
         <source>FaxDesk</source>
         <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="197"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="201"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="199"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="203"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="200"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="204"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="202"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="206"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="204"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="208"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="205"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="209"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="207"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="211"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="209"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="213"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="215"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="219"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="217"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="221"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="219"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="223"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="221"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="225"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="223"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="227"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="225"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="229"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="227"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="231"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="234"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="238"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="236"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="240"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="115"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="239"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="115"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="243"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="247"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="116"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="248"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="252"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="116"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="250"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="254"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="142"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="253"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="257"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="526"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="536"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="540"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="550"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="543"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="553"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="545"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="555"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="549"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="559"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="600"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="610"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="612"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="622"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="613"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="623"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="620"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="630"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="639"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="649"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="657"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="667"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="672"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="682"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="673"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="683"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -3280,7 +3280,7 @@ Send and receive faxes through Telnyx.</source>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="194"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="277"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="287"/>
         <location filename="../../faxdesk/ui/status_area.py" line="57"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
