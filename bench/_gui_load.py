@@ -208,6 +208,7 @@ def run_faxdesk(out: Path, restart: bool) -> None:
         began = time.perf_counter()
         action()
         result.setdefault("action_ms", {})[phase] = (time.perf_counter() - began) * 1000
+        result.setdefault("peak_rss_before", {})[phase] = rss_mb()[0]
         QTimer.singleShot(STEP_MS, next_step)
 
     def check_loaded() -> None:

@@ -47,8 +47,9 @@ class RowFeed:
     def rows(self, limit: int | None = None) -> list[FaxRow]:
         """Pending sends first, then the stored faxes, newest first."""
         entries = {e.id: e for e in self._store.journal_entries()}
+        # Each record is made a row as it is read: a history of 10,000 is not held twice.
         faxes = [row_for_fax(rec, entries.get(rec.journal_id) if rec.journal_id else None)
-                 for rec in self._store.list_faxes(limit=limit)]
+                 for rec in self._store.iter_faxes(limit)]
         shown = {r.journal_id for r in faxes if r.journal_id is not None}
         pending = [r for r in map(row_for_entry, entries.values())
                    if r is not None and r.journal_id not in shown]

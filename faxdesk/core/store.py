@@ -383,7 +383,22 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [_fax_record(r, with_raw=False) for r in self._query(sql, params)]
+        # Row by row from the cursor: 10,000 faxes are never held twice (as rows and records).
+        with self._lock:
+            return [_fax_record(r, with_raw=False) for r in self._conn.execute(sql, params)]
+
+    def iter_faxes(self, limit: int | None = None) -> Iterator[FaxRecord]:
+        """Every fax, newest first, as `list_faxes()`, one at a time: for a caller that makes
+        something else of each and keeps only that. The store stays locked until the
+        iteration ends, so consume it at once."""
+        sql = f"SELECT {_FAX_COLUMNS} FROM faxes ORDER BY created_at DESC, id"
+        params: tuple[int, ...] = ()
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = (int(limit),)
+        with self._lock:
+            for row in self._conn.execute(sql, params):
+                yield _fax_record(row, with_raw=False)
 
     def count_faxes(self) -> int:
         return int(self._query("SELECT COUNT(*) FROM faxes")[0][0])

@@ -304,9 +304,10 @@ class MainWindow(QMainWindow):
         if self._since_reload is None:
             self._since_reload = []
         engine, names, column = self.engine, self.model.contact_names, self.model.sort_column
-        # Read, named, keyed, sorted and indexed for search on the worker: the GUI thread only
-        # swaps the prepared rows in.
-        self.worker.submit(lambda: load_rows(engine.rows, names, column),
+        shown, sorting = self.model.entries, self.model.sorting
+        # Read, named, keyed, sorted and indexed for search on the worker (rows that did not
+        # change keep what they had): the GUI thread only swaps the prepared rows in.
+        self.worker.submit(lambda: load_rows(engine.rows, names, column, shown, sorting),
                            on_done=self._faxes_loaded,
                            on_error=lambda exc: self.show_error(str(exc)))
 

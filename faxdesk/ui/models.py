@@ -14,7 +14,7 @@ import csv
 import gc
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -270,31 +270,44 @@ class PreparedRows:
     """Rows made into entries off the GUI thread (`prepare_rows`), sorted by one column's key;
     the model takes them whole."""
 
-    __slots__ = ("by_id", "entries", "names", "sort_column")
+    __slots__ = ("by_id", "entries", "names", "sort_column", "sorting")
 
     def __init__(self, entries: list[RowEntry], names: ContactNames | None,
-                 sort_column: int) -> None:
+                 sort_column: int, sorting: int = -1) -> None:
         self.entries = entries
         self.names = names
         self.sort_column = sort_column
+        # The model's `sorting` count these were prepared for (-1: unknown).
+        self.sorting = sorting
         self.by_id = {e.row.id: e for e in entries}
 
 
 def prepare_rows(rows: Iterable[FaxRow], names: ContactNames | None = None,
-                 sort_column: int = COL_CREATED) -> PreparedRows:
+                 sort_column: int = COL_CREATED,
+                 shown: Mapping[str, RowEntry] | None = None, sorting: int = -1) -> PreparedRows:
     """Name, key, index for search and sort `rows` for the table. Runs on a worker: no widget
-    is touched (the words come from `QCoreApplication.translate`, which any thread may call)."""
+    is touched (the words come from `QCoreApplication.translate`, which any thread may call).
+
+    `shown`: the entries the table has now, and `sorting` the model's count of sorts then (see
+    `FaxTableModel.sorting`); a row that has not changed keeps its entry, so a reload of 10,000
+    unchanged rows builds (and holds) nothing twice. Entries are only read here."""
     texts = _Texts()
     unique: dict[str, FaxRow] = {}
     for row in rows:
         unique[row.id] = _named(row, names)
-    entries = [RowEntry(row, texts, sort_column) for row in unique.values()]
+    entries = []
+    for row in unique.values():
+        entry = shown.get(row.id) if shown is not None else None
+        if entry is None or entry.row != row or entry.key != (entry.values[sort_column], row.id):
+            entry = RowEntry(row, texts, sort_column)
+        entries.append(entry)
     entries.sort(key=_entry_key)
-    return PreparedRows(entries, names, sort_column)
+    return PreparedRows(entries, names, sort_column, sorting)
 
 
 def load_rows(read: Callable[[], Iterable[FaxRow]], names: ContactNames | None,
-              sort_column: int) -> PreparedRows:
+              sort_column: int, shown: Mapping[str, RowEntry] | None = None,
+              sorting: int = -1) -> PreparedRows:
     """`prepare_rows(read(), ...)` on a worker, without a pause of the garbage collector on the
     way. Reading and preparing 10,000 rows allocates enough objects to start a full collection,
     which visits every one of them with the GIL held: 50-80 ms in which the window cannot
@@ -303,7 +316,7 @@ def load_rows(read: Callable[[], Iterable[FaxRow]], names: ContactNames | None,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        prepared = prepare_rows(read(), names, sort_column)
+        prepared = prepare_rows(read(), names, sort_column, shown, sorting)
         # Before the collector is back: else its first act would be that full collection.
         keep_out_of_full_collections()
     finally:
@@ -594,6 +607,7 @@ class FaxTableModel(_EntryTable):
         self._names: ContactNames | None = None
         self._texts = _Texts()
         self._views: list[FaxFilterProxy] = []
+        self._sorting = 0
 
     def _current_entry(self, row_id: str) -> RowEntry | None:
         return self._by_id.get(row_id)
@@ -638,6 +652,7 @@ class FaxTableModel(_EntryTable):
         for table in tables:
             table._desc = desc
         if reorder:
+            self._sorting += 1
             for entry in self._list:
                 entry.sort_by(column)
             self._list.sort(key=_entry_key)
@@ -653,6 +668,18 @@ class FaxTableModel(_EntryTable):
     @property
     def contact_names(self) -> ContactNames | None:
         return self._names
+
+    @property
+    def entries(self) -> Mapping[str, RowEntry]:
+        """Every row's entry by id, for `prepare_rows(shown=...)` on a worker, which only looks
+        entries up (safe while this thread changes the mapping)."""
+        return self._by_id
+
+    @property
+    def sorting(self) -> int:
+        """How many times rows were given a new sort column: entries shared with a worker's
+        `prepare_rows` may have been re-keyed since if it changed."""
+        return self._sorting
 
     def named(self, fax: FaxRow) -> FaxRow:
         """`fax` with the address book's name of the other party."""
@@ -688,7 +715,8 @@ class FaxTableModel(_EntryTable):
             entries = [e if (f := self.named(e.row)) == e.row else self._make(f)
                        for e in entries]
             by_id = {e.row.id: e for e in entries}
-        if prepared.sort_column != self._sort_col:  # sorted by another column meanwhile
+        if prepared.sort_column != self._sort_col or (
+                prepared.sorting not in (-1, self._sorting)):  # sorted anew meanwhile
             for entry in entries:
                 entry.sort_by(self._sort_col)
             entries.sort(key=_entry_key)

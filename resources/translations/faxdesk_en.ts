@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="553"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="554"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

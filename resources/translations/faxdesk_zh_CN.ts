@@ -1886,54 +1886,54 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="536"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="537"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="550"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="551"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="553"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="554"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="555"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="556"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="559"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="560"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="610"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="611"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="622"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="623"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="623"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="624"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="630"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="631"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="649"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="650"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>

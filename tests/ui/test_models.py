@@ -17,6 +17,7 @@ from faxdesk.ui.models import (
     FaxFilterProxy,
     FaxTableModel,
     ItemRole,
+    SortRole,
     prepare_rows,
     search_digits,
 )
@@ -229,3 +230,26 @@ def test_a_big_batch_in_several_places_is_merged_in_order(qtbot: Any) -> None:
     shown = proxy.visible_items()
     assert all(f.direction == "outbound" for f in shown) and len(shown) == 800
     assert [f.created_at for f in shown] == sorted((f.created_at for f in shown), reverse=True)
+
+
+def test_a_reload_keeps_the_entries_of_unchanged_rows_and_a_sort_meanwhile_is_kept(
+    qtbot: Any,
+) -> None:
+    model = FaxTableModel()
+    proxy = FaxFilterProxy()
+    proxy.setSourceModel(model)
+    items = _items(500)
+    model.set_items(items)
+    before = dict(model.entries)
+    assert items[8].status == "failed"
+    changed = replace(items[8], status="delivered", failure_reason=None)
+    # Prepared on a worker from what the table shows; meanwhile the user sorts by pages.
+    prepared = prepare_rows([changed, *items[:8], *items[9:]], None, model.sort_column,
+                            model.entries, model.sorting)
+    proxy.sort(COL_PAGES, Qt.SortOrder.AscendingOrder)
+    model.set_items(prepared)
+    after = model.entries
+    assert after[items[9].id] is before[items[9].id]  # unchanged: the same entry
+    assert after[changed.id] is not before[changed.id] and after[changed.id].row == changed
+    keys = [proxy.data(proxy.index(r, COL_PAGES), SortRole) for r in range(proxy.rowCount())]
+    assert keys == sorted(keys)  # still in the order the user chose while it was prepared
