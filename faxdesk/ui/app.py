@@ -183,6 +183,8 @@ class FaxDeskApp:
             save_settings=save_settings,
             applications=applications,
             list_numbers=lambda app_id: engine.list_phone_numbers(app_id),
+            # On the sandbox the dialog shows the sandbox's address, not the account's.
+            sandbox_url=self.sandbox_server.base_url if self.sandbox_server is not None else "",
         )
 
     def apply_settings(self, settings: Settings, key: str | None) -> None:
