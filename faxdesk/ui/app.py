@@ -284,20 +284,28 @@ def run_app(args: argparse.Namespace) -> int:
     # Files handed over by another launch while the app is being built wait for its window.
     handed: list[list[str]] = []
     raised: list[bool] = []
-    guard.filesReceived.connect(handed.append)
-    guard.activationRequested.connect(lambda: raised.append(True))
+    hold_files = handed.append
+
+    def hold_activation() -> None:
+        raised.append(True)
+
+    guard.filesReceived.connect(hold_files)
+    guard.activationRequested.connect(hold_activation)
     built: list[FaxDeskApp] = []
     failed: list[BaseException] = []
 
     def build() -> None:
         try:
             faxdesk = create_app(args, guard=guard)
-        except BaseException as exc:  # re-raised from run_app, after the event loop
-            failed.append(exc)
+        except BaseException as exc:
+            if first is None:
+                raise
+            failed.append(exc)  # raised again from run_app, once the event loop has ended
             app.exit(1)
             return
         built.append(faxdesk)
-        guard.filesReceived.disconnect(handed.append)
+        guard.filesReceived.disconnect(hold_files)
+        guard.activationRequested.disconnect(hold_activation)
         _quit_on_signals(faxdesk.window)  # before anything starts, so a signal finds a handler
         faxdesk.start(files, send=send, replacing=first)
         for more in handed:
