@@ -14,9 +14,10 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QCoreApplication, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -39,6 +40,7 @@ from faxdesk.ui.send_dialog import contact_book
 from faxdesk.ui.send_setup import install_send_features
 from faxdesk.ui.settings_dialog import SettingsServices
 from faxdesk.ui.single_instance import SingleInstance, acquire_single_instance
+from faxdesk.ui.status_area import FIX_SETTINGS
 from faxdesk.ui.worker import EventBridge, Worker
 
 if TYPE_CHECKING:
@@ -82,17 +84,20 @@ class FaxDeskApp:
                  guard: SingleInstance | None = None) -> None:
         self.settings = settings
         self._current_key = api_key
-        self.opened = open_engine(settings, "sandbox" if sandbox else "account", data_dir,
+        mode: Literal["sandbox", "account"] = "sandbox" if sandbox else "account"
+        self.opened = open_engine(settings, mode, data_dir,
                                   sandbox=sandbox_options, api_key=api_key)
-        suffix = QCoreApplication.translate("FaxDeskApp", " — Sandbox") if sandbox else ""
         self.window = MainWindow(self.opened.engine, worker=worker, settings_host=self,
-                                 title_suffix=suffix)
+                                 sandbox=sandbox)
+        # Launches of the other mode never reach this window (each mode has its own).
+        if guard is not None and guard.mode != mode:
+            guard.switch_mode(mode)
         self.guard = guard
         self.features = install_send_features(self.window, guard=guard)
         # Problems of print, report and scan features come from their own threads: the bridge
         # brings them to the window.
         self._problems = EventBridge(self.window)
-        self._problems.received.connect(lambda text: self.window.show_error(str(text)))
+        self._problems.received.connect(self.window.show_problem_text)
         self.print_intake: PrintIntake | None = None
         self.report_saver: ReportSaver | None = None
         self.auto_printer: AutoPrinter | None = None
@@ -188,15 +193,24 @@ class FaxDeskApp:
                 engine.sync_now()
 
             self._current_key = key
-            self.window.worker.submit(switch, on_done=lambda _r: self.window.reload_applications(),
-                                      on_error=lambda exc: self.window.show_error(str(exc)))
+            self.window.worker.submit(switch, on_done=self._switched,
+                                      on_error=self.window.show_exception)
+
+    def _switched(self, _result: object) -> None:
+        self.window.reload_applications()
 
     def close(self) -> None:
         self._stop_office_features()
-        self.window.shutdown()
+        window = self.window
+        window.shutdown()
         self.opened.close()
         if self.guard is not None:
             self.guard.close()
+        # The window and everything it owns (dialogs, tray, panes) are freed now, here on the
+        # GUI thread, not whenever Python's collector breaks a cycle on some other thread.
+        if shiboken6.isValid(window):
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def create_app(args: argparse.Namespace, *, ask_first_run: bool = True,
@@ -222,7 +236,8 @@ def create_app(args: argparse.Namespace, *, ask_first_run: bool = True,
     app = FaxDeskApp(sandbox=sandbox, settings=settings, guard=guard)
     problem = app.opened.key_problem
     if problem:
-        app.window.show_error(problem)
+        # Until a working key makes syncing work (the status area clears it then).
+        app.window.show_problem("key", problem, FIX_SETTINGS)
     if open_settings or not app.engine.has_account:
         app.window.open_settings()
     return app
@@ -238,7 +253,8 @@ def run_app(args: argparse.Namespace) -> int:
     configure_application(app)
     files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
     send = bool(getattr(args, "send", False))
-    guard = acquire_single_instance(files, send=send)
+    guard = acquire_single_instance(
+        files, send=send, mode="sandbox" if getattr(args, "sandbox", False) else "account")
     if guard is None:
         return 0  # the running FaxDesk took the files
     install_translations(app, load_settings().language)
@@ -259,7 +275,8 @@ def _quit_on_signals(window: MainWindow) -> None:
     from PySide6.QtCore import QTimer
 
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda _signum, _frame: window.quit())
+        # Logout or kill: no question asked (waiting sends resume on the next start).
+        signal.signal(sig, lambda _signum, _frame: window.quit(confirm=False))
     timer = QTimer(window)
     timer.timeout.connect(lambda: None)
     timer.start(300)
