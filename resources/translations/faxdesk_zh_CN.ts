@@ -4,154 +4,154 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="57"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="59"/>
         <source>New fax application</source>
         <translation>新建传真应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="58"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="60"/>
         <source>Edit fax application</source>
         <translation>编辑传真应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="63"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="65"/>
         <source>e.g. Front office</source>
         <translation>例如：前台</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="64"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="66"/>
         <source>Active (sends and receives faxes)</source>
         <translation>启用（收发传真）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="68"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="70"/>
         <source>Lowest latency (automatic)</source>
         <translation>最低延迟（自动）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="74"/>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="79"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="76"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="81"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="75"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="77"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="75"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="77"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="77"/>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="88"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="79"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="90"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="82"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="84"/>
         <source>From anyone</source>
         <translation>接受任何来源</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="83"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="85"/>
         <source>Only from my connections</source>
         <translation>仅接受我的连接</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="90"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="92"/>
         <source>needed to send faxes</source>
         <translation>发送传真必需</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="92"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="94"/>
         <source>comma-separated, e.g. office, billing</source>
         <translation>以逗号分隔，例如：office, billing</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="94"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="96"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="95"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="97"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="97"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="99"/>
         <source>&amp;Anchor site:</source>
         <translation>锚定站点(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="98"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="100"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="100"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="102"/>
         <source>Webhooks</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="101"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="103"/>
         <source>&amp;Webhook URL:</source>
         <translation>Webhook 地址(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="102"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="104"/>
         <source>&amp;Failover URL:</source>
         <translation>备用地址(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="103"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="105"/>
         <source>T&amp;imeout:</source>
         <translation>超时(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="105"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="107"/>
         <source>Receiving</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="106"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="108"/>
         <source>Channel &amp;limit:</source>
         <translation>通道上限(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="107"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="109"/>
         <source>&amp;SIP subdomain:</source>
         <translation>SIP 子域名(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="108"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="110"/>
         <source>Accept SIP &amp;calls:</source>
         <translation>接受 SIP 呼叫(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="111"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="113"/>
         <source>Sending</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="112"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="114"/>
         <source>Channel li&amp;mit:</source>
         <translation>通道上限(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="113"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="115"/>
         <source>Outbound &amp;voice profile:</source>
         <translation>出站语音配置(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="232"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="252"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_dialog.py" line="232"/>
+        <location filename="../../faxdesk/ui/app_dialog.py" line="252"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -159,22 +159,27 @@
 <context>
     <name>ApplicationOperations</name>
     <message>
-        <location filename="../../faxdesk/ui/app_operations.py" line="44"/>
+        <location filename="../../faxdesk/ui/app_operations.py" line="64"/>
         <source>Saved application {name}.</source>
         <translation>已保存应用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_operations.py" line="49"/>
+        <location filename="../../faxdesk/ui/app_operations.py" line="69"/>
         <source>Delete application</source>
         <translation>删除应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_operations.py" line="50"/>
+        <location filename="../../faxdesk/ui/app_operations.py" line="70"/>
         <source>Delete the fax application “{name}” from your Telnyx account? Numbers assigned to it stop receiving faxes.</source>
         <translation>要从您的 Telnyx 账户中删除传真应用“{name}”吗？分配给它的号码将无法再接收传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app_operations.py" line="55"/>
+        <location filename="../../faxdesk/ui/app_operations.py" line="72"/>
+        <source>&amp;Delete application</source>
+        <translation>删除应用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/app_operations.py" line="78"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
@@ -183,37 +188,38 @@
     <name>ApplicationsPane</name>
     <message>
         <location filename="../../faxdesk/ui/apps_pane.py" line="35"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="41"/>
         <source>Fax applications</source>
         <extracomment>The selected application id, or &quot;&quot; for all applications.</extracomment>
         <translation>传真应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="44"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="45"/>
         <source>New application…</source>
         <translation>新建应用…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="45"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="46"/>
         <source>Edit application…</source>
         <translation>编辑应用…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="46"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="47"/>
         <source>Delete application…</source>
         <translation>删除应用…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="69"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="70"/>
         <source>All applications</source>
         <translation>全部应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="76"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="77"/>
         <source>{name} (inactive)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="79"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="80"/>
         <source>ID {id}</source>
         <translation>ID {id}</translation>
     </message>
@@ -221,37 +227,37 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="51"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="52"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="51"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="52"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="55"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="56"/>
         <source>e.g. +1 312 555 0100</source>
         <translation>例如：+86 10 5555 0100</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="65"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="66"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="66"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="67"/>
         <source>Fax number:</source>
         <translation>传真号码：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="67"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="68"/>
         <source>Company:</source>
         <translation>公司：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="68"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="69"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
@@ -259,127 +265,138 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="96"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="101"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="121"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="102"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="107"/>
         <source>Search names, companies and numbers</source>
         <translation>搜索姓名、公司和号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="106"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="109"/>
+        <source>Search contacts</source>
+        <translation>搜索联系人</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="112"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="106"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="112"/>
         <source>Fax number</source>
         <translation>传真号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="106"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="112"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="106"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="112"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="125"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="133"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="127"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="135"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="129"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="137"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="131"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="139"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="133"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="141"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="135"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="143"/>
         <source>Add as recipient</source>
         <translation>添加为收件人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="192"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="200"/>
         <source>No contacts yet. Add one, or import a CSV file.</source>
         <translation>还没有联系人。请添加一个，或导入 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="193"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="201"/>
         <source>No contacts</source>
         <translation>没有联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="240"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="261"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="241"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="262"/>
         <source>Delete {name} from your contacts?</source>
         <translation>要从联系人中删除 {name} 吗？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="247"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="264"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="278"/>
         <source>Import contacts</source>
         <translation>导入联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="248"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="279"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="253"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="286"/>
         <source>Nothing was imported: {error}</source>
         <translation>未导入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="256"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="289"/>
         <source>Imported {added} new and updated {updated} contact(s).</source>
         <translation>已导入 {added} 个新联系人，更新 {updated} 个联系人。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="259"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="292"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="261"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="294"/>
         <source>Skipped {n}: {lines}</source>
         <translation>跳过 {n} 行：{lines}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="268"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="301"/>
         <source>Export contacts</source>
         <translation>导出联系人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="269"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="302"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="273"/>
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="309"/>
         <source>Exported %n contact(s) to {path}.</source>
         <translation>
             <numerusform>已将 %n 个联系人导出到 {path}。</numerusform>
@@ -680,22 +697,60 @@
 <context>
     <name>FaxActions</name>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="42"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="78"/>
+        <source>The document arrives when the fax has been received.</source>
+        <extracomment>In the order a person looks for them: the document first, then what changes the fax. Actions that work on several selected faxes at once.</extracomment>
+        <translation>传真接收完成后文档才会到达。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="80"/>
+        <source>The document of this fax is not on this computer.</source>
+        <translation>这份传真的文档不在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="83"/>
+        <source>Telnyx can no longer stop this fax.</source>
+        <translation>Telnyx 已无法停止这份传真。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="85"/>
+        <source>This fax was not sent from FaxDesk; its document is not here.</source>
+        <translation>这份传真不是从 FaxDesk 发送的，文档不在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="93"/>
+        <source>&amp;Delete {n} faxes…</source>
+        <translation>删除 {n} 份传真(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="95"/>
         <source>&amp;Discard…</source>
         <translation>丢弃(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="43"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="96"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="48"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="102"/>
+        <source>&amp;Stop retrying</source>
+        <translation>停止重试(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="103"/>
+        <source>&amp;Cancel sending</source>
+        <translation>取消发送(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="110"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="112"/>
         <source>Mark &amp;unread</source>
         <translation>标记为未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="49"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="109"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="113"/>
         <source>Mark &amp;read</source>
         <translation>标记为已读(&amp;R)</translation>
     </message>
@@ -703,17 +758,17 @@
 <context>
     <name>FaxDeskApp</name>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="69"/>
+        <location filename="../../faxdesk/ui/app.py" line="71"/>
         <source>Connected. The account has {n} fax application(s).</source>
         <translation>已连接。该账户有 {n} 个传真应用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="87"/>
+        <location filename="../../faxdesk/ui/sandbox_banner.py" line="24"/>
         <source> — Sandbox</source>
         <translation> — 沙盒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="177"/>
+        <location filename="../../faxdesk/ui/app.py" line="182"/>
         <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
         <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
     </message>
@@ -721,179 +776,301 @@
 <context>
     <name>FaxDetailPane</name>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="68"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="178"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="159"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="329"/>
         <source>No fax selected</source>
         <translation>未选择传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="91"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="185"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="92"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="186"/>
+        <source>Retry &amp;now</source>
+        <translation>立即重试(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="187"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="93"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="188"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="94"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="189"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="95"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="190"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="96"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="191"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="97"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="192"/>
         <source>Mark &amp;read</source>
         <translation>标记为已读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="98"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="193"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="99"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="194"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="110"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="209"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="115"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="215"/>
         <source>Direction:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="116"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="216"/>
         <source>From:</source>
         <translation>发件方：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="117"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="217"/>
         <source>To:</source>
         <translation>收件方：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="118"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="218"/>
+        <source>Document:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="220"/>
         <source>Application:</source>
         <translation>应用：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="119"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="221"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="120"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="219"/>
         <source>Pages:</source>
         <translation>页数：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="121"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="223"/>
         <source>Call duration:</source>
         <translation>通话时长：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="122"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="224"/>
         <source>Quality:</source>
         <translation>质量：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="123"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="225"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="124"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="226"/>
         <source>Updated:</source>
         <translation>更新时间：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="125"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="87"/>
         <source>Failure code:</source>
         <translation>失败代码：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="126"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="88"/>
         <source>Internal reason:</source>
         <translation>内部原因：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="127"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="90"/>
         <source>Media name:</source>
         <translation>媒体名称：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="128"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="91"/>
         <source>Client state:</source>
         <translation>客户端状态：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="129"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="227"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="130"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="86"/>
         <source>Fax ID:</source>
+        <extracomment>Technical details: Telnyx&apos;s and FaxDesk&apos;s identifiers, for support and for the curious.</extracomment>
         <translation>传真 ID：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="140"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="76"/>
+        <source>Sent from FaxDesk</source>
+        <extracomment>Notes the engine writes in the timeline, in words.</extracomment>
+        <translation>从 FaxDesk 发送</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="77"/>
+        <source>Sent again from FaxDesk</source>
+        <translation>从 FaxDesk 再次发送</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="78"/>
+        <source>The link to the document was renewed</source>
+        <translation>文档链接已更新</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="80"/>
+        <source>The link to the document had expired</source>
+        <translation>文档链接已过期</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="89"/>
+        <source>Application ID:</source>
+        <translation>应用 ID：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="92"/>
+        <source>File on this computer:</source>
+        <translation>本机文件：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="111"/>
+        <source>Automatic retry {n} of {of} at {time}</source>
+        <translation>第 {n} 次自动重试（共 {of} 次），时间 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="116"/>
+        <source>Automatic retry {n} of {of} scheduled</source>
+        <translation>已安排第 {n} 次自动重试（共 {of} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="120"/>
+        <source>Attempt {n} of {of}</source>
+        <translation>第 {n} 次尝试（共 {of} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="146"/>
+        <source>Fax details</source>
+        <translation>传真详情</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="222"/>
+        <source>Attempts:</source>
+        <translation>尝试次数：</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="238"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="242"/>
         <source>Status timeline</source>
         <translation>状态时间线</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="149"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="250"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="151"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="176"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="252"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="327"/>
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="187"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="256"/>
+        <source>Pages of the document</source>
+        <translation>文档页面</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="271"/>
+        <source>Technical details</source>
+        <translation>技术详情</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="294"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="295"/>
+        <source>Copy {what}</source>
+        <translation>复制{what}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="308"/>
+        <source>Copy all technical details</source>
+        <translation>复制全部技术详情</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="330"/>
+        <source>Choose a fax in the list to see it here.</source>
+        <translation>在列表中选择一份传真即可在此查看。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="340"/>
         <source>unknown number</source>
         <translation>未知号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="189"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="342"/>
         <source>Fax from {party}</source>
         <translation>来自 {party} 的传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="191"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="344"/>
         <source>Fax to {party}</source>
         <translation>发往 {party} 的传真</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/detail_pane.py" line="348"/>
+        <source>%n faxes selected</source>
+        <translation>
+            <numerusform>已选择 %n 份传真</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="213"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="366"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="260"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="386"/>
+        <source>The fax failed.</source>
+        <translation>传真发送失败。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="388"/>
+        <source>Attempt {n} failed: {reason}
+FaxDesk tries again at {time}.</source>
+        <translation>第 {n} 次尝试失败：{reason}
+FaxDesk 将于 {time} 自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="395"/>
+        <source>Failed after {n} attempts: {reason}</source>
+        <translation>尝试 {n} 次后失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="478"/>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
     </message>
@@ -939,6 +1116,7 @@
     </message>
     <message>
         <location filename="../../faxdesk/ui/fax_list.py" line="57"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="782"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -966,110 +1144,187 @@
 <context>
     <name>FaxOperations</name>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="53"/>
+        <location filename="../../faxdesk/ui/operations.py" line="80"/>
         <source>Cancel requested.</source>
         <translation>已请求取消。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="59"/>
+        <location filename="../../faxdesk/ui/operations.py" line="92"/>
         <source>Delete fax</source>
         <translation>删除传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="60"/>
-        <source>Delete this fax from Telnyx and from this computer? This cannot be undone.</source>
-        <translation>要从 Telnyx 和本机删除这份传真吗？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/operations.py" line="62"/>
+        <location filename="../../faxdesk/ui/operations.py" line="96"/>
         <source>Fax deleted.</source>
         <translation>传真已删除。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="70"/>
+        <location filename="../../faxdesk/ui/operations.py" line="126"/>
         <source>This fax to {party} may already have been sent. FaxDesk asks Telnyx first and keeps it if it went out. Discard it if it did not?</source>
         <translation>发给 {party} 的传真可能已经发出。FaxDesk 会先询问 Telnyx：如果已发出，就保留它。如果没有发出，是否放弃？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="74"/>
+        <location filename="../../faxdesk/ui/operations.py" line="130"/>
         <source>Discard this send? Nothing has been sent to {party}.</source>
         <translation>要丢弃此次发送吗？尚未向 {party} 发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="76"/>
+        <location filename="../../faxdesk/ui/operations.py" line="132"/>
         <source>Discard send</source>
         <translation>丢弃发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="81"/>
+        <location filename="../../faxdesk/ui/operations.py" line="151"/>
         <source>Send discarded.</source>
         <translation>已丢弃此次发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="83"/>
+        <location filename="../../faxdesk/ui/operations.py" line="153"/>
         <source>Telnyx has this fax: it was sent, so it stays.</source>
         <translation>Telnyx 已有这份传真：它已经发出，因此保留。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="90"/>
+        <location filename="../../faxdesk/ui/operations.py" line="141"/>
         <source>Discard without checking?</source>
         <translation>不检查就放弃？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="91"/>
+        <location filename="../../faxdesk/ui/operations.py" line="70"/>
+        <source>an unknown number</source>
+        <translation>未知号码</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="72"/>
+        <source>the fax from {party}</source>
+        <translation>来自 {party} 的传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="73"/>
+        <source>the fax to {party}</source>
+        <translation>发往 {party} 的传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="79"/>
+        <source>No more automatic retries.</source>
+        <translation>已停止自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="86"/>
+        <source>Trying again now.</source>
+        <translation>正在立即重试。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="93"/>
+        <source>Delete {fax} from Telnyx and from this computer? This cannot be undone.</source>
+        <translation>要从 Telnyx 和这台电脑上删除{fax}吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="94"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="104"/>
+        <source>Delete faxes</source>
+        <translation>删除传真</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/operations.py" line="105"/>
+        <source>Delete these %n faxes from Telnyx and from this computer? Sends not made yet are dropped. This cannot be undone.</source>
+        <translation>
+            <numerusform>要从 Telnyx 和这台电脑上删除这 %n 份传真吗？尚未发出的发送将被放弃。此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/operations.py" line="107"/>
+        <source>&amp;Delete %n faxes</source>
+        <translation>
+            <numerusform>删除 %n 份传真(&amp;D)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/operations.py" line="115"/>
+        <source>%n fax(es) deleted.</source>
+        <translation>
+            <numerusform>已删除 %n 份传真。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/operations.py" line="117"/>
+        <source>%n fax(es) could not be deleted: {reason}</source>
+        <translation>
+            <numerusform>%n 份传真无法删除：{reason}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="132"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="142"/>
         <source>Telnyx cannot be reached to check whether this fax went out. If you discard it and it was sent, {party} gets it anyway; if you then send it again, they get it twice. Discard it anyway?</source>
         <translation>无法连接 Telnyx 来确认这份传真是否已发出。如果放弃它而它已经发出，{party} 仍会收到；如果之后再发送一次，对方会收到两份。仍要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="102"/>
+        <location filename="../../faxdesk/ui/operations.py" line="145"/>
+        <source>&amp;Discard anyway</source>
+        <translation>仍然放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="159"/>
         <source>The document link was refreshed.</source>
         <translation>文档链接已刷新。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="107"/>
+        <location filename="../../faxdesk/ui/operations.py" line="166"/>
         <source>Sent again.</source>
         <translation>已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="124"/>
+        <location filename="../../faxdesk/ui/operations.py" line="194"/>
         <source>Save fax as PDF</source>
         <translation>将传真另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="125"/>
-        <location filename="../../faxdesk/ui/operations.py" line="170"/>
+        <location filename="../../faxdesk/ui/operations.py" line="195"/>
+        <location filename="../../faxdesk/ui/operations.py" line="232"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="130"/>
-        <location filename="../../faxdesk/ui/operations.py" line="151"/>
-        <location filename="../../faxdesk/ui/operations.py" line="199"/>
+        <location filename="../../faxdesk/ui/operations.py" line="198"/>
+        <location filename="../../faxdesk/ui/operations.py" line="215"/>
+        <location filename="../../faxdesk/ui/operations.py" line="261"/>
         <source>No document is available for this fax.</source>
         <translation>这份传真没有可用的文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="140"/>
-        <location filename="../../faxdesk/ui/operations.py" line="178"/>
+        <location filename="../../faxdesk/ui/operations.py" line="203"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="147"/>
+        <location filename="../../faxdesk/ui/operations.py" line="207"/>
         <source>Fax {party}</source>
         <translation>传真 {party}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="155"/>
+        <location filename="../../faxdesk/ui/operations.py" line="221"/>
         <source>Printed %n page(s).</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/operations.py" line="169"/>
+        <location filename="../../faxdesk/ui/operations.py" line="231"/>
         <source>Save the transmission report</source>
         <translation>保存传输报告</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/operations.py" line="265"/>
+        <source>No program to open PDF files was found. Install a PDF viewer, or use Save PDF… to keep the file and open it elsewhere.</source>
+        <translation>找不到可以打开 PDF 文件的程序。请安装 PDF 阅读器，或使用“保存 PDF…”保存文件后在别处打开。</translation>
     </message>
 </context>
 <context>
@@ -1108,185 +1363,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="125"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="183"/>
         <source>FaxDesk</source>
-        <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
+        <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). A received fax shown this long in the detail pane counts as read. Side by side needs room for the applications, the whole table and the detail pane. Below this width the toolbar shows icons only (their words are in the tooltips). The other party&apos;s column keeps at least this much before &quot;Updated&quot; makes room for it. Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="190"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="219"/>
+        <source>Fax applications</source>
+        <translation>传真应用</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="304"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="192"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="306"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="193"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="307"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="195"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="309"/>
+        <source>Export the selected faxes…</source>
+        <translation>导出所选传真…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="311"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="197"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="313"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="198"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="314"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="200"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="316"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="202"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="317"/>
+        <source>Retry &amp;now</source>
+        <translation>立即重试(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="318"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="208"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="323"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="210"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="324"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="212"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="325"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="214"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="326"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="216"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="327"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="218"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="329"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="220"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="330"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="227"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="337"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="229"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="339"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="232"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="342"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="236"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="346"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="241"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="351"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="243"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="353"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="246"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="356"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/main_window.py" line="487"/>
+        <source>%n fax(es) wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</source>
+        <translation>
+            <numerusform>%n 份传真正在等待自动重试（下一次在 {time}）。如果现在退出，它们要等 FaxDesk 再次启动时才会重试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/main_window.py" line="491"/>
+        <source>%n fax(es) are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</source>
+        <translation>
+            <numerusform>%n 份传真尚未交给 Telnyx。如果现在退出，它们要等 FaxDesk 再次启动时才会发出。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="505"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="493"/>
+        <source>Quit FaxDesk?</source>
+        <translation>退出 FaxDesk？</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="497"/>
+        <source>&amp;Quit anyway</source>
+        <translation>仍然退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="498"/>
+        <source>&amp;Keep FaxDesk running</source>
+        <translation>保持 FaxDesk 运行(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/main_window.py" line="781"/>
+        <source>Unread (%n)</source>
+        <translation>
+            <numerusform>未读（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/main_window.py" line="789"/>
+        <source>{title} — %n unread</source>
+        <translation>
+            <numerusform>{title} — %n 份未读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="841"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="519"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="976"/>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/main_window.py" line="1120"/>
+        <source>%n fax(es) queued for sending.</source>
+        <translation>
+            <numerusform>%n 份传真已排队等待发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="852"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="522"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="854"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="524"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="844"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="528"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="858"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="579"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1001"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="591"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1027"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="592"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1028"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="599"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1036"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="618"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1056"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="635"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1097"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="650"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1136"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="651"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1137"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -1296,43 +1621,43 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>PendingSend</name>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="45"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="65"/>
         <location filename="../../faxdesk/ui/models.py" line="141"/>
         <source>Preparing</source>
         <extracomment>Timeline steps of a send not created on the server yet (see faxdesk.core.rows).</extracomment>
         <translation>准备中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="46"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="66"/>
         <location filename="../../faxdesk/ui/models.py" line="143"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="47"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="67"/>
         <location filename="../../faxdesk/ui/models.py" line="145"/>
         <source>Waiting for the network</source>
         <translation>等待网络连接</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="48"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="68"/>
         <location filename="../../faxdesk/ui/models.py" line="147"/>
         <source>Waiting for a valid API key</source>
         <translation>等待有效的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="49"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="69"/>
         <source>Automatic retry scheduled</source>
         <translation>已安排自动重试</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="50"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="70"/>
         <location filename="../../faxdesk/ui/models.py" line="149"/>
         <source>May have been sent; checking with Telnyx</source>
         <translation>可能已发出；正在向 Telnyx 确认</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="51"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="71"/>
         <location filename="../../faxdesk/ui/models.py" line="157"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
@@ -1596,6 +1921,19 @@ Send and receive faxes through Telnyx.</source>
         <location filename="../../faxdesk/ui/report_words.py" line="43"/>
         <source>Made by FaxDesk {version} on {time}</source>
         <translation>由 FaxDesk {version} 于 {time} 生成</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxBanner</name>
+    <message>
+        <location filename="../../faxdesk/ui/sandbox_banner.py" line="29"/>
+        <source>&lt;b&gt;Sandbox&lt;/b&gt; — practice only: faxes here are simulated and never reach anyone, and nothing is charged. To send real faxes, start FaxDesk without --sandbox.</source>
+        <translation>&lt;b&gt;沙盒&lt;/b&gt; — 仅供练习：这里的传真都是模拟的，不会送达任何人，也不会产生费用。要发送真实传真，请不带 --sandbox 启动 FaxDesk。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/sandbox_banner.py" line="37"/>
+        <source>Sandbox</source>
+        <translation>沙盒</translation>
     </message>
 </context>
 <context>
@@ -2043,12 +2381,12 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SendSetup</name>
     <message>
-        <location filename="../../faxdesk/ui/send_setup.py" line="60"/>
+        <location filename="../../faxdesk/ui/send_setup.py" line="66"/>
         <source>&amp;Contacts…</source>
         <translation>联系人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_setup.py" line="80"/>
+        <location filename="../../faxdesk/ui/send_setup.py" line="105"/>
         <source>The address book cannot be opened; see the log.</source>
         <translation>无法打开通讯录，请查看日志。</translation>
     </message>
@@ -2442,48 +2780,63 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../faxdesk/ui/status_area.py" line="27"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="46"/>
         <source>Connecting…</source>
-        <extracomment>How long a passing message (&quot;Fax deleted.&quot;) stays in the status bar.</extracomment>
+        <extracomment>How long a passing message (&quot;Fax deleted.&quot;) stays in the status bar. How long a failed action&apos;s words stay (a lasting problem stays until its cause is gone). The fixing action a problem can name: the window knows how to run each. The person clicked the fixing action of a problem (FIX_SETTINGS, FIX_SYNC).</extracomment>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/status_area.py" line="43"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="52"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/status_area.py" line="107"/>
+        <source>Open Settings…</source>
+        <translation>打开设置…</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/status_area.py" line="107"/>
+        <source>Try again now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/status_area.py" line="118"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/status_area.py" line="44"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="119"/>
         <source>Offline — will retry</source>
         <translation>离线 — 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/status_area.py" line="45"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="120"/>
         <source>API key not accepted</source>
         <translation>API 密钥未被接受</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/status_area.py" line="46"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="121"/>
         <source>Slowing down (Telnyx rate limit)</source>
         <translation>正在减速（Telnyx 速率限制）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/status_area.py" line="47"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="122"/>
         <source>Syncing paused</source>
         <translation>同步已暂停</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/status_area.py" line="48"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="123"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/status_area.py" line="57"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="132"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/status_area.py" line="65"/>
+        <location filename="../../faxdesk/ui/status_area.py" line="145"/>
         <source>{n} in flight</source>
         <translation>{n} 份进行中</translation>
     </message>
@@ -2491,104 +2844,134 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="218"/>
+        <location filename="../../faxdesk/ui/tray.py" line="233"/>
+        <source>No unread faxes</source>
+        <translation>没有未读传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="235"/>
+        <source>1 unread fax</source>
+        <translation>1 份未读传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="236"/>
+        <source>{n} unread faxes</source>
+        <translation>{n} 份未读传真</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="240"/>
         <source>No faxes in flight</source>
         <translation>没有进行中的传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="220"/>
+        <location filename="../../faxdesk/ui/tray.py" line="242"/>
         <source>1 fax in flight</source>
         <translation>1 份传真进行中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="221"/>
+        <location filename="../../faxdesk/ui/tray.py" line="243"/>
         <source>{n} faxes in flight</source>
         <translation>{n} 份传真进行中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="228"/>
+        <location filename="../../faxdesk/ui/tray.py" line="250"/>
         <source>Open FaxDesk</source>
         <translation>打开 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="230"/>
+        <location filename="../../faxdesk/ui/tray.py" line="252"/>
         <source>Send a fax…</source>
         <translation>发送传真…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="235"/>
+        <location filename="../../faxdesk/ui/tray.py" line="260"/>
         <source>Pause syncing</source>
         <translation>暂停同步</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="240"/>
+        <location filename="../../faxdesk/ui/tray.py" line="265"/>
         <source>Quit FaxDesk</source>
         <translation>退出 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="258"/>
+        <location filename="../../faxdesk/ui/tray.py" line="285"/>
+        <source>FaxDesk — Sandbox</source>
+        <translation>FaxDesk — 沙盒</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="290"/>
         <source>Syncing paused</source>
         <translation>同步已暂停</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="339"/>
+        <location filename="../../faxdesk/ui/tray.py" line="371"/>
         <source>1 page delivered to {to}.</source>
         <translation>1 页已送达 {to}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="341"/>
+        <location filename="../../faxdesk/ui/tray.py" line="373"/>
         <source>{pages} pages delivered to {to}.</source>
         <translation>{pages} 页已送达 {to}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="343"/>
+        <location filename="../../faxdesk/ui/tray.py" line="375"/>
         <source>Delivered to {to}.</source>
         <translation>已送达 {to}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="344"/>
+        <location filename="../../faxdesk/ui/tray.py" line="376"/>
         <source>Fax delivered</source>
         <translation>传真已送达</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="351"/>
+        <location filename="../../faxdesk/ui/tray.py" line="384"/>
         <source>No reason was given.</source>
         <translation>未提供原因。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="352"/>
+        <location filename="../../faxdesk/ui/tray.py" line="385"/>
         <source>The fax to {to} failed: {reason}</source>
         <translation>发往 {to} 的传真失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="353"/>
+        <location filename="../../faxdesk/ui/tray.py" line="386"/>
         <source>Fax failed</source>
         <translation>传真失败</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="359"/>
+        <location filename="../../faxdesk/ui/tray.py" line="392"/>
         <source>1 page from {sender}.</source>
         <translation>来自 {sender} 的 1 页。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="361"/>
+        <location filename="../../faxdesk/ui/tray.py" line="394"/>
         <source>{pages} pages from {sender}.</source>
         <translation>来自 {sender} 的 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="363"/>
+        <location filename="../../faxdesk/ui/tray.py" line="396"/>
         <source>From {sender}.</source>
         <translation>来自 {sender}。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="364"/>
+        <location filename="../../faxdesk/ui/tray.py" line="397"/>
         <source>Fax received</source>
         <translation>收到传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/tray.py" line="416"/>
+        <location filename="../../faxdesk/ui/tray.py" line="403"/>
+        <source>Sandbox: {title}</source>
+        <translation>沙盒：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="464"/>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/tray.py" line="465"/>
+        <source>FaxDesk Sandbox</source>
+        <translation>FaxDesk 沙盒</translation>
     </message>
 </context>
 <context>
