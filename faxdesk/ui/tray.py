@@ -336,7 +336,10 @@ class TrayController(QObject):
         self.quitRequested.emit()
         window_quit = getattr(self._window, "quit", None)
         if callable(window_quit):
-            window_quit()  # the main window shuts the backend down, then quits the app
+            # The main window shuts the backend down, then quits the app; with sends waiting
+            # it asks first, and the person may keep it running (False).
+            if window_quit() is False:
+                self._quitting = False
             return
         self._window.close()
         QCoreApplication.quit()
