@@ -626,11 +626,15 @@ class MainWindow(QMainWindow):
         self._side_by_side = side_by_side
         self.content.setOrientation(Qt.Orientation.Horizontal if side_by_side
                                     else Qt.Orientation.Vertical)
+        # Beside the table the detail pane keeps its width; below it, both grow with the window.
+        self.content.setStretchFactor(0, 1 if side_by_side else 11)
+        self.content.setStretchFactor(1, 0 if side_by_side else 9)
         if side_by_side:
-            total = max(self.content.width(), self._table_width() + DETAIL_WIDTH)
+            total = max(self.content.width(), self._natural_table_width + DETAIL_WIDTH)
             self.content.setSizes([total - DETAIL_WIDTH, DETAIL_WIDTH])
         else:
-            total = max(self.content.height(), 400)
+            # The splitter's own height is not laid out yet during a resize: the window's is.
+            total = max(self.height() - 160, 300)
             self.content.setSizes([total * 11 // 20, total * 9 // 20])
 
     @property
