@@ -38,7 +38,13 @@ from faxdesk.core.events import (
     SyncStateChanged,
 )
 from faxdesk.core.inbox import Inbox, Opener, _default_opener
-from faxdesk.core.outbox import Outbox, OutboxConfig, StepHook
+from faxdesk.core.outbox import (
+    Outbox,
+    OutboxConfig,
+    StepHook,
+    attempt_note,
+    read_retry_note,
+)
 from faxdesk.core.records import JournalEntry, TimelineEntry
 from faxdesk.core.row_feed import RowFeed
 from faxdesk.core.rows import FaxRow
@@ -137,9 +143,12 @@ class FaxEngine:
         self._client_lock = threading.Lock()
         self.events = EventHub()
         self.store = Store(data_dir)
-        self.feed = RowFeed(self.store, self.events)
+        # The outbox hears of a fax's final status before the row feed does: what follows it
+        # (an automatic retry, or nothing) is decided before the row is published, so a send's
+        # row goes from "Sending" to its outcome, or to its waiting retry, in one change.
         self.outbox = Outbox(self.store, self.events, self.client, data_dir, self.config.outbox,
                              clock=clock, step_hook=outbox_step_hook)
+        self.feed = RowFeed(self.store, self.events)
         self.inbox = Inbox(self.store, self.events, self.client, data_dir, opener=inbox_opener)
         self.syncer = Syncer(
             self.store, self.events, self.client, self.config.sync,
@@ -308,15 +317,34 @@ class FaxEngine:
         return row
 
     def timeline(self, row_id: str) -> list[TimelineEntry]:
+        """The steps of a fax; for a send, those of each of its attempts, in order."""
         row = self.feed.row(row_id)
         if row is None:
             return []
-        if row.fax_id is not None:
-            return self.store.timeline(row.fax_id)
-        steps = [TimelineEntry(row.id, "preparing", row.created_at or _now(), "local")]
-        if row.pending not in (None, "preparing"):
-            steps.append(TimelineEntry(row.id, str(row.pending), row.updated_at or _now(),
-                                       "local", row.pending_error))
+        if row.journal_id is None:
+            return self.store.timeline(row.fax_id) if row.fax_id is not None else []
+        chain = self.feed.chain(row.journal_id)
+        steps: list[TimelineEntry] = []
+        for entry in chain:
+            if entry.fax_id is None:
+                continue
+            own = self.store.timeline(entry.fax_id)
+            if entry.attempt > 1 and own and not any(
+                    t.status != "retry_scheduled" and read_retry_note(t.detail) for t in own):
+                # Where an automatic retry starts (a poll may have seen its fax first).
+                of = max(self.config.outbox.max_attempts, entry.attempt)
+                steps.append(TimelineEntry(entry.fax_id, "submitted", own[0].at, "local",
+                                           attempt_note(entry.attempt, of)))
+            steps.extend(own)
+        if row.fax_id is None:
+            if not steps:
+                steps.append(TimelineEntry(row.id, "preparing", row.created_at or _now(),
+                                           "local"))
+            # A waiting automatic retry is already in its attempt's steps.
+            if row.pending not in (None, "preparing") and not (
+                    row.pending == "scheduled" and row.is_retry):
+                steps.append(TimelineEntry(row.id, str(row.pending), row.updated_at or _now(),
+                                           "local", row.pending_error))
         return steps
 
     def in_flight(self) -> int:
@@ -325,6 +353,12 @@ class FaxEngine:
     def cancel(self, row_id: str) -> FaxRow:
         """Cancel an outbound fax in flight (and any automatic retry waiting after it)."""
         row = self._existing(row_id)
+        if row.pending == "scheduled" and row.journal_id is not None:
+            # An automatic retry waiting for its time: it is not made.
+            if not self.outbox.abandon(row.journal_id):
+                raise EngineError("This retry is being handed to Telnyx right now; "
+                                  "try again in a moment.")
+            return self._existing(row_id)
         if row.journal_id is not None:
             for child in self.outbox.pending_retries(row.journal_id):
                 self.outbox.abandon(child.id)
@@ -334,6 +368,15 @@ class FaxEngine:
         self.store.add_timeline(row.fax_id, "cancel_requested", "local")
         self._republish(row.fax_id)
         self.syncer.sync_now()
+        return self._existing(row_id)
+
+    def retry_now(self, row_id: str) -> FaxRow:
+        """Try a waiting send now instead of at its time (an automatic retry, or one waiting
+        after a network problem)."""
+        row = self._existing(row_id)
+        if row.journal_id is None or not row.can_retry_now:
+            raise EngineError("Only a send that is waiting to be tried again can be retried now.")
+        self.outbox.retry_now(row.journal_id)
         return self._existing(row_id)
 
     def discard(self, row_id: str, *, accept_risk: bool = False) -> bool:
@@ -367,13 +410,24 @@ class FaxEngine:
         """Delete on Telnyx and from the local history (a downloaded PDF stays on disk);
         a pending send is discarded instead."""
         row = self._existing(row_id)
-        if row.fax_id is None:
+        chain = self.feed.chain(row.journal_id) if row.journal_id is not None else []
+        if row.fax_id is None and not any(entry.fax_id for entry in chain):
             self.discard(row_id)
             return
-        with contextlib.suppress(NotFoundError):  # already gone there
-            self.client().delete_fax(row.fax_id)
-        self.store.delete_fax(row.fax_id)
-        self.events.publish(FaxChanged(row.fax_id, row.status, None, None))
+        # A send with automatic retries: a waiting retry is not made, and every attempt goes.
+        for entry in chain:
+            if not entry.is_finished and entry.fax_id is None:
+                self.outbox.abandon(entry.id)
+        # The first attempt first: the row keeps showing the latest until it goes with it.
+        fax_ids = [entry.fax_id for entry in chain if entry.fax_id] or [row.fax_id or ""]
+        for fax_id in fax_ids:
+            if self.store.get_fax(fax_id) is None:
+                continue
+            with contextlib.suppress(NotFoundError):  # already gone there
+                self.client().delete_fax(fax_id)
+            old = self.store.get_fax(fax_id)
+            self.store.delete_fax(fax_id)
+            self.events.publish(FaxChanged(fax_id, old.status if old else None, None, None))
 
     def refresh(self, row_id: str) -> FaxRow:
         """Fetch one fax now; for a received fax also renew its media link and fetch the PDF."""

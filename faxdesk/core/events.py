@@ -87,10 +87,15 @@ class SyncStateChanged:
 
 @dataclass(frozen=True, slots=True)
 class FaxReceived:
-    """A received fax's document is on disk (a received fax's row id is its fax id)."""
+    """A received fax's document is on disk (a received fax's row id is its fax id).
+
+    `news`: the fax arrived while this FaxDesk was running and syncing, so it is worth telling
+    the person at once; faxes found by the first sync of a session (history, or received while
+    FaxDesk was closed) are not."""
 
     fax_id: str
     path: Path
+    news: bool = False
 
 
 @dataclass(frozen=True, slots=True)

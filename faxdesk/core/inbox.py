@@ -5,6 +5,11 @@ file renamed into place), so a crash never leaves a half file that looks complet
 `download_state` makes "never twice" hold across restarts. An expired link (403/404 from the
 media URL) is refreshed through the API and the download retried; a full disk is reported and
 retried on a later sync.
+
+Whether a received fax is news (`FaxReceived.news`) is decided here, once: it is when it became
+"received" after this session's first successful sync. What the first sync finds is history, or
+arrived while FaxDesk was closed: it is in the list, unread, and no burst of notifications.
+The page count of a received fax comes from its PDF when Telnyx did not report it.
 """
 
 from __future__ import annotations
@@ -25,7 +30,13 @@ from faxdesk.api.errors import (
     RequestAbortedError,
     TelnyxError,
 )
-from faxdesk.core.events import DownloadFailed, EventHub, FaxChanged, FaxReceived
+from faxdesk.core.events import (
+    DownloadFailed,
+    EventHub,
+    FaxChanged,
+    FaxReceived,
+    SyncStateChanged,
+)
 from faxdesk.core.records import FaxRecord
 from faxdesk.core.status import StatusUpdate, apply_status
 from faxdesk.core.store import Store
@@ -66,6 +77,23 @@ class Inbox:
         self._lock = threading.Lock()
         self._busy: set[str] = set()
         self._executor: ThreadPoolExecutor | None = None
+        # Subscribed before anything that queues downloads, so news is noted before a download
+        # of that fax can finish.
+        self._synced = False
+        self._news: set[str] = set()
+        hub.subscribe(self._on_fax_changed, FaxChanged)
+        hub.subscribe(self._on_sync_state, SyncStateChanged)
+
+    def _on_sync_state(self, event: SyncStateChanged) -> None:
+        if event.last_sync is not None:  # set by a successful sync only
+            self._synced = True
+
+    def _on_fax_changed(self, event: FaxChanged) -> None:
+        record = event.fax
+        if (record is not None and record.direction == "inbound" and self._synced
+                and event.new_status == "received" and event.old_status != "received"):
+            with self._lock:
+                self._news.add(record.id)
 
     def start(self) -> None:
         with self._lock:
@@ -151,11 +179,19 @@ class Inbox:
         except TelnyxError as exc:
             self._failed(fax_id, f"Cannot download the received fax: {exc}")
             return None
+        if record.page_count is None:
+            pages = _page_count(target)
+            if pages is not None:  # published with the download just below
+                apply_status(self._store, None, StatusUpdate(
+                    fax_id, None, "local", fields={"page_count": pages}))
         saved = self._store.update_local(fax_id, downloaded_path=str(target),
                                          download_state="done", download_error=None)
         self._store.add_timeline(fax_id, "downloaded", "local", str(target))
         self._stored(saved)
-        self._hub.publish(FaxReceived(fax_id, target))
+        with self._lock:
+            news = fax_id in self._news
+            self._news.discard(fax_id)
+        self._hub.publish(FaxReceived(fax_id, target, news=news))
         return target
 
     def _refresh(self, record: FaxRecord) -> FaxRecord:
@@ -191,3 +227,14 @@ class Inbox:
         # The fax's row shows where its document is (or why it is not there yet).
         if record is not None:
             self._hub.publish(FaxChanged(record.id, record.status, record.status, record))
+
+
+def _page_count(path: Path) -> int | None:
+    """Pages of a received PDF, or None when it cannot be read (the fax is kept either way)."""
+    from pypdf import PdfReader  # lazy: keeps `import faxdesk.core.inbox` light
+
+    try:
+        return len(PdfReader(path).pages)
+    except Exception:  # a damaged or odd file still counts as received
+        log.debug("could not count the pages of %s", path, exc_info=True)
+        return None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import logging
+import re
 import shutil
 import threading
 import time
@@ -610,11 +611,11 @@ class Outbox:
 
     def _track(self, entry: JournalEntry, fax: Fax | None) -> JournalEntry:
         assert entry.fax_id is not None
-        detail = "sent from FaxDesk"
+        detail = SENT_HERE
         if entry.attempt > 1:
-            detail = f"automatic retry, attempt {entry.attempt} of {self.config.max_attempts}"
+            detail = attempt_note(entry.attempt, self.config.max_attempts)
         elif entry.parent_id is not None:
-            detail = "resent from FaxDesk"
+            detail = RESENT_HERE
         # Telnyx reports pages only in fax.delivered; the document we sent already tells.
         pages = entry.page_count or _page_count(Path(entry.document_path))
         # The fax row is stored with its journal entry and document in one change, so the
@@ -667,26 +668,83 @@ class Outbox:
             if current is None or current.state != "tracking":
                 return
             entry = self._store.update_journal(entry.id, state="done")
-        self._hub.publish(JournalChanged(entry.id))
         cfg = self.config
-        if (status == "failed" and cfg.auto_retry and reason in cfg.retry_reasons
-                and entry.attempt < cfg.max_attempts
-                and not self._store.journal_children(entry.id)):
-            at = self._clock() + cfg.retry_delay
-            assert entry.fax_id is not None
-            # Stamped with the server's time of the failure, so the timeline (server clock)
-            # shows it right after the failure whatever this machine's clock says.
-            self._store.add_timeline(
-                entry.fax_id, "retry_scheduled", "local",
-                f"automatic retry {entry.attempt + 1} of {cfg.max_attempts} "
-                f"in {int(cfg.retry_delay)} s ({reason})", at=failed_at)
-            self._enqueue(Path(entry.document_path), entry.to, entry.from_number,
-                          entry.connection_id, entry.options, page_count=entry.page_count,
-                          document_name=entry.document_name, attempt=entry.attempt + 1,
-                          parent_id=entry.id, not_before=at)
+        try:
+            if (status == "failed" and cfg.auto_retry and reason in cfg.retry_reasons
+                    and entry.attempt < cfg.max_attempts
+                    and not self._store.journal_children(entry.id)):
+                at = self._clock() + cfg.retry_delay
+                assert entry.fax_id is not None
+                # Stamped with the server's time of the failure, so the timeline (server clock)
+                # shows it right after the failure whatever this machine's clock says.
+                self._store.add_timeline(
+                    entry.fax_id, "retry_scheduled", "local",
+                    retry_note(entry.attempt + 1, cfg.max_attempts, cfg.retry_delay, reason),
+                    at=failed_at)
+                self._enqueue(Path(entry.document_path), entry.to, entry.from_number,
+                              entry.connection_id, entry.options, page_count=entry.page_count,
+                              document_name=entry.document_name, attempt=entry.attempt + 1,
+                              parent_id=entry.id, not_before=at)
+        finally:
+            # After the retry is queued: the send's row goes from the failed attempt straight
+            # to the waiting retry, and a settled failure is one that nothing follows.
+            self._hub.publish(JournalChanged(entry.id))
+
+    def retry_now(self, journal_id: int) -> bool:
+        """Try a waiting entry (an automatic retry, or one backing off after a network
+        problem) now; False when it is not waiting."""
+        entry = self._store.journal_entry(journal_id)
+        if (entry is None or entry.is_finished or entry.state == "tracking"
+                or entry.next_attempt_at is None):
+            return False
+        self._store.update_journal(journal_id, next_attempt_at=None)
+        self._hub.publish(JournalChanged(journal_id))
+        self._schedule(journal_id, resumed=True)
+        return True
 
     def pending_retries(self, journal_id: int) -> Iterable[JournalEntry]:
         return [e for e in self._store.journal_children(journal_id) if not e.is_finished]
+
+
+#: Timeline notes of a send's steps ("submitted"), kept as the journal always wrote them.
+SENT_HERE = "sent from FaxDesk"
+RESENT_HERE = "resent from FaxDesk"
+
+
+@dataclass(frozen=True, slots=True)
+class RetryNote:
+    """What a timeline note about an automatic retry says (read back by `read_retry_note`)."""
+
+    attempt: int
+    of: int
+    delay_secs: int | None = None  # set on "retry_scheduled": counted from the failure
+    reason: str | None = None  # Telnyx's failure code of the attempt before
+
+
+def retry_note(attempt: int, of: int, delay: float, reason: str | None) -> str:
+    """The note of a "retry_scheduled" step (a stable format: stores keep it for years)."""
+    return f"automatic retry {attempt} of {of} in {int(delay)} s ({reason})"
+
+
+def attempt_note(attempt: int, of: int) -> str:
+    """The note of the "submitted" step of an automatic retry."""
+    return f"automatic retry, attempt {attempt} of {of}"
+
+
+_RETRY_NOTE = re.compile(r"automatic retry (\d+) of (\d+) in (\d+) s \(([^)]*)\)")
+_ATTEMPT_NOTE = re.compile(r"automatic retry, attempt (\d+) of (\d+)")
+
+
+def read_retry_note(detail: str | None) -> RetryNote | None:
+    """The retry a note written by `retry_note` or `attempt_note` is about; None otherwise."""
+    if not detail:
+        return None
+    if match := _RETRY_NOTE.fullmatch(detail):
+        reason = match[4] if match[4] and match[4] != "None" else None
+        return RetryNote(int(match[1]), int(match[2]), int(match[3]), reason)
+    if match := _ATTEMPT_NOTE.fullmatch(detail):
+        return RetryNote(int(match[1]), int(match[2]))
+    return None
 
 
 def _page_count(path: Path) -> int | None:

@@ -4,6 +4,9 @@ Reads rows from the store (`rows`, `row`) and listens to `FaxChanged` / `Journal
 journal step the person cannot see (a retry counter, the fax id being recorded before the fax
 row exists) produces no event, because the rebuilt row equals the one published last. It also
 keeps the count of outbound faxes in flight, in memory, and publishes it when it changes.
+
+A send and its automatic retries are one row (`faxdesk.core.rows.chain_row`): a change of any
+attempt publishes that row again.
 """
 
 from __future__ import annotations
@@ -20,7 +23,17 @@ from faxdesk.core.events import (
     RowChanged,
     RowRemoved,
 )
-from faxdesk.core.rows import FaxRow, journal_id_of, row_for_entry, row_for_fax, send_row_id
+from faxdesk.core.records import FaxRecord, JournalEntry
+from faxdesk.core.rows import (
+    FaxRow,
+    chain_row,
+    journal_id_of,
+    retry_chain,
+    retry_root,
+    row_for_entry,
+    row_for_fax,
+    send_row_id,
+)
 from faxdesk.core.store import Store
 
 #: Rows remembered to tell a real change from a repeat; a row older than this many changes is
@@ -45,31 +58,93 @@ class RowFeed:
     # --- reading --------------------------------------------------------------------------
 
     def rows(self, limit: int | None = None) -> list[FaxRow]:
-        """Pending sends first, then the stored faxes, newest first."""
+        """Pending sends first, then the stored faxes, newest first; a send and its automatic
+        retries are one row."""
         entries = {e.id: e for e in self._store.journal_entries()}
-        # Each record is made a row as it is read: a history of 10,000 is not held twice.
-        faxes = [row_for_fax(rec, entries.get(rec.journal_id) if rec.journal_id else None)
-                 for rec in self._store.iter_faxes(limit)]
-        shown = {r.journal_id for r in faxes if r.journal_id is not None}
-        pending = [r for r in map(row_for_entry, entries.values())
-                   if r is not None and r.journal_id not in shown]
+        children: dict[int, list[JournalEntry]] = {}
+        for entry in entries.values():
+            if entry.parent_id is not None:
+                children.setdefault(entry.parent_id, []).append(entry)
+        # Each record is made a row as it is read (a history of 10,000 is not held twice); only
+        # the faxes sent from here are kept, to be joined with their send's other attempts.
+        listed: list[FaxRow | FaxRecord] = []
+        by_id: dict[str, FaxRecord] = {}
+        by_journal: dict[int, FaxRecord] = {}
+        for rec in self._store.iter_faxes(limit):
+            if rec.journal_id is None or rec.journal_id not in entries:
+                listed.append(row_for_fax(rec))
+                continue
+            by_id[rec.id] = rec
+            by_journal[rec.journal_id] = rec
+            listed.append(rec)
+
+        def record(entry: JournalEntry) -> FaxRecord | None:
+            if entry.fax_id is None:  # a poll may have found the fax before its answer came
+                return by_journal.get(entry.id)
+            return by_id.get(entry.fax_id) or self._store.get_fax(entry.fax_id)
+
+        def chain_of(root: JournalEntry) -> FaxRow | None:
+            return chain_row(retry_chain(root, lambda i: children.get(i, ())), record)
+
+        done: set[int] = set()
+        faxes: list[FaxRow] = []
+        for item in listed:
+            if isinstance(item, FaxRow):
+                faxes.append(item)
+                continue
+            assert item.journal_id is not None
+            root = retry_root(entries[item.journal_id], entries.get)
+            if root.id in done:
+                continue
+            done.add(root.id)
+            row = chain_of(root)
+            if row is not None:
+                faxes.append(row)
+        pending: list[FaxRow] = []
+        for entry in entries.values():
+            if entry.id in done or retry_root(entry, entries.get) is not entry:
+                continue  # a retry shows on its first attempt's row
+            row = chain_of(entry)
+            if row is not None and row.pending is not None:
+                pending.append(row)
         return pending + faxes
 
     def row(self, row_id: str) -> FaxRow | None:
+        return self._row(row_id)
+
+    def _row(self, row_id: str, known: FaxRecord | None = None) -> FaxRow | None:
+        """`known`: a fax just stored, tied to its send before the send has its fax id."""
         journal_id = journal_id_of(row_id)
         if journal_id is None:
             record = self._store.get_fax(row_id)
             return None if record is None else self._row_for_record_id(record.id)
+        chain = self.chain(journal_id)
+
+        def record_of(entry: JournalEntry) -> FaxRecord | None:
+            if entry.fax_id is not None:
+                return self._store.get_fax(entry.fax_id)
+            return known if known is not None and known.journal_id == entry.id else None
+
+        return chain_row(chain, record_of) if chain else None
+
+    def chain(self, journal_id: int) -> list[JournalEntry]:
+        """The attempts of the send that journal entry belongs to, first to latest (empty when
+        there is no such entry)."""
         entry = self._store.journal_entry(journal_id)
         if entry is None:
-            return None
-        if entry.fax_id is not None:
-            record = self._store.get_fax(entry.fax_id)
-            if record is not None:
-                return row_for_fax(record, entry)
-        return row_for_entry(entry)
+            return []
+        root = retry_root(entry, self._store.journal_entry)
+        return retry_chain(root, self._store.journal_children)
+
+    def _root_row_id(self, journal_id: int) -> str:
+        entry = self._store.journal_entry(journal_id)
+        if entry is None:
+            return send_row_id(journal_id)
+        return send_row_id(retry_root(entry, self._store.journal_entry).id)
 
     def _row_for_record_id(self, fax_id: str) -> FaxRow | None:
+        """One fax as itself (an attempt of a send, when it is one): what `faxdesk send
+        --follow` follows. The send's own row (`send:<id>`) shows its latest attempt."""
         record = self._store.get_fax(fax_id)
         if record is None:
             return None
@@ -84,11 +159,15 @@ class RowFeed:
 
     def _in_flight_rows(self) -> Iterable[FaxRow]:
         for entry in self._store.journal_entries(unfinished=True):
-            row = row_for_entry(entry)
-            if row is not None and row.in_flight:
-                yield row
+            if row_for_entry(entry) is not None:
+                row = self.row(self._root_row_id(entry.id))
+                if row is not None and row.in_flight:
+                    yield row
         for record in self._store.in_flight():
-            row = row_for_fax(record)
+            found = None
+            if record.journal_id is not None and self._store.journal_entry(record.journal_id):
+                found = self.row(self._root_row_id(record.journal_id))
+            row = found or row_for_fax(record)
             if row.in_flight:
                 yield row
 
@@ -97,11 +176,20 @@ class RowFeed:
     def _on_fax(self, event: FaxChanged) -> None:
         if event.fax is None:
             row_id = self._forget_fax(event.fax_id)
-            self._publish_removed(row_id)
+            # An automatic retry deleted: the send's row shows its attempt before, if any.
+            row = self.row(row_id) if journal_id_of(row_id) is not None else None
+            if row is None:
+                self._publish_removed(row_id)
+            else:
+                self._publish(row, row.status)
             return
         record = event.fax
-        entry = self._store.journal_entry(record.journal_id) if record.journal_id else None
-        self._publish(row_for_fax(record, entry), event.old_status)
+        if record.journal_id is not None and self._store.journal_entry(record.journal_id):
+            row = self._row(self._root_row_id(record.journal_id), record)
+            if row is not None:
+                self._publish(row, event.old_status)
+            return
+        self._publish(row_for_fax(record), event.old_status)
 
     def _on_journal(self, event: JournalChanged) -> None:
         entry = self._store.journal_entry(event.journal_id)
@@ -110,16 +198,17 @@ class RowFeed:
             # The fax id is recorded just before the fax itself is stored: nothing to show yet
             # (the pending row would only differ in its time); the fax's row follows at once.
             return
-        row = self.row(send_row_id(event.journal_id))
+        row_id = self._root_row_id(event.journal_id)
+        row = self.row(row_id)
         if row is None:
-            self._publish_removed(send_row_id(event.journal_id))
+            self._publish_removed(row_id)
         else:
             self._publish(row, row.status)
 
     def _forget_fax(self, fax_id: str) -> str:
         """The row id a deleted fax had: its send's, when it was sent from here."""
         entry = self._store.journal_for_fax(fax_id)
-        return send_row_id(entry.id) if entry is not None else fax_id
+        return self._root_row_id(entry.id) if entry is not None else fax_id
 
     def _publish(self, row: FaxRow, previous_status: str | None) -> None:
         previous_pending = None

@@ -2,15 +2,16 @@
 
 A send made here is one row from the moment it is queued to its final status: its id is
 `send:<journal id>` throughout, so the window keeps it selected while it turns from "Uploading"
-into "Queued" and "Delivered". A fax not sent from this machine (received, or sent elsewhere) has
-the Telnyx fax id as its row id. What may be done with a row (`can_cancel`, `can_resend`, ...) is
-decided here, once, for both front doors.
+into "Queued" and "Delivered". Its automatic retries stay on that row (`chain_row`): the row shows
+the latest attempt, under the first attempt's id. A fax not sent from this machine (received, or
+sent elsewhere) has the Telnyx fax id as its row id. What may be done with a row (`can_cancel`,
+`can_resend`, ...) is decided here, once, for both front doors.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -89,6 +90,11 @@ class FaxRow:
     download_state: str | None = None
     download_error: str | None = None
     contact_name: str | None = None  # filled in by whoever has the address book
+    #: False while a send's final status is known but the outbox has not yet decided what
+    #: follows it (an automatic retry, or nothing): its outcome is not final yet.
+    settled: bool = True
+    #: Telnyx's failure code of the attempt before a waiting automatic retry.
+    previous_failure: str | None = None
 
     @property
     def other_party(self) -> str:
@@ -104,13 +110,45 @@ class FaxRow:
         return self.direction == "outbound" and not self.is_final
 
     @property
+    def is_retry(self) -> bool:
+        """An automatic retry of a failed attempt (the row of the first attempt shows it)."""
+        return self.attempt > 1
+
+    @property
+    def final_outcome(self) -> Literal["delivered", "failed"] | None:
+        """How a send ended, once nothing more will happen to it: no retry waits, and the
+        outbox has settled it. None while it may still change (a retry is one such change)."""
+        if self.direction != "outbound":
+            return None
+        if self.pending == "rejected":
+            return "failed"
+        if self.pending is not None or not self.settled:
+            return None
+        if self.status == "delivered":
+            return "delivered"
+        if self.status == "failed":
+            return "failed"
+        return None
+
+    @property
     def can_cancel(self) -> bool:
+        """A fax on its way that Telnyx can still stop, or an automatic retry waiting."""
+        if self.pending == "scheduled":
+            return True
         return (self.direction == "outbound" and self.pending is None
                 and self.status in CANCELLABLE_STATUSES)
 
     @property
+    def can_retry_now(self) -> bool:
+        """A send waiting for its time (an automatic retry, or after a network problem)."""
+        return self.pending in ("scheduled", "waiting")
+
+    @property
     def can_discard(self) -> bool:
-        """A send Telnyx has not created: it can be dropped (after a check when `checking`)."""
+        """A send Telnyx has not created: it can be dropped (after a check when `checking`).
+        A waiting automatic retry is cancelled instead: its earlier attempts exist."""
+        if self.pending == "scheduled" and self.is_retry:
+            return False
         return self.pending is not None
 
     @property
@@ -170,6 +208,10 @@ def pending_kind(entry: JournalEntry) -> PendingKind | None:
     return "preparing" if entry.state == "prepared" else "uploading"
 
 
+#: Journal states in which the outbox has not yet decided what follows a final status.
+_UNSETTLED_STATES = frozenset({"fax_created", "tracking"})
+
+
 def row_for_fax(record: FaxRecord, entry: JournalEntry | None = None) -> FaxRow:
     raw = record.raw
     document = record.downloaded_path or record.document_path
@@ -201,6 +243,7 @@ def row_for_fax(record: FaxRecord, entry: JournalEntry | None = None) -> FaxRow:
         document_name=entry.document_name if entry is not None else None,
         download_state=record.download_state,
         download_error=record.download_error,
+        settled=not (entry is not None and record.is_final and entry.state in _UNSETTLED_STATES),
     )
 
 
@@ -232,3 +275,66 @@ def row_for_entry(entry: JournalEntry) -> FaxRow | None:
         document_path=entry.document_path,
         document_name=entry.document_name,
     )
+
+
+# --- a send and its automatic retries: one row ------------------------------------------------
+
+
+def retry_root(entry: JournalEntry, lookup: Callable[[int], JournalEntry | None]) -> JournalEntry:
+    """The first attempt of the send `entry` belongs to (`entry` itself when it is no retry).
+    An automatic retry names the attempt before it as its parent; a resend starts a new send."""
+    seen = {entry.id}
+    while entry.attempt > 1 and entry.parent_id is not None and entry.parent_id not in seen:
+        parent = lookup(entry.parent_id)
+        if parent is None:
+            break
+        seen.add(parent.id)
+        entry = parent
+    return entry
+
+
+def retry_chain(root: JournalEntry,
+                children: Callable[[int], Sequence[JournalEntry]]) -> list[JournalEntry]:
+    """`root` and its automatic retries, attempt after attempt."""
+    chain = [root]
+    while len(chain) < 1000:
+        current = chain[-1]
+        later = [c for c in children(current.id) if c.attempt == current.attempt + 1]
+        if not later:
+            break
+        chain.append(max(later, key=lambda c: c.id))
+    return chain
+
+
+def chain_row(chain: Sequence[JournalEntry],
+              record: Callable[[JournalEntry], FaxRecord | None]) -> FaxRow | None:
+    """The one row of a send and its automatic retries: the latest attempt that shows, under
+    the first attempt's row id and creation time. None when nothing of it shows any more.
+    `record(entry)`: the stored fax an attempt created, if any."""
+    if not chain:
+        return None
+    shown: FaxRow | None = None
+    position = len(chain)
+    for position in range(len(chain) - 1, -1, -1):
+        entry = chain[position]
+        fax = record(entry)
+        shown = row_for_fax(fax, entry) if fax is not None else row_for_entry(entry)
+        if shown is not None:
+            break
+    if shown is None:
+        return None
+    root = chain[0]
+    if position == 0:
+        return shown
+    first = record(root)
+    created = (first.created_at if first is not None and first.created_at is not None
+               else _time(root.created_at))
+    previous_failure = None
+    if shown.pending is not None:
+        for entry in reversed(chain[:position]):
+            earlier = record(entry)
+            if earlier is not None and earlier.failure_reason:
+                previous_failure = earlier.failure_reason
+                break
+    return replace(shown, id=send_row_id(root.id), created_at=created,
+                   previous_failure=previous_failure)

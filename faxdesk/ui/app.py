@@ -18,9 +18,10 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -87,17 +88,20 @@ class FaxDeskApp:
 
         self.settings = settings
         self._current_key = api_key
-        self.opened = open_engine(settings, "sandbox" if sandbox else "account", data_dir,
+        mode: Literal["sandbox", "account"] = "sandbox" if sandbox else "account"
+        self.opened = open_engine(settings, mode, data_dir,
                                   sandbox=sandbox_options, api_key=api_key)
-        suffix = QCoreApplication.translate("FaxDeskApp", " — Sandbox") if sandbox else ""
         self.window = MainWindow(self.opened.engine, worker=worker, settings_host=self,
-                                 title_suffix=suffix)
+                                 sandbox=sandbox)
+        # Launches of the other mode never reach this window (each mode has its own).
+        if guard is not None and guard.mode != mode:
+            guard.switch_mode(mode)
         self.guard = guard
         self.features = install_send_features(self.window, guard=guard)
         # Problems of print, report and scan features come from their own threads: the bridge
         # brings them to the window.
         self._problems = EventBridge(self.window)
-        self._problems.received.connect(lambda text: self.window.show_error(str(text)))
+        self._problems.received.connect(self.window.show_problem_text)
         self.print_intake: PrintIntake | None = None
         self.report_saver: ReportSaver | None = None
         self.auto_printer: AutoPrinter | None = None
@@ -213,15 +217,24 @@ class FaxDeskApp:
                 engine.sync_now()
 
             self._current_key = key
-            self.window.worker.submit(switch, on_done=lambda _r: self.window.reload_applications(),
-                                      on_error=lambda exc: self.window.show_error(str(exc)))
+            self.window.worker.submit(switch, on_done=self._switched,
+                                      on_error=self.window.show_exception)
+
+    def _switched(self, _result: object) -> None:
+        self.window.reload_applications()
 
     def close(self) -> None:
         self._stop_office_features()
-        self.window.shutdown()
+        window = self.window
+        window.shutdown()
         self.opened.close()
         if self.guard is not None:
             self.guard.close()
+        # The window and everything it owns (dialogs, tray, panes) are freed now, here on the
+        # GUI thread, not whenever Python's collector breaks a cycle on some other thread.
+        if shiboken6.isValid(window):
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def create_app(args: argparse.Namespace, *, ask_first_run: bool = True,
@@ -249,7 +262,10 @@ def create_app(args: argparse.Namespace, *, ask_first_run: bool = True,
     app = FaxDeskApp(sandbox=sandbox, settings=settings, guard=guard)
     problem = app.opened.key_problem
     if problem:
-        app.window.show_error(problem)
+        from faxdesk.ui.status_area import FIX_SETTINGS
+
+        # Until a working key makes syncing work (the status area clears it then).
+        app.window.show_problem("key", problem, FIX_SETTINGS)
     recovered = app.engine.store.recovered_from
     if recovered is not None:
         app.window.show_error(QCoreApplication.translate(
@@ -273,7 +289,8 @@ def run_app(args: argparse.Namespace) -> int:
     configure_application(app)
     files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
     send = bool(getattr(args, "send", False))
-    guard = acquire_single_instance(files, send=send)
+    guard = acquire_single_instance(
+        files, send=send, mode="sandbox" if getattr(args, "sandbox", False) else "account")
     if guard is None:
         return 0  # the running FaxDesk took the files
     settings = load_settings()
@@ -336,9 +353,10 @@ def _first_frame(sandbox: bool) -> FirstFrame:
 
     title = QCoreApplication.translate("MainWindow", "FaxDesk")
     if sandbox:
+        from faxdesk.ui.sandbox_banner import sandbox_suffix
+
         # A sandbox starts from nothing every time: no history to show yet.
-        suffix = QCoreApplication.translate("FaxDeskApp", " — Sandbox")
-        return FirstFrame(StoredHistory(), title=title + suffix, state=QSettings(),
+        return FirstFrame(StoredHistory(), title=title + sandbox_suffix(), state=QSettings(),
                           note=QCoreApplication.translate("FaxDeskApp",
                                                           "Starting the sandbox…"))
     from faxdesk.core.paths import data_dir
@@ -385,7 +403,8 @@ def _quit_on_signals(window: MainWindow) -> None:
     from PySide6.QtCore import QTimer
 
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda _signum, _frame: window.quit())
+        # Logout or kill: no question asked (waiting sends resume on the next start).
+        signal.signal(sig, lambda _signum, _frame: window.quit(confirm=False))
     timer = QTimer(window)
     timer.timeout.connect(lambda: None)
     timer.start(300)

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -122,9 +124,21 @@ class ApplicationDialog(QDialog):
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        # The fields scroll on a small screen; the buttons and the general error stay in view.
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
         for box in (general, hooks, inbound, outbound):
-            layout.addWidget(box)
+            fields_layout.addWidget(box)
+        fields_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("application_fields")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(fields)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
         # One label column width for all groups, so the fields line up across them.
         buddies = [w for box in (general, hooks, inbound, outbound)
                    for w in box.findChildren(QLabel) if w.buddy() is not None]
@@ -133,6 +147,10 @@ class ApplicationDialog(QDialog):
             w.setMinimumWidth(width)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        # Tall enough to show every field where the screen allows it, never taller.
+        scroll.setMinimumHeight(min(fields.sizeHint().height(), 240))
+        self.resize(max(560, fields.sizeHint().width() + 40),
+                    fields.sizeHint().height() + self.buttons.sizeHint().height() + 40)
         if application is not None:
             self._load(application)
 
@@ -143,6 +161,8 @@ class ApplicationDialog(QDialog):
         for label, widget, field_name in rows:
             holder = QWidget()
             holder.setFocusProxy(widget)  # the label's mnemonic focuses the field itself
+            if label:  # the label names the field itself for screen readers, not its holder
+                widget.setAccessibleName(label.replace("&", "").rstrip(":："))
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)

@@ -38,8 +38,9 @@ class ApplicationsPane(QWidget):
         title.setFont(font)
         self.list = QListWidget()
         self.list.setObjectName("apps_list")
-        self.list.currentItemChanged.connect(lambda *_: self._current_changed())
-        self.list.itemDoubleClicked.connect(lambda _item: self._edit())
+        self.list.setAccessibleName(self.tr("Fax applications"))
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.itemDoubleClicked.connect(self._edit)
 
         self.new_button = _tool_button(icon("add"), self.tr("New application…"), "app_new")
         self.edit_button = _tool_button(icon("edit"), self.tr("Edit application…"), "app_edit")
@@ -108,7 +109,7 @@ class ApplicationsPane(QWidget):
                 return app.application_name or app.id
         return app_id or ""
 
-    def _current_changed(self) -> None:
+    def _current_changed(self, *_args: object) -> None:
         self._update_buttons()
         self.selectionChanged.emit(self.selected_id() or "")
 
@@ -117,12 +118,12 @@ class ApplicationsPane(QWidget):
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
 
-    def _edit(self) -> None:
+    def _edit(self, *_args: object) -> None:
         app = self.selected()
         if app is not None:
             self.editRequested.emit(app)
 
-    def _delete(self) -> None:
+    def _delete(self, *_args: object) -> None:
         app = self.selected()
         if app is not None:
             self.deleteRequested.emit(app)

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,13 +69,17 @@ class ContactEditDialog(QDialog):
         form.addRow(self.tr("Notes:"), self.notes)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(lambda: self.saveRequested.emit(self.value()))
+        buttons.accepted.connect(self._save_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(420, 0)
+
+    @Slot()
+    def _save_clicked(self) -> None:
+        self.saveRequested.emit(self.value())
 
     def value(self) -> Contact:
         return Contact(name=self.name.text(), fax_number=self.number.text(),
@@ -101,6 +106,7 @@ class ContactsDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search names, companies and numbers"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search contacts"))
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Fax number"), self.tr("Company"), self.tr("Notes")])
@@ -111,6 +117,8 @@ class ContactsDialog(QDialog):
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
+        self.table.setObjectName("contacts_table")
+        self.table.setAccessibleName(self.tr("Contacts"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -119,8 +127,8 @@ class ContactsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.new_button = QPushButton(self.tr("New…"))
         self.new_button.clicked.connect(self.new_contact)
@@ -216,31 +224,54 @@ class ContactsDialog(QDialog):
         contact = self.selected()
         return self._edit(contact) if contact is not None else None
 
+    @Slot()
+    def _double_clicked(self) -> None:
+        self.edit_selected()
+
     def _edit(self, contact: Contact | None) -> ContactEditDialog:
         editor = ContactEditDialog(contact, self)
-
-        def saved(_contact: Contact) -> None:
-            editor.accept()
-            self.reload()
-
-        def save(value: Contact) -> None:
-            fn = self._book.add if value.id is None else self._book.update
-            self._run(partial(fn, value), on_done=saved,
-                      on_error=lambda exc: editor.show_error(str(exc)))
-
-        editor.saveRequested.connect(save)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saveRequested.connect(self._save_contact)
         editor.open()
         return editor
+
+    @Slot(object)
+    def _save_contact(self, value: Contact) -> None:
+        editor = self.sender()
+        if not isinstance(editor, ContactEditDialog):
+            return
+        fn = self._book.add if value.id is None else self._book.update
+        self._run(partial(fn, value), on_done=partial(self._contact_saved, editor),
+                  on_error=partial(self._contact_refused, editor))
+
+    def _contact_saved(self, editor: ContactEditDialog, _contact: Contact) -> None:
+        if shiboken6.isValid(editor):
+            editor.accept()
+        self.reload()
+
+    @staticmethod
+    def _contact_refused(editor: ContactEditDialog, exc: BaseException) -> None:
+        if shiboken6.isValid(editor):
+            editor.show_error(str(exc))
 
     def delete_selected(self) -> None:
         contact = self.selected()
         if contact is None or contact.id is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Delete contact"),
-            self.tr("Delete {name} from your contacts?").format(name=contact.name))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(partial(self._book.delete, contact.id), on_done=lambda _r: self.reload())
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete contact"),
+                          self.tr("Delete {name} from your contacts?").format(name=contact.name),
+                          QMessageBox.StandardButton.NoButton, self)
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        answer = box.clickedButton()
+        box.deleteLater()
+        if answer is delete:
+            self._run(partial(self._book.delete, contact.id), on_done=self._reload_after)
+
+    def _reload_after(self, _result: object) -> None:
+        self.reload()
 
     def import_csv(self, path: str | None = None) -> None:
         if not path:
@@ -249,8 +280,10 @@ class ContactsDialog(QDialog):
         if not path:
             return
         self._run(partial(self._book.import_csv, path), on_done=self._imported,
-                  on_error=lambda exc: self.status.setText(
-                      self.tr("Nothing was imported: {error}").format(error=exc)))
+                  on_error=self._import_failed)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("Nothing was imported: {error}").format(error=exc))
 
     def _imported(self, result: ImportResult) -> None:
         text = self.tr("Imported {added} new and updated {updated} contact(s).").format(
@@ -269,8 +302,12 @@ class ContactsDialog(QDialog):
                                                   "contacts.csv", self.tr("CSV files (*.csv)"))
         if not path:
             return
-        self._run(partial(self._book.export_csv, path), on_done=lambda n: self.status.setText(
-            self.tr("Exported %n contact(s) to {path}.", "", n).format(path=path)))
+        self._run(partial(self._book.export_csv, path),
+                  on_done=partial(self._exported, path))
+
+    def _exported(self, path: str, count: int) -> None:
+        self.status.setText(self.tr("Exported %n contact(s) to {path}.", "", count).format(
+            path=path))
 
     def _choose(self) -> None:
         contact = self.selected()

@@ -60,13 +60,14 @@ class DropZone(QObject):
     dragActive = Signal(bool)  # True while an acceptable drag hovers (for a highlight)
 
     def __init__(self, widget: QWidget) -> None:
+        # The widget is only the parent (no Python reference back to it): a dialog that keeps
+        # its drop zone in an attribute makes no reference cycle with it.
         super().__init__(widget)
-        self._widget = widget
         widget.setAcceptDrops(True)
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self._widget:
+        if watched is not self.parent():
             return False
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):

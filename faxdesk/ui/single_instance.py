@@ -1,15 +1,17 @@
-"""One running FaxDesk per user: a second launch hands its files to the first and exits.
+"""One running FaxDesk per user and mode: a second launch hands its files to the first and exits.
 
-The first instance listens on a local socket (QLocalServer) named after the app, the user and the
-profile (``FAXDESK_HOME``), so test runs and separate profiles never meet. A second launch
-connects, sends ``{"files": [absolute paths], "send": bool}`` as one JSON line, waits for ``ok``
-and exits 0; the first emits :attr:`SingleInstance.activationRequested` and, when there are files
-(or ``send``, from ``faxdesk --send``), :attr:`SingleInstance.filesReceived`. A socket file left
+The first instance listens on a local socket (QLocalServer) named after the app, the user, the
+profile (``FAXDESK_HOME``) and the mode ("account" or "sandbox"), so test runs and separate
+profiles never meet, and a sandbox launch never hands a document to a window on the account (or
+the other way round): each mode has its own window. A second launch connects, sends
+``{"files": [absolute paths], "send": bool}`` as one JSON line, waits for ``ok`` and exits 0;
+the first emits :attr:`SingleInstance.activationRequested` and, when there are files (or
+``send``, from ``faxdesk --send``), :attr:`SingleInstance.filesReceived`. A socket file left
 behind by a crashed instance is found (nobody answers it) and replaced.
 
 Integration in the app start-up (after QApplication exists, before the window is shown)::
 
-    guard = acquire_single_instance(args.files, send=getattr(args, "send", False))
+    guard = acquire_single_instance(args.files, send=getattr(args, "send", False), mode=mode)
     if guard is None:
         return 0  # the running instance has the files
     ...
@@ -26,19 +28,25 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 APP_ID = "faxdesk"
+#: The modes that each have their own window.
+MODES = ("account", "sandbox")
 _MAX_MESSAGE = 1 << 20  # a file list is small; anything bigger is not from us
 _ACK = b"ok\n"
 
 
-def server_name(app_id: str = APP_ID, environ: dict[str, str] | None = None) -> str:
-    """The socket name for this user and profile (short: some systems limit socket paths)."""
+def server_name(app_id: str = APP_ID, environ: dict[str, str] | None = None,
+                mode: str = "account") -> str:
+    """The socket name for this user, profile and mode (short: some systems limit socket
+    paths)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
     env = dict(os.environ) if environ is None else environ
     try:
         user = getpass.getuser()
@@ -48,7 +56,7 @@ def server_name(app_id: str = APP_ID, environ: dict[str, str] | None = None) -> 
     if profile:
         profile = str(Path(profile).expanduser().absolute())
     digest = hashlib.sha256(f"{user}\0{profile}".encode()).hexdigest()[:16]
-    return f"{app_id}-{digest}"
+    return f"{app_id}-{digest}" if mode == "account" else f"{app_id}-{mode}-{digest}"
 
 
 def _encode(files: Sequence[str | os.PathLike[str]], send: bool = False) -> bytes:
@@ -111,9 +119,11 @@ class SingleInstance(QObject):
     # Open the send dialog with these absolute paths (an empty list: `faxdesk --send`).
     filesReceived = Signal(list)
 
-    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, name: str | None = None, parent: QObject | None = None, *,
+                 mode: str = "account") -> None:
         super().__init__(parent)
-        self.name = name or server_name()
+        self.mode = mode
+        self.name = name or server_name(mode=mode)
         self._server = QLocalServer(self)
         # Only this user may connect (the socket file is created 0700-like).
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -141,14 +151,37 @@ class SingleInstance(QObject):
     def close(self) -> None:
         self._server.close()
 
+    def switch_mode(self, mode: str) -> bool:
+        """Listen for `mode`'s launches instead (the first-run choice picked the sandbox, say).
+        False when another FaxDesk of that mode already listens (this one then takes none)."""
+        if mode == self.mode:
+            return self.is_listening()
+        self._server.close()
+        self.mode = mode
+        self.name = server_name(mode=mode)
+        return self.listen()
+
     def _on_new_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
             self._buffers[socket] = b""
-            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
-            socket.disconnected.connect(lambda s=socket: self._forget(s))
+            # Slots that ask which socket spoke: no closure keeps this guard alive from Qt.
+            socket.readyRead.connect(self._socket_ready)
+            socket.disconnected.connect(self._socket_gone)
             if socket.bytesAvailable():
                 self._on_ready_read(socket)
+
+    @Slot()
+    def _socket_ready(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._on_ready_read(socket)
+
+    @Slot()
+    def _socket_gone(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._forget(socket)
 
     def _on_ready_read(self, socket: QLocalSocket) -> None:
         if socket not in self._buffers:
@@ -182,16 +215,17 @@ class SingleInstance(QObject):
 
 def acquire_single_instance(
     files: Sequence[str | os.PathLike[str]] = (), *, name: str | None = None,
-    send: bool = False,
+    send: bool = False, mode: str = "account",
 ) -> SingleInstance | None:
-    """None when a running instance took ``files`` (exit 0); else the listening guard.
+    """None when a running instance of the same mode took ``files`` (exit 0); else the
+    listening guard.
 
     If listening fails for another reason the app still runs, just without the hand-off.
     """
-    name = name or server_name()
+    name = name or server_name(mode=mode)
     if hand_off(files, name=name, send=send):
         return None
-    guard = SingleInstance(name)
+    guard = SingleInstance(name, mode=mode)
     guard.listen()
     return guard
 

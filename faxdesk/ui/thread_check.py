@@ -91,11 +91,20 @@ def _guard_class(cls: type[QObject]) -> None:
 
 
 def _guarded(cls: type[QObject], fn: FunctionType) -> object:
+    code = fn.__code__
+    # Qt calls a slot with only as many of a signal's arguments as the slot takes (clicked's
+    # `checked` to a method without it); the wrapper takes any number, so it passes on only
+    # what the method takes, as Qt would have.
+    takes_any = bool(code.co_flags & inspect.CO_VARARGS)
+    positional = code.co_argcount
+
     @functools.wraps(fn)
     def call(*args: object, **kwargs: object) -> object:
         if not _on_gui_thread():
             _violation(f"{cls.__name__}.{fn.__name__} ran on thread "
                        f"{threading.current_thread().name}, not the GUI thread")
+        if not takes_any and len(args) > positional:
+            args = args[:positional]
         return fn(*args, **kwargs)
 
     call._thread_checked = True  # type: ignore[attr-defined]

@@ -1,9 +1,12 @@
 """The tray icon: a menu rebuilt each time it opens, and notifications about faxes.
 
-Menu: Open FaxDesk, Send a fax…, the number of faxes in flight, Pause syncing, Quit.
-Notifications: delivered, failed (with the reason in words) and received, each switchable in the
-settings; clicking one emits :attr:`TrayController.faxActivated` with that fax's id so the window
-can open it. They go through the desktop's notification service when
+Menu: Open FaxDesk, Send a fax…, the unread faxes, the number of faxes in flight, Pause syncing,
+Quit. Notifications: delivered, failed (with the reason in words) and received, each switchable
+in the settings; clicking one emits :attr:`TrayController.faxActivated` with that fax's id so
+the window can open it. A send is announced once, with its final outcome (`FaxRow.final_outcome`:
+a failed attempt that an automatic retry follows is no outcome yet); a received fax only when
+the core says it is news (`FaxReceived.news`: not what the first sync of a session finds). A
+sandbox's notifications say "Sandbox". They go through the desktop's notification service when
 ``faxdesk.desktop.notifications`` can reach one (D-Bus, with a click action), otherwise through
 ``QSystemTrayIcon.showMessage``.
 
@@ -25,12 +28,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon, QWidget
 
+from faxdesk.api.models import FINAL_STATUSES
 from faxdesk.core.events import RowChanged, SyncStateChanged
 from faxdesk.core.rows import FaxRow
 from faxdesk.ui.texts import failure_text
@@ -122,6 +126,7 @@ class TrayController(QObject):
 
     openRequested = Signal()
     sendRequested = Signal()
+    unreadRequested = Signal()  # "N unread faxes" in the menu: show them
     pauseToggled = Signal(bool)
     quitRequested = Signal()
     faxActivated = Signal(str)  # a notification about this fax was clicked
@@ -136,21 +141,25 @@ class TrayController(QObject):
         notifier: Notifier | None = None,
         tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
         manage_close: bool = True,
+        sandbox: bool = False,
     ) -> None:
         """``manage_close``: watch the window's close events here. A window that asks
-        :meth:`should_hide` in its own closeEvent (the main window) passes False."""
+        :meth:`should_hide` in its own closeEvent (the main window) passes False.
+        ``sandbox``: every notification and the tooltip say "Sandbox"."""
+        # The window is this object's Qt parent, and reached only through it: the window
+        # keeps the tray in an attribute, and a Python reference back would be a cycle.
         super().__init__(window)
-        self._window = window
         self._settings = settings or _AllOn
         self._tray_available = tray_available
+        self.sandbox = sandbox
         self._in_flight = 0
+        self._unread = 0
         self._paused = False
         self._quitting = False
         self._hidden_to_tray = False
-        # Faxes first seen before the first successful sync are history: a new account's
-        # received faxes are downloaded after that sync, and must not each pop up as news.
-        self._synced_once = False
-        self._history: set[str] = set()
+        # Sends seen on their way in this session, and those already announced.
+        self._moving: set[str] = set()
+        self._announced: set[str] = set()
         self.menu = QMenu(window)
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self._custom_icon = icon
@@ -174,6 +183,10 @@ class TrayController(QObject):
     # -- state from the app -------------------------------------------------------------------
 
     @property
+    def _window(self) -> QWidget:
+        return cast(QWidget, self.parent())
+
+    @property
     def available(self) -> bool:
         """Whether the desktop has a system tray the icon can live in."""
         return bool(self._tray_available())
@@ -184,17 +197,17 @@ class TrayController(QObject):
     ) -> TrayController:
         """Wire a tray to the main window (faxdesk.ui.main_window.MainWindow): its signals feed
         the notifications and the in-flight count; the menu drives the window and backend."""
-        tray = cls(window, settings=settings, manage_close=False)
+        tray = cls(window, settings=settings, manage_close=False, sandbox=window.sandbox)
         window.tray = tray  # the window's closeEvent asks tray.should_hide()
         window.faxChanged.connect(tray.fax_changed)
         window.faxReceived.connect(tray.fax_received)
         window.inFlightChanged.connect(tray.set_in_flight)
+        window.unreadChanged.connect(tray.set_unread)
         window.syncStateChanged.connect(tray.sync_state_changed)
-        tray.sendRequested.connect(lambda: window.open_send_dialog([]))
+        tray.sendRequested.connect(window.new_fax)
         tray.faxActivated.connect(window.select_fax)
-        tray.pauseToggled.connect(
-            lambda paused: window.worker.submit(
-                window.engine.pause if paused else window.engine.resume))
+        tray.unreadRequested.connect(window.show_unread)
+        tray.pauseToggled.connect(window.pause_syncing)
         return tray
 
     def set_in_flight(self, count: int) -> None:
@@ -203,15 +216,24 @@ class TrayController(QObject):
         if self._custom_icon is None:
             self.icon.setIcon(_state_icon("tray-sending" if self._in_flight else "tray-idle"))
 
+    def set_unread(self, count: int) -> None:
+        self._unread = max(0, count)
+        self._update_tooltip()
+
     def sync_state_changed(self, event: SyncStateChanged) -> None:
-        """The window's SyncStateChanged: pause state for the menu, and the end of history."""
+        """The window's SyncStateChanged: the pause state for the menu."""
         self.set_paused(event.state == "paused")
-        if event.state == "ok" and event.last_sync is not None:
-            self._synced_once = True
 
     def set_paused(self, paused: bool) -> None:
         self._paused = paused
         self._update_tooltip()
+
+    def unread_text(self) -> str:
+        if not self._unread:
+            return self.tr("No unread faxes")
+        if self._unread == 1:
+            return self.tr("1 unread fax")
+        return self.tr("{n} unread faxes").format(n=self._unread)
 
     def in_flight_text(self) -> str:
         if self._in_flight == 0:
@@ -230,6 +252,9 @@ class TrayController(QObject):
         send = self.menu.addAction(self.tr("Send a fax…"))
         send.triggered.connect(self._send)
         self.menu.addSeparator()
+        unread = self.menu.addAction(self.unread_text())
+        unread.setEnabled(self._unread > 0)
+        unread.triggered.connect(self._show_unread)
         flight = self.menu.addAction(self.in_flight_text())
         flight.setEnabled(False)
         pause = self.menu.addAction(self.tr("Pause syncing"))
@@ -247,13 +272,20 @@ class TrayController(QObject):
         self.show_window()
         self.sendRequested.emit()
 
+    def _show_unread(self) -> None:
+        self.show_window()
+        self.unreadRequested.emit()
+
     def _toggle_pause(self, paused: bool) -> None:
         self._paused = paused
         self._update_tooltip()
         self.pauseToggled.emit(paused)
 
     def _update_tooltip(self) -> None:
-        parts = ["FaxDesk", self.in_flight_text()]
+        name = self.tr("FaxDesk — Sandbox") if self.sandbox else "FaxDesk"
+        parts = [name, self.in_flight_text()]
+        if self._unread:
+            parts.append(self.unread_text())
         if self._paused:
             parts.append(self.tr("Syncing paused"))
         self.icon.setToolTip(" — ".join(parts))
@@ -304,7 +336,10 @@ class TrayController(QObject):
         self.quitRequested.emit()
         window_quit = getattr(self._window, "quit", None)
         if callable(window_quit):
-            window_quit()  # the main window shuts the backend down, then quits the app
+            # The main window shuts the backend down, then quits the app; with sends waiting
+            # it asks first, and the person may keep it running (False).
+            if window_quit() is False:
+                self._quitting = False
             return
         self._window.close()
         QCoreApplication.quit()
@@ -341,7 +376,8 @@ class TrayController(QObject):
             body = self.tr("{pages} pages delivered to {to}.").format(pages=pages, to=to)
         else:
             body = self.tr("Delivered to {to}.").format(to=to)
-        return self._notify(Notice("delivered", fax_id, self.tr("Fax delivered"), body))
+        return self._notify(Notice("delivered", fax_id, self._title(self.tr("Fax delivered")),
+                                   body))
 
     def notify_failed(self, fax_id: str, to: str, reason: str | None,
                       words: str | None = None) -> bool:
@@ -350,7 +386,7 @@ class TrayController(QObject):
             return False
         words = words or failure_words(reason) or self.tr("No reason was given.")
         body = self.tr("The fax to {to} failed: {reason}").format(to=to, reason=words)
-        return self._notify(Notice("failed", fax_id, self.tr("Fax failed"), body))
+        return self._notify(Notice("failed", fax_id, self._title(self.tr("Fax failed")), body))
 
     def notify_received(self, fax_id: str, from_: str, pages: int | None = None) -> bool:
         if not self._settings().notify_received:
@@ -361,40 +397,55 @@ class TrayController(QObject):
             body = self.tr("{pages} pages from {sender}.").format(pages=pages, sender=from_)
         else:
             body = self.tr("From {sender}.").format(sender=from_)
-        return self._notify(Notice("received", fax_id, self.tr("Fax received"), body))
+        return self._notify(Notice("received", fax_id, self._title(self.tr("Fax received")),
+                                   body))
+
+    def _title(self, title: str) -> str:
+        """A sandbox's notifications cannot be taken for the account's."""
+        if self.sandbox:
+            return self.tr("Sandbox: {title}").format(title=title)
+        return title
 
     def fax_changed(self, event: RowChanged) -> None:
-        """Announces an outbound fax once, when it becomes delivered or failed (or Telnyx
-        refused the send). The engine publishes each change once, so the previous state in
-        the event says whether this one is news."""
+        """Announces a send made here once, with its final outcome. The engine publishes each
+        change once: a send seen on its way in this session (or whose change says it was) is
+        news when it ends; one first seen finished is history. A failed attempt that an
+        automatic retry follows is no outcome (`FaxRow.final_outcome` is None), so only the last
+        attempt is announced; the person stopping a waiting retry needs no notification. Faxes
+        sent from elsewhere on the account (another computer, the portal) are in the list, not
+        in notifications."""
         row = event.row
-        new_row = event.previous_status is None and event.previous_pending is None
-        if new_row and not self._synced_once:
-            self._history.add(row.id)
-        if row.direction != "outbound":
+        if row.direction != "outbound" or row.journal_id is None:
             return
+        outcome = row.final_outcome
+        if outcome is None:
+            self._moving.add(row.id)
+            return
+        new_row = event.previous_status is None and event.previous_pending is None
+        was_moving = row.id in self._moving or (not new_row and (
+            event.previous_pending not in (None, "rejected")
+            or (event.previous_pending is None
+                and event.previous_status not in FINAL_STATUSES)))
+        self._moving.discard(row.id)
+        if not was_moving or row.id in self._announced:
+            return
+        if event.previous_pending == "scheduled" and row.pending is None:
+            return  # the person stopped the retrying: the last attempt's failure is known
+        self._announced.add(row.id)
         to = row.to or ""
         label = f"{row.contact_name} ({to})" if row.contact_name else to
-        if row.pending == "rejected" and event.previous_pending != "rejected":
+        if row.pending == "rejected":
             self.notify_failed(row.id, label, None, row.pending_error)
-            return
-        if row.status == event.previous_status:
-            return
-        # A fax first seen already finished is history (the first sync), not news; a send made
-        # here is news even when it goes straight from pending to failed.
-        if new_row and row.journal_id is None:
-            return
-        if event.previous_status in ("delivered", "failed"):
-            return
-        if row.status == "delivered":
+        elif outcome == "delivered":
             self.notify_delivered(row.id, label, row.page_count)
-        elif row.status == "failed":
+        else:
             self.notify_failed(row.id, label, row.failure_reason)
 
     def fax_received(self, row: FaxRow) -> None:
-        """A received fax was downloaded."""
-        if row.id in self._history:
-            return  # received before this session's first sync: in the inbox, not news
+        """A received fax that is news (the window passes only those) was downloaded."""
+        if row.id in self._announced:
+            return
+        self._announced.add(row.id)
         sender = row.from_number or ""
         self.notify_received(row.id, f"{row.contact_name} ({sender})" if row.contact_name
                              else sender, row.page_count)
@@ -412,8 +463,9 @@ class TrayController(QObject):
 
     def _best_notifier(self) -> Notifier:
         try:
-            desktop = DesktopNotifierAdapter(self._clickedFromAnyThread.emit,
-                                             open_label=self.tr("Open"))
+            desktop = DesktopNotifierAdapter(
+                self._clickedFromAnyThread.emit, open_label=self.tr("Open"),
+                app_name=self.tr("FaxDesk Sandbox") if self.sandbox else "FaxDesk")
         except ImportError:  # no jeepney (not Linux): Qt's own tray messages
             return TrayMessageNotifier(self.icon, self._clickedFromAnyThread.emit)
         if desktop.available():
@@ -427,13 +479,13 @@ class DesktopNotifierAdapter:
     every notification keeps its own fax id, so clicking any of them opens the right fax."""
 
     def __init__(self, on_click: Callable[[str], None], *, open_label: str = "Open",
-                 bus_address: str | None = None) -> None:
+                 bus_address: str | None = None, app_name: str = "FaxDesk") -> None:
         from faxdesk.desktop.notifications import DesktopNotifier
 
         self._on_click = on_click
         self._open_label = open_label
         self.notifier = DesktopNotifier(
-            "FaxDesk", on_action=self._action, desktop_entry="io.github.faxdesk.FaxDesk",
+            app_name, on_action=self._action, desktop_entry="io.github.faxdesk.FaxDesk",
             bus_address=bus_address,
         )
 

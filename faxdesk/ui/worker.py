@@ -14,14 +14,17 @@ something safe to emit on (its result is then dropped).
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import queue
 import threading
 import time
+import types
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar, cast
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from faxdesk.ui.thread_check import any_thread, check_task
@@ -151,11 +154,14 @@ class Worker(QObject):
         self.busyChanged.emit(len(self._handlers))
         if self._closed:
             return
+        # A dialog that asked for this may have been closed and freed meanwhile: its answer
+        # is dropped (a dialog deletes itself when it closes).
         if ok:
-            if on_done is not None:
+            if on_done is not None and _receiver_alive(on_done):
                 on_done(payload)
         elif on_error is not None and isinstance(payload, BaseException):
-            on_error(payload)
+            if _receiver_alive(on_error):
+                on_error(payload)
         else:
             log.warning("background task failed: %s", payload)
             self.unhandledError.emit(payload)
@@ -188,6 +194,15 @@ class Worker(QObject):
         if not done:
             log.warning("quitting with background tasks still running")
         return done
+
+
+def _receiver_alive(callback: object) -> bool:
+    """False for a method (or a partial of one) of a Qt object that has been deleted."""
+    while isinstance(callback, functools.partial):
+        callback = callback.func
+    if isinstance(callback, types.MethodType) and isinstance(callback.__self__, QObject):
+        return shiboken6.isValid(callback.__self__)
+    return True
 
 
 class EventBridge(QObject):

@@ -22,7 +22,7 @@ import pytest
 from faxdesk import cli
 from faxdesk.core import opening
 from faxdesk.core.engine import EngineConfig
-from faxdesk.core.events import RowChanged
+from faxdesk.core.events import FaxChanged
 from faxdesk.core.opening import OpenedEngine, SandboxOptions, open_engine
 from faxdesk.core.paths import AppPaths
 from faxdesk.core.sending import Recipient, SendRequest
@@ -82,13 +82,15 @@ def test_a_busy_line_is_tried_1_plus_auto_retry_max_times_by_the_running_engine(
         failed: set[str] = set()
         all_failed = threading.Condition()
 
-        def on_row(event: RowChanged) -> None:
-            if event.row.to == BUSY and event.row.status == "failed" and event.row.fax_id:
+        # Each attempt is a fax of its own (the window shows them as one row).
+        def on_fax(event: FaxChanged) -> None:
+            fax = event.fax
+            if fax is not None and fax.to == BUSY and fax.status == "failed":
                 with all_failed:
-                    failed.add(event.row.fax_id)
+                    failed.add(fax.id)
                     all_failed.notify_all()
 
-        engine.events.subscribe(on_row, RowChanged)
+        engine.events.subscribe(on_fax, FaxChanged)
         engine.start()
         engine.send(SendRequest(documents=(make_pdf(),), recipients=(Recipient(BUSY),),
                                 connection_id=app_id, from_number=FROM_NUMBER))

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from faxdesk.api.client import TelnyxClient
 from faxdesk.core.engine import EngineConfig, FaxEngine
@@ -78,16 +79,33 @@ def window(
 
 
 def answer_next_message_box(button: QMessageBox.StandardButton) -> None:
-    """Click `button` on the next modal message box (QMessageBox.question runs its own loop)."""
+    """Answer the next modal message box (it runs its own loop): Yes (or Ok) presses the button
+    that does what is asked ("Delete", "Discard"), No (or Cancel) the one that keeps things."""
 
     def click() -> None:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            box.button(button).click()
-        else:
+        if not isinstance(box, QMessageBox):
             QTimer.singleShot(10, click)
+            return
+        standard = box.button(button)
+        if standard is not None:
+            standard.click()
+            return
+        accept = button in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok)
+        for candidate in box.buttons():
+            role = box.buttonRole(candidate)
+            if (role == QMessageBox.ButtonRole.AcceptRole) == accept and role in (
+                    QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.RejectRole):
+                candidate.click()
+                return
+        raise AssertionError(f"no button for {button} in {[b.text() for b in box.buttons()]}")
 
     QTimer.singleShot(0, click)
+
+
+def closed(widget: QWidget) -> bool:
+    """A dialog is closed: hidden, or (one that deletes itself on close) already deleted."""
+    return not shiboken6.isValid(widget) or not widget.isVisible()
 
 
 def wait_for(qtbot: Any, condition: Callable[[], object], timeout: int = 10000) -> None:

@@ -21,8 +21,7 @@ def test_sandbox_session_shows_demo_data_and_closes_cleanly(
     monkeypatch.setenv("FAXDESK_HOME", str(tmp_path))  # never the user's own settings
     before = {t.name for t in threading.enumerate()}
     session = create_app(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
-    window = session.window
-    qtbot.addWidget(window)
+    window = session.window  # session.close() frees it (qtbot must not close it again)
     assert "Sandbox" in window.windowTitle()
     window.show()
     window.start()

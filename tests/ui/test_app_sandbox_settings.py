@@ -17,7 +17,7 @@ def test_the_sandbox_window_gives_its_settings_the_sandbox_address(
     monkeypatch.setenv("FAXDESK_HOME", str(tmp_path / "home"))
     app = create_app(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
     try:
-        qtbot.addWidget(app.window)
+        # app.close() frees the window itself.
         server = app.sandbox_server
         assert server is not None
         assert app.settings_services(()).sandbox_url == server.base_url

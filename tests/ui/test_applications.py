@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from faxdesk.ui.app_dialog import ApplicationDialog
 from faxdesk.ui.main_window import MainWindow
-from tests.ui.conftest import answer_next_message_box, wait_for
+from tests.ui.conftest import answer_next_message_box, closed, wait_for
 
 
 def _open_dialog(window: MainWindow) -> ApplicationDialog:
@@ -52,7 +52,7 @@ def test_create_shows_validation_error_at_the_field_then_saves(
     dialog.sip_subdomain.setText("reception")
     dialog.tags.setText("front, desk")
     _save(qtbot, dialog)
-    wait_for(qtbot, lambda: not dialog.isVisible())
+    wait_for(qtbot, lambda: closed(dialog))
     wait_for(qtbot, lambda: "Reception" in _list_names(window))
 
     created = next(a for a in sandbox_api.iter_fax_applications()
@@ -83,7 +83,7 @@ def test_edit_every_field_round_trips(qtbot: Any, window: MainWindow, sandbox_ap
     dialog.voice_profile.setText("1293384261075731461")
     dialog.tags.setText("a, b")
     _save(qtbot, dialog)
-    wait_for(qtbot, lambda: not dialog.isVisible())
+    wait_for(qtbot, lambda: closed(dialog))
     wait_for(qtbot, lambda: "Renamed office" in _list_names(window))
 
     app = next(a for a in sandbox_api.iter_fax_applications()

@@ -127,11 +127,20 @@ def test_resend_a_failed_fax_creates_a_new_one(
     def sent() -> list[FaxRow]:
         return [f for f in window.model.items() if f.id not in known and not f.pending]
 
+    def ours() -> list[FaxRow]:
+        return [f for f in window.model.items() if f.id not in known]
+
     wait_for(qtbot, lambda: len(sent()) == 1)
     assert sent()[0].id.startswith("send:")  # a send made here keeps one row throughout
     demo_sandbox.advance(600)
-    wait_for(qtbot, lambda: sent()[0].status == "failed")
+    # Busy: the settings' automatic retry waits on the same row; stop it, then resend by hand.
+    wait_for(qtbot, lambda: ours() and ours()[0].pending == "scheduled")
+    assert len(ours()) == 1
+    window.select_fax(ours()[0].id)
+    _click(qtbot, window, "cancel")
+    wait_for(qtbot, lambda: sent() and sent()[0].status == "failed")
     fax = sent()[0]
+    assert fax.id == ours()[0].id
     window.select_fax(fax.id)
     assert window.detail.failure.text() == failure_text("user_busy")
 
@@ -169,7 +178,7 @@ def test_a_send_made_here_is_shown_searched_and_exported_by_telnyxs_fax_id(
     assert row is not None and row.fax_id is not None
     telnyx_id = row.fax_id  # what Telnyx, its portal and its webhooks call this fax
     assert window.select_fax(row.id)
-    shown = window.detail.values["id"].text()
+    shown = window.detail.tech_values["id"].full_text()
     target = tmp_path / "faxes.csv"
     window.export_csv(str(target))
     wait_for(qtbot, lambda: target.exists() and "Exported" in window.statusBar().currentMessage())

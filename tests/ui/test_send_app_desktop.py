@@ -1,6 +1,7 @@
 """The real `faxdesk --sandbox` on Xvfb with a private D-Bus and no tray host: a second
-`faxdesk FILE.pdf` hands its file over and exits 0, the running app shows the send dialog, and
-closing the main window the way a window manager does quits the app (nothing hides out of reach).
+`faxdesk --sandbox FILE.pdf` hands its file over and exits 0, the running app shows the send
+dialog (marked as the sandbox's), and closing the main window the way a window manager does quits
+the app (nothing hides out of reach). A launch on the account never reaches that window.
 """
 
 from __future__ import annotations
@@ -60,11 +61,12 @@ def test_second_launch_hands_over_and_closing_quits_without_a_tray(
     first = _faxdesk(desktop, "--sandbox")
     try:
         main_window = _wait_for_window(desktop, "FaxDesk — Sandbox")
-        second = _faxdesk(desktop, str(pdf))
+        second = _faxdesk(desktop, "--sandbox", str(pdf))
         _out, err = second.communicate(timeout=30)
         assert second.returncode == 0, err
         assert first.poll() is None
-        dialog = _wait_for_window(desktop, "Send a fax")  # the running app shows the dialog
+        # The running app shows the dialog, titled as the sandbox's.
+        dialog = _wait_for_window(desktop, "Send a fax — Sandbox")
 
         # The dialog is window-modal: close it first, as the user would, then the window.
         close_window(desktop["DISPLAY"], dialog)

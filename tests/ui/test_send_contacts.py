@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from faxdesk.core.contacts import Contact, ContactBook
 from faxdesk.ui.contacts_dialog import ContactsDialog
 from faxdesk.ui.worker import Worker
+from tests.ui.conftest import answer_next_message_box, closed
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def test_add_edit_search_and_choose(qtbot: QtBot, worker: Worker, book: ContactB
     editor.number.setText("+1 312 555 0142")
     editor.saveRequested.emit(editor.value())
     qtbot.waitUntil(lambda: _names(dialog) == ["Ada Lovelace", "Zoe Miller"], timeout=5000)
-    assert not editor.isVisible()
+    assert closed(editor)
 
     dialog.search.setText("annex")
     assert _names(dialog) == ["Zoe Miller"]
@@ -95,17 +96,7 @@ def test_csv_import_export_and_delete(
 
     dialog.table.selectRow(0)
 
-    def answer_yes() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            box.button(QMessageBox.StandardButton.Yes).click()
-        else:
-            qtbot.wait(10)
-            answer_yes()
-
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(0, answer_yes)
+    answer_next_message_box(QMessageBox.StandardButton.Yes)  # "Delete"
     dialog.delete_selected()
     qtbot.waitUntil(lambda: _names(dialog) == [], timeout=5000)
     assert len(book) == 0

@@ -157,26 +157,35 @@ def test_a_failed_fax_offers_resend_and_its_automatic_retry_is_in_the_timeline(
             return [f for f in demo_sandbox.state.faxes.values()
                     if f.to == "+12025550101" and f.client_state]
 
-        # The first try fails (busy) and the core retries it by itself.
+        # The first try fails (busy) and the core retries it by itself, at once.
         qtbot.waitUntil(lambda: len(busy_faxes()) >= 2, timeout=20000)
         first = min(busy_faxes(), key=lambda f: f.seq)
         assert first.status == "failed" and first.failure_reason == "user_busy"
 
-        def first_row() -> str | None:
-            rows = [r for r in win.model.items() if r.fax_id == first.id]
-            return rows[0].id if rows else None
+        def our_rows() -> list[Any]:
+            return [r for r in win.model.items()
+                    if r.to == "+12025550101" and r.journal_id is not None]
 
-        qtbot.waitUntil(lambda: first_row() is not None, timeout=10000)
-        row_id = first_row()
-        assert row_id is not None and row_id.startswith("send:")
+        # The send and its retries are one row: the latest attempt, under the first's id.
+        qtbot.waitUntil(lambda: len(our_rows()) == 1 and our_rows()[0].attempt >= 2,
+                        timeout=10000)
+        row_id = our_rows()[0].id
+        assert row_id.startswith("send:")
         assert win.select_fax(row_id)
 
         def timeline() -> str:
             return "\n".join(win.detail.timeline.item(i).text()
                              for i in range(win.detail.timeline.count()))
 
-        qtbot.waitUntil(lambda: "Automatic retry scheduled" in timeline(), timeout=10000)
-        assert "The line was busy" in timeline()
-        assert win.detail.buttons["resend"].isEnabled()
+        # Every attempt is in its timeline, in words.
+        qtbot.waitUntil(lambda: "Automatic retry 2 of 3 at" in timeline(), timeout=10000)
+        qtbot.waitUntil(lambda: "Attempt 2 of 3" in timeline(), timeout=10000)
+        assert "The line was busy" in timeline() and "user_busy" not in timeline()
+        def finished() -> bool:
+            demo_sandbox.advance(30)
+            return (win.model.item_by_id(row_id) or our_rows()[0]).final_outcome is not None
+
+        qtbot.waitUntil(finished, timeout=20000)
+        qtbot.waitUntil(lambda: win.detail.buttons["resend"].isEnabled(), timeout=10000)
     finally:
         win.shutdown()

@@ -14,7 +14,7 @@ from faxdesk.core.engine import FaxEngine
 from faxdesk.core.rows import FaxRow
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.welcome import WelcomeDialog
-from tests.ui.conftest import answer_next_message_box, wait_for
+from tests.ui.conftest import answer_next_message_box, closed, wait_for
 from tests.ui.rows import fax_row
 
 
@@ -44,7 +44,6 @@ def test_first_run_welcome_offers_the_sandbox(
     QTimer.singleShot(0, choose_sandbox)
     session = create_app(argparse.Namespace(sandbox=False, files=[]))
     try:
-        qtbot.addWidget(session.window)
         assert seen == ["Welcome to FaxDesk"]
         assert session.sandbox_server is not None
         assert "Sandbox" in session.window.windowTitle()
@@ -146,8 +145,7 @@ def test_entering_a_key_in_settings_connects_the_window(
     save_settings(Settings(first_run_done=True, key_storage="session"))
     session = create_app(argparse.Namespace(sandbox=False, files=[]))
     try:
-        window = session.window
-        qtbot.addWidget(window)
+        window = session.window  # session.close() frees it
         window.show()
         window.start()
         wait_for(qtbot, lambda: window.conn_label.text() == "Not connected")
@@ -160,7 +158,7 @@ def test_entering_a_key_in_settings_connects_the_window(
         dialog.api_key.setText(demo_sandbox.api_key)
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save),
                          Qt.MouseButton.LeftButton)
-        wait_for(qtbot, lambda: not dialog.isVisible())
+        wait_for(qtbot, lambda: closed(dialog))
         wait_for(qtbot, lambda: window.conn_label.text() == "Connected", timeout=20000)
         wait_for(qtbot, lambda: window.model.rowCount() > 0)
         assert session.current_settings().api_base_url == demo_sandbox.base_url
@@ -208,21 +206,40 @@ def test_changes_during_a_reload_are_not_lost(
 def test_hooks_for_the_send_dialog_and_the_tray(
     qtbot: Any, ui_state: QSettings, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    class StubSendDialog(QDialog):
+        sent = Signal(list)
+
+        def __init__(self, parent: QWidget) -> None:
+            super().__init__(parent)
+            self.documents = QWidget(self)
+            self.added: list[str] = []
+
+        def add_files(self, files: list[str]) -> None:
+            self.added += files
 
     window = MainWindow(no_account(tmp_path / "data"), state=ui_state)
     qtbot.addWidget(window)
     window.show()
     calls: list[list[str]] = []
+    made: list[StubSendDialog] = []
 
-    def factory(win: MainWindow, files: list[str]) -> QDialog:
+    def factory(win: MainWindow, files: list[str]) -> StubSendDialog:
         calls.append(files)
-        return QDialog(win)
+        made.append(StubSendDialog(win))
+        return made[-1]
 
-    window.send_dialog_factory = factory
+    window.send_dialog_factory = factory  # type: ignore[assignment]
     window.act_new_fax.trigger()  # Ctrl+N
+    # While that dialog is open, more files go into it (no second dialog).
     window.open_send_dialog(["/tmp/a.pdf", "/tmp/b.pdf"])
-    assert calls == [[], ["/tmp/a.pdf", "/tmp/b.pdf"]]
+    assert calls == [[]] and made[0].added == ["/tmp/a.pdf", "/tmp/b.pdf"]
+    made[0].reject()
+    window.open_send_dialog(["/tmp/c.pdf"])
+    assert calls == [[], ["/tmp/c.pdf"]]
+    made[1].reject()
 
     class Tray:
         hide = True

@@ -30,7 +30,9 @@ from faxdesk.ui.single_instance import acquire_single_instance
 
 app = QApplication(sys.argv[:1])
 send = "--send" in sys.argv
-guard = acquire_single_instance([a for a in sys.argv[1:] if a != "--send"], send=send)
+mode = "sandbox" if "--sandbox" in sys.argv else "account"
+files = [a for a in sys.argv[1:] if a not in ("--send", "--sandbox")]
+guard = acquire_single_instance(files, send=send, mode=mode)
 if guard is None:
     print("handed-off", flush=True)
     sys.exit(0)
@@ -182,3 +184,64 @@ def test_nobody_listening_means_no_hand_off(home: Path, monkeypatch: pytest.Monk
         assert guard.is_listening()
     finally:
         guard.close()
+
+
+def test_each_mode_has_its_own_window(home: Path, tmp_path: Path) -> None:
+    """A sandbox launch never hands a document to the window on the account (where a send
+    would be a real, paid fax), and an account launch never raises the sandbox window."""
+    referral = tmp_path / "referral.pdf"
+    referral.write_bytes(b"%PDF-1.4\n")
+    account = _start(home)
+    sandbox = None
+    try:
+        assert _first_line(account) == "listening"
+        # `faxdesk --sandbox referral.pdf`: no hand-off to the account window; it starts its
+        # own sandbox window, which listens for sandbox launches only.
+        sandbox = _start(home, "--sandbox", str(referral))
+        assert _first_line(sandbox) == "listening"
+        # The next sandbox launch reaches the sandbox window, the next account launch the
+        # account window: each gets only its own mode's file.
+        for mode_args, target in ((["--sandbox"], sandbox), ([], account)):
+            doc = tmp_path / f"for-{'sandbox' if mode_args else 'account'}.pdf"
+            doc.write_bytes(b"%PDF-1.4\n")
+            launch = _start(home, *mode_args, str(doc))
+            out, err = launch.communicate(timeout=30)
+            assert out.strip() == "handed-off", err
+            assert json.loads(_first_line(target)) == [str(doc)]
+        assert account.wait(timeout=30) == 0 and sandbox.wait(timeout=30) == 0
+    finally:
+        _stop(account)
+        if sandbox is not None:
+            _stop(sandbox)
+
+
+def test_socket_names_differ_by_mode(tmp_path: Path) -> None:
+    env = {"FAXDESK_HOME": str(tmp_path)}
+    assert server_name(environ=env, mode="sandbox") != server_name(environ=env)
+    assert server_name(environ=env, mode="account") == server_name(environ=env)
+    with pytest.raises(ValueError):
+        server_name(environ=env, mode="paid")
+
+
+def test_a_guard_follows_the_first_run_choice_of_the_sandbox(
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FAXDESK_HOME", str(home))
+    guard = acquire_single_instance()  # launched without --sandbox: listens as the account
+    assert guard is not None and guard.mode == "account"
+    account = None
+    try:
+        assert guard.switch_mode("sandbox")  # the welcome's "Try the sandbox"
+        assert guard.name == server_name(mode="sandbox")
+        # A sandbox launch reaches this window; an account launch starts its own.
+        sandbox = _start(home, "--sandbox")
+        with qtbot.waitSignal(guard.activationRequested, timeout=30000):
+            pass
+        out, _ = sandbox.communicate(timeout=30)
+        assert out.strip() == "handed-off"
+        account = _start(home)
+        assert _first_line(account) == "listening"
+    finally:
+        guard.close()
+        if account is not None:
+            _stop(account)

@@ -6,14 +6,13 @@ The real desktop (Xvfb, a tray host, dunst) is exercised in test_tray_desktop.py
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from faxdesk.core.events import RowChanged, SyncStateChanged
+from faxdesk.core.events import RowChanged
 from faxdesk.core.rows import FaxRow
 from faxdesk.ui.tray import Notice, TrayController
 from tests.ui.rows import fax_row
@@ -72,19 +71,26 @@ def test_menu_is_rebuilt_with_current_state_and_its_actions_work(
 ) -> None:
     ctl, _, _, _ = _controller(window, tray=True)
     texts = [a.text() for a in ctl.actions()]
-    assert texts == ["Open FaxDesk", "Send a fax…", "No faxes in flight", "Pause syncing",
-                     "Quit FaxDesk"]
+    assert texts == ["Open FaxDesk", "Send a fax…", "No unread faxes", "No faxes in flight",
+                     "Pause syncing", "Quit FaxDesk"]
     ctl.set_in_flight(3)
+    ctl.set_unread(2)
     ctl.menu.aboutToShow.emit()  # what Qt does each time the menu opens
-    flight = ctl.actions()[2]
+    unread, flight = ctl.actions()[2], ctl.actions()[3]
     assert flight.text() == "3 faxes in flight" and not flight.isEnabled()
     assert "3 faxes in flight" in ctl.icon.toolTip()
+    assert unread.text() == "2 unread faxes" and unread.isEnabled()
+    assert "2 unread faxes" in ctl.icon.toolTip()
+    window.hide()
+    with qtbot.waitSignal(ctl.unreadRequested):
+        unread.trigger()
+    assert window.isVisible()  # "2 unread faxes" shows them in the window
 
     with qtbot.waitSignal(ctl.pauseToggled) as paused:
-        ctl.actions()[3].trigger()
+        ctl.actions()[4].trigger()
     assert paused.args == [True]
     ctl.menu.aboutToShow.emit()
-    assert ctl.actions()[3].isChecked()
+    assert ctl.actions()[4].isChecked()
     assert "Syncing paused" in ctl.icon.toolTip()
 
     window.hide()
@@ -169,88 +175,71 @@ def row(row_id: str, status: str | None, **fields: Any) -> FaxRow:
 
 
 class Feed:
-    """Row changes as the engine publishes them: each change once, with the status before."""
+    """Row changes as the engine publishes them: each change once, with the state before."""
 
     def __init__(self, ctl: TrayController) -> None:
         self.ctl = ctl
-        self.last: dict[str, str | None] = {}
+        self.last: dict[str, FaxRow] = {}
 
     def change(self, changed: FaxRow) -> None:
-        previous = self.last.get(changed.id)
-        self.last[changed.id] = changed.status
-        self.ctl.fax_changed(RowChanged(changed, previous))
+        before = self.last.get(changed.id)
+        self.last[changed.id] = changed
+        self.ctl.fax_changed(RowChanged(changed, before.status if before else None,
+                                        before.pending if before else None))
 
 
-def test_each_fax_is_announced_once_when_it_finishes_and_history_is_not(
+def test_each_send_is_announced_once_with_its_outcome_and_history_is_not(
     window: QMainWindow,
 ) -> None:
     ctl, notifier, _, _ = _controller(window, tray=True)
     feed = Feed(ctl)
-    feed.change(row("old", "delivered"))  # first sync: already delivered long ago
-    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC), ""))
-    feed.change(row("new", "queued"))
-    feed.change(row("new", "sending"))
-    feed.change(row("new", "delivered", contact_name="Ada"))
-    ctl.fax_changed(RowChanged(row("new", "delivered", contact_name="Ada"), "delivered"))
-    feed.change(row("bad", "sending"))
-    feed.change(row("bad", "failed", failure_reason="user_busy"))
-    feed.change(row("in", "receiving", direction="inbound"))
-    feed.change(row("in", "received", direction="inbound"))
-    ctl.fax_received(row("in", "received", direction="inbound", page_count=1))
-    feed.change(row("later", "delivered"))  # sent elsewhere, first seen finished: history
-    assert [(n.kind, n.fax_id) for n in notifier.shown] == [
-        ("delivered", "new"), ("failed", "bad"), ("received", "in")]
-    assert notifier.shown[0].body == "2 pages delivered to Ada (+13125550100)."
-    assert notifier.shown[2].body == "1 page from +12025550100."
-
-
-def test_a_send_made_here_is_news_from_its_first_row_to_its_end(window: QMainWindow) -> None:
-    ctl, notifier, _, _ = _controller(window, tray=True)
-    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC), ""))
-    feed = Feed(ctl)
-    # A send made here keeps its row id ("send:<journal id>") from the moment it is queued.
-    feed.change(row("send:1", None, pending="uploading"))
-    feed.change(row("send:1", "failed", failure_reason="user_busy"))  # straight to failed
-    feed.change(row("send:2", None, pending="preparing"))
-    feed.change(row("send:2", "queued", fax_id="f2"))
-    feed.change(row("send:2", "delivered", fax_id="f2", page_count=1))
-    assert [(n.kind, n.fax_id) for n in notifier.shown] == [
-        ("failed", "send:1"), ("delivered", "send:2")]
-    assert notifier.shown[1].body == "1 page delivered to +13125550100."
-
-
-def test_a_send_telnyx_refuses_is_announced_as_failed_with_the_reason(
-    window: QMainWindow,
-) -> None:
-    """Telnyx refusing a send (422) is a failure the person has to hear about: nothing was
-    sent, and the window may be hidden in the tray."""
-    ctl, notifier, _, _ = _controller(window, tray=True)
-    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC), ""))
-    feed = Feed(ctl)
+    feed.change(row("send:1", "delivered"))  # first seen already delivered: history
+    feed.change(row("send:2", "queued"))
+    feed.change(row("send:2", "sending"))
+    feed.change(row("send:2", "delivered", contact_name="Ada"))
+    ctl.fax_changed(RowChanged(row("send:2", "delivered", contact_name="Ada"), "delivered"))
+    feed.change(row("send:4", "sending"))
+    feed.change(row("send:4", "failed", failure_reason="user_busy"))
+    feed.change(row("elsewhere", "sending"))  # sent from another computer: in the list only
+    feed.change(row("elsewhere", "delivered"))
     feed.change(row("send:3", None, pending="preparing"))
     feed.change(row("send:3", None, pending="rejected", pending_error=(
         "Telnyx refused the request. connection_id: 999 is not a fax application.")))
     assert [(n.kind, n.fax_id, n.title) for n in notifier.shown] == [
+        ("delivered", "send:2", "Fax delivered"), ("failed", "send:4", "Fax failed"),
         ("failed", "send:3", "Fax failed")]
-    assert "not a fax application" in notifier.shown[0].body
+    assert "not a fax application" in notifier.shown[-1].body
 
 
-def test_faxes_received_before_the_first_sync_are_history_not_news(
-    window: QMainWindow,
-) -> None:
-    # A new account's first sync finds received faxes; the inbox downloads them after the sync.
+def test_a_failure_an_automatic_retry_follows_is_not_announced(window: QMainWindow) -> None:
     ctl, notifier, _, _ = _controller(window, tray=True)
     feed = Feed(ctl)
-    for n in range(5):
-        feed.change(row(f"old{n}", "received", direction="inbound"))
-    ctl.sync_state_changed(SyncStateChanged("offline", None, "Telnyx cannot be reached."))
-    ctl.sync_state_changed(SyncStateChanged("ok", datetime.now(UTC), ""))
-    for n in range(5):
-        ctl.fax_received(row(f"old{n}", "received", direction="inbound"))
+    feed.change(row("send:5", "sending"))
+    # The outbox has not settled the failure yet, then settles it with a retry waiting.
+    feed.change(row("send:5", "failed", failure_reason="user_busy", settled=False))
+    feed.change(row("send:5", None, pending="scheduled", attempt=2,
+                    previous_failure="user_busy"))
     assert notifier.shown == []
-    feed.change(row("fresh", "received", direction="inbound"))  # arrives later
-    ctl.fax_received(row("fresh", "received", direction="inbound"))
-    assert [(n.kind, n.fax_id) for n in notifier.shown] == [("received", "fresh")]
+    feed.change(row("send:5", None, pending="uploading", attempt=2))
+    feed.change(row("send:5", "sending", attempt=2))
+    feed.change(row("send:5", "delivered", attempt=2))
+    assert [(n.kind, n.fax_id) for n in notifier.shown] == [("delivered", "send:5")]
+    # The person stops a waiting retry: they know; nothing is announced.
+    feed.change(row("send:6", "sending"))
+    feed.change(row("send:6", None, pending="scheduled", attempt=2))
+    feed.change(row("send:6", "failed", failure_reason="user_busy"))
+    assert [(n.kind, n.fax_id) for n in notifier.shown] == [("delivered", "send:5")]
+
+
+def test_a_received_fax_the_window_passes_is_announced_once(window: QMainWindow) -> None:
+    """The core decides what is news (not what the first sync finds); the window passes only
+    that. The tray announces each once."""
+    ctl, notifier, _, _ = _controller(window, tray=True)
+    fresh = row("fresh", "received", direction="inbound", page_count=1)
+    ctl.fax_received(fresh)
+    ctl.fax_received(fresh)
+    assert [(n.kind, n.fax_id, n.body) for n in notifier.shown] == [
+        ("received", "fresh", "1 page from +12025550100.")]
 
 
 def test_should_hide_is_the_main_window_hook(window: QMainWindow) -> None:
