@@ -29,7 +29,7 @@ LRELEASE=$(tool "${LRELEASE:-}" pyside6-lrelease)
 mkdir -p resources/translations faxdesk/data/translations
 if [ "${1:-}" != "--release" ]; then
     # Sorted, relative paths: the .ts locations do not depend on where the tree lives.
-    SOURCES=$(LC_ALL=C ls faxdesk/ui/*.py faxdesk/core/words.py faxdesk/core/sending.py)
+    SOURCES=$(LC_ALL=C ls faxdesk/ui/*.py faxdesk/core/words.py faxdesk/core/sending.py faxdesk/core/numbers.py faxdesk/core/timeline_words.py)
     for lang in $LANGUAGES; do
         if [ "$lang" = en ]; then only=-pluralonly; else only=; fi
         # shellcheck disable=SC2086 # word splitting of SOURCES and $only is intended

@@ -144,13 +144,19 @@ def row_line(row: FaxRow) -> str:
 
 
 def timeline_line(item: TimelineEntry, *, source: bool = False) -> str:
-    """One step of a fax's history in words: no status or failure codes."""
-    from faxdesk.core.words import detail_words, status_words
+    """One step of a fax's history in words, as the window shows it: no status or failure
+    codes, no note formats of the engine."""
+    from faxdesk.core.timeline_words import timeline_words
+    from faxdesk.core.words import detail_words
 
-    detail = detail_words(item.detail)
+    said = timeline_words(item)
+    step = said.with_time(when(said.at) if said.at is not None else "").english()
+    notes = [n.english().rstrip(".") for n in said.notes]
+    if source:  # `show`: the identifiers and codes too, for whoever reads it closely
+        notes += [detail_words(h) for h in said.hidden]
     where = f"  [{item.source}]" if source else ""
-    return f"{when(item.at)}  {status_words(item.status)}{where}" + (
-        f" ({detail})" if detail else "")
+    extra = "; ".join(n for n in notes if n)
+    return f"{when(item.at)}  {step}{where}" + (f" ({extra})" if extra else "")
 
 
 def more_note(shown: int, what: str) -> str:
@@ -202,10 +208,12 @@ def cmd_send(ctx: Context) -> int:
     engine = ctx.engine
     # The number and the documents are checked before anything is asked of Telnyx.
     try:
-        parse_recipient(args.to, ctx.settings.default_country)
+        number = parse_recipient(args.to, ctx.settings.default_country)
     except SendRefused as exc:
         raise CommandError("Nothing was sent.\n  " + "\n  ".join(
             r.message for r in exc.refusals), EXIT_USAGE) from None
+    for warning in number.warnings:  # the window shows these beside the number
+        err("Note: " + warning.english())
     app = pick_app(ctx, args.app)
     from_number = args.from_number
     if from_number is None:

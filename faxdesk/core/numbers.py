@@ -15,6 +15,8 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 from phonenumbers import ValidationResult as VR
 
+from faxdesk.core.words import QT_TRANSLATE_NOOP, Sentence
+
 _SIP = re.compile(r"^sips?:[^\s@:;]+@[^\s@;]+(;[^\s]*)?$", re.IGNORECASE)
 _SIP_SCHEME = re.compile(r"^sips?:", re.IGNORECASE)
 # Extensions of more than this many digits get a warning of their own.
@@ -37,14 +39,26 @@ _KINDS: dict[int, str] = {
 }
 
 
-class InvalidNumberError(ValueError):
-    """The input is not a number a fax can be sent to; the message says why, in words."""
+def _words(template: str, **values: str) -> Sentence:
+    """A sentence about a number (`template` marked for translation in the "Numbers" context;
+    a `country` value is one of the names below, which are translated too)."""
+    return Sentence("Numbers", template, tuple(values.items()))
 
-    def __init__(self, text: str, reason: str, *, emergency: bool = False) -> None:
+
+class InvalidNumberError(ValueError):
+    """The input is not a number a fax can be sent to; `sentence` says why, in words."""
+
+    def __init__(self, text: str, sentence: Sentence, *, emergency: bool = False) -> None:
         self.text = text
-        self.reason = reason
+        self.sentence = sentence
         self.emergency = emergency
-        super().__init__(f'"{text}" is not a fax number we can send to: {reason}')
+        super().__init__(sentence.english())
+
+
+def _refuse(text: str, template: str, *, emergency: bool = False,
+            **values: str) -> InvalidNumberError:
+    return InvalidNumberError(text, _words(template, number=text.strip(), **values),
+                              emergency=emergency)
 
 
 @dataclass(frozen=True)
@@ -54,7 +68,7 @@ class NumberResult:
     kind: str  # "fixed_line", "mobile", ..., "unknown", or "sip"
     region: str | None = None  # ISO country of the number, None for SIP / non-geographic
     extension: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Sentence] = field(default_factory=list)
 
     @property
     def is_sip(self) -> bool:
@@ -65,62 +79,73 @@ def parse_fax_number(text: str, default_region: str = "US") -> NumberResult:
     """Parse what the user typed. Raises InvalidNumberError with a message in words."""
     raw = text.strip()
     if not raw:
-        raise InvalidNumberError(text, "it is empty. Enter a fax number or a SIP address.")
+        raise _refuse(text, QT_TRANSLATE_NOOP(
+            "Numbers", "The fax number is empty. Enter a fax number or a SIP address."))
     if _SIP_SCHEME.match(raw):
         if not _SIP.match(raw):
-            raise InvalidNumberError(
-                text, "a SIP address must look like sip:user@host (or sips:user@host)."
-            )
+            raise _refuse(text, QT_TRANSLATE_NOOP(
+                "Numbers", '"{number}" is not a SIP address a fax can go to: it must look like '
+                "sip:user@host (or sips:user@host)."))
         return NumberResult(e164=raw, display=raw, kind="sip")
     region = default_region.upper()
     if region not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"unknown default country code {default_region!r}")
     if phonenumbers.is_emergency_number(raw, region):
-        raise InvalidNumberError(
-            text, "it is an emergency number. Call emergency services by phone; a fax cannot "
-            "reach them.", emergency=True)
+        raise _refuse(text, QT_TRANSLATE_NOOP(
+            "Numbers", '"{number}" is an emergency number. Call emergency services by phone; a '
+            "fax cannot reach them."), emergency=True)
     if not any(ch.isdigit() for ch in raw):
-        raise InvalidNumberError(text, "it has no digits. Enter the number with its area code.")
+        raise _refuse(text, QT_TRANSLATE_NOOP(
+            "Numbers", '"{number}" is not a fax number: it has no digits. Enter the number with '
+            "its area code."))
     try:
         num = phonenumbers.parse(raw, region)
     except NumberParseException as exc:
-        raise InvalidNumberError(text, _parse_reason(exc)) from exc
+        raise _refuse(text, _parse_reason(exc)) from exc
 
     possible = phonenumbers.is_possible_number_with_reason(num)
     if possible not in (VR.IS_POSSIBLE, VR.IS_POSSIBLE_LOCAL_ONLY):
-        raise InvalidNumberError(text, _possible_reason(possible, num, region))
+        raise InvalidNumberError(text, _possible_reason(possible, text, num, region))
     if possible == VR.IS_POSSIBLE_LOCAL_ONLY:
-        raise InvalidNumberError(
-            text, "it is a local number without its area code. Add the area code."
-        )
+        raise _refuse(text, QT_TRANSLATE_NOOP(
+            "Numbers", '"{number}" is a local number without its area code. Add the area '
+            "code."))
 
-    warnings: list[str] = []
+    warnings: list[Sentence] = []
     num_region = phonenumbers.region_code_for_number(num)
     valid = phonenumbers.is_valid_number(num)
     # Some plans (e.g. Germany) allow very short numbers; short and unknown is a typo.
     if not valid and len(phonenumbers.national_significant_number(num)) < MIN_UNKNOWN_DIGITS:
-        raise InvalidNumberError(
-            text,
-            f"it is too short for a number in {_where(num, region)}. Check for missing digits.",
-        )
+        raise InvalidNumberError(text, _where_words(
+            num, region, text,
+            QT_TRANSLATE_NOOP("Numbers", '"{number}" is too short for a number in {country}. '
+                              "Check for missing digits."),
+            QT_TRANSLATE_NOOP("Numbers", '"{number}" is too short for a number with the '
+                              "country code +{code}. Check for missing digits.")))
     if not valid:
-        where = _where(num, region)
-        warnings.append(
-            f"This number has the right length but is not a known valid number in {where}; "
-            "check it before sending."
-        )
+        warnings.append(_where_words(
+            num, region, text,
+            QT_TRANSLATE_NOOP("Numbers", "This number has the right length but is not a known "
+                              "valid number in {country}; check it before sending."),
+            QT_TRANSLATE_NOOP("Numbers", "This number has the right length but is not a known "
+                              "valid number with the country code +{code}; check it before "
+                              "sending.")))
     if num.extension:
-        warnings.append(
-            f"The extension {num.extension} cannot be dialled by fax; the fax goes to the main "
-            "number. Make sure the main number answers with a fax machine."
-        )
+        warnings.append(_words(QT_TRANSLATE_NOOP(
+            "Numbers", "The extension {extension} cannot be dialled by fax; the fax goes to the "
+            "main number. Make sure the main number answers with a fax machine."),
+            extension=num.extension))
         if len(num.extension) > LONG_EXTENSION:
-            warnings.append(f"The extension {num.extension} is unusually long.")
+            warnings.append(_words(QT_TRANSLATE_NOOP(
+                "Numbers", "The extension {extension} is unusually long."),
+                extension=num.extension))
     if _alpha(raw):
-        warnings.append("Letters were read as keypad digits; check the number.")
+        warnings.append(_words(QT_TRANSLATE_NOOP(
+            "Numbers", "Letters were read as keypad digits; check the number.")))
     kind = _KINDS.get(phonenumbers.number_type(num), "unknown")
     if kind == "premium_rate":
-        warnings.append("This is a premium-rate number; sending to it may cost extra.")
+        warnings.append(_words(QT_TRANSLATE_NOOP(
+            "Numbers", "This is a premium-rate number; sending to it may cost extra.")))
 
     plain = phonenumbers.PhoneNumber(
         country_code=num.country_code,
@@ -151,55 +176,78 @@ def format_for_display(e164: str, region: str | None = None) -> str:
 def _parse_reason(exc: NumberParseException) -> str:
     t = exc.error_type
     if t == NumberParseException.INVALID_COUNTRY_CODE:
-        return "the country code is not known. Start with + and a valid country code, e.g. +44."
+        return _UNKNOWN_COUNTRY_CODE
     if t == NumberParseException.TOO_SHORT_AFTER_IDD or t == NumberParseException.TOO_SHORT_NSN:
-        return "it is too short. Enter the full number with its area code."
+        return QT_TRANSLATE_NOOP("Numbers", '"{number}" is too short. Enter the full number '
+                                 "with its area code.")
     if t == NumberParseException.TOO_LONG:
-        return "it is too long to be a phone number."
-    return "it does not look like a phone number. Use digits, spaces, + ( ) and - only."
+        return QT_TRANSLATE_NOOP("Numbers", '"{number}" is too long to be a phone number.')
+    return QT_TRANSLATE_NOOP("Numbers", '"{number}" does not look like a phone number. Use '
+                             "digits, spaces, + ( ) and - only.")
 
 
-def _possible_reason(reason: int, num: phonenumbers.PhoneNumber, region: str) -> str:
-    where = _where(num, region)
+_UNKNOWN_COUNTRY_CODE = QT_TRANSLATE_NOOP(
+    "Numbers", 'The country code of "{number}" is not known. Start with + and a valid country '
+    "code, e.g. +44.")
+
+
+def _possible_reason(reason: int, text: str, num: phonenumbers.PhoneNumber,
+                     region: str) -> Sentence:
     if reason == VR.INVALID_COUNTRY_CODE:
-        return "the country code is not known. Start with + and a valid country code, e.g. +44."
+        return _words(_UNKNOWN_COUNTRY_CODE, number=text.strip())
     if reason == VR.TOO_SHORT:
-        return f"it is too short for a number in {where}. Check for missing digits."
+        return _where_words(
+            num, region, text,
+            QT_TRANSLATE_NOOP("Numbers", '"{number}" is too short for a number in {country}. '
+                              "Check for missing digits."),
+            QT_TRANSLATE_NOOP("Numbers", '"{number}" is too short for a number with the '
+                              "country code +{code}. Check for missing digits."))
     if reason == VR.TOO_LONG:
-        return f"it is too long for a number in {where}. Check for extra digits."
-    return f"it does not have the length of a number in {where}. Check the digits."
+        return _where_words(
+            num, region, text,
+            QT_TRANSLATE_NOOP("Numbers", '"{number}" is too long for a number in {country}. '
+                              "Check for extra digits."),
+            QT_TRANSLATE_NOOP("Numbers", '"{number}" is too long for a number with the '
+                              "country code +{code}. Check for extra digits."))
+    return _where_words(
+        num, region, text,
+        QT_TRANSLATE_NOOP("Numbers", '"{number}" does not have the length of a number in '
+                          "{country}. Check the digits."),
+        QT_TRANSLATE_NOOP("Numbers", '"{number}" does not have the length of a number with the '
+                          "country code +{code}. Check the digits."))
 
 
-def _where(num: phonenumbers.PhoneNumber, default_region: str) -> str:
-    """ "the United Kingdom", or "country code +1" when no one country can be named."""
+def _where_words(num: phonenumbers.PhoneNumber, default_region: str, text: str,
+                 in_country: str, with_code: str) -> Sentence:
+    """`in_country` when one country can be named, else `with_code` ("+1" is shared by several
+    countries: naming one would mislead)."""
     region = phonenumbers.region_code_for_number(num)
     code = num.country_code or 0
     if not region and code == phonenumbers.country_code_for_region(default_region):
         region = default_region  # typed nationally, or with the home country's code
     if not region:
         regions = phonenumbers.region_codes_for_country_code(code)
-        # +1 and +44 are shared by several countries: naming one would mislead.
         region = regions[0] if len(regions) == 1 and regions[0] != "001" else None
-    return _country_name(region) or f"the country with code +{code}"
+    name = COUNTRY_NAMES.get(region or "")
+    if name is None:
+        return _words(with_code, number=text.strip(), code=str(code))
+    return _words(in_country, number=text.strip(), country=name)
 
 
-def _country_name(region: str | None) -> str:
-    if not region or region == "001":
-        return ""
-    names = {
-        "US": "the United States",
-        "GB": "the United Kingdom",
-        "DE": "Germany",
-        "FR": "France",
-        "AU": "Australia",
-        "JP": "Japan",
-        "CA": "Canada",
-        "NL": "the Netherlands",
-        "IT": "Italy",
-        "ES": "Spain",
-        "CH": "Switzerland",
-    }
-    return names.get(region, f"country {region}")
+#: The countries a message can name (other numbers are named by their country code).
+COUNTRY_NAMES = {
+    "US": QT_TRANSLATE_NOOP("Numbers", "the United States"),
+    "GB": QT_TRANSLATE_NOOP("Numbers", "the United Kingdom"),
+    "DE": QT_TRANSLATE_NOOP("Numbers", "Germany"),
+    "FR": QT_TRANSLATE_NOOP("Numbers", "France"),
+    "AU": QT_TRANSLATE_NOOP("Numbers", "Australia"),
+    "JP": QT_TRANSLATE_NOOP("Numbers", "Japan"),
+    "CA": QT_TRANSLATE_NOOP("Numbers", "Canada"),
+    "NL": QT_TRANSLATE_NOOP("Numbers", "the Netherlands"),
+    "IT": QT_TRANSLATE_NOOP("Numbers", "Italy"),
+    "ES": QT_TRANSLATE_NOOP("Numbers", "Spain"),
+    "CH": QT_TRANSLATE_NOOP("Numbers", "Switzerland"),
+}
 
 
 def _alpha(raw: str) -> bool:

@@ -34,7 +34,7 @@ from faxdesk.core.documents.cover import CoverWords
 from faxdesk.core.documents.intake import Paper
 from faxdesk.core.numbers import InvalidNumberError, format_for_display, parse_fax_number
 from faxdesk.core.paths import storage_error
-from faxdesk.core.words import QT_TRANSLATE_NOOP
+from faxdesk.core.words import QT_TRANSLATE_NOOP, Sentence
 
 RefusalKind = Literal[
     "no_document",  # nothing to send
@@ -76,9 +76,16 @@ class Refusal:
     message: str
     subject: str = ""  # the file or the number it is about
     can_shrink: bool = False  # "make smaller" (re-rendering at fax resolution) would fix it
-    # For the window's translation: `message` is `template` filled with `values` (English).
+    # For the window's translation: `message` is `template` (marked for translation in
+    # `context`) filled with `values` (English).
     template: str = ""
     values: tuple[tuple[str, str], ...] = ()
+    context: str = "Sending"
+
+    @property
+    def sentence(self) -> Sentence:
+        return Sentence(self.context, self.template or "{text}",
+                        self.values if self.template else (("text", self.message),))
 
 
 def refusal(kind: RefusalKind, template: str, subject: str = "", **values: str) -> Refusal:
@@ -174,7 +181,7 @@ class SendRequest:
 class ParsedNumber:
     number: str  # what goes into `to`: E.164 or a SIP URI
     display: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +214,7 @@ class PreparedFax:
 @dataclass(frozen=True, slots=True)
 class PreparedSend:
     faxes: tuple[PreparedFax, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Sentence, ...] = ()
 
 
 # --- the checks ----------------------------------------------------------------------------------
@@ -251,7 +258,9 @@ def parse_recipient(text: str, default_country: str) -> ParsedNumber:
         result = parse_fax_number(text, default_country or "US")
     except InvalidNumberError as exc:
         kind: RefusalKind = "emergency_number" if exc.emergency else "invalid_number"
-        raise SendRefused([Refusal(kind, str(exc), text)]) from None
+        said = exc.sentence
+        raise SendRefused([Refusal(kind, said.english(), text, template=said.template,
+                                   values=said.values, context=said.context)]) from None
     return ParsedNumber(result.e164, result.display, tuple(result.warnings))
 
 

@@ -251,7 +251,7 @@ def field_label(field: str) -> str:
     return FIELD_LABELS.get(field) or field.rsplit(".", 1)[-1].replace("_", " ").capitalize()
 
 
-def _telnyx_detail(detail: str, field: str | None) -> str:
+def telnyx_detail(detail: str, field: str | None) -> str:
     """Telnyx's own detail with request field names replaced by what people call them: names
     with "_" or "." anywhere, a plain one ("to", "from") only where it starts the detail."""
     text = detail.strip().rstrip(".")
@@ -329,7 +329,7 @@ def api_error_sentences(exc: BaseException) -> list[Sentence]:
         head = _s(QT_TRANSLATE_NOOP("Errors", "Telnyx did not accept these values:"))
     out = [head]
     for item in exc.errors:
-        detail = _telnyx_detail(item.detail or item.title or "", item.field)
+        detail = telnyx_detail(item.detail or item.title or "", item.field)
         label = FIELD_LABELS.get(item.field or "")
         if label and not detail.startswith(label):
             out.append(Sentence("Errors", "{label}: {detail}", (
@@ -351,8 +351,7 @@ def error_sentences(exc: BaseException) -> list[Sentence]:
         return found
     refusals = getattr(exc, "refusals", None)  # SendRefused, without importing the documents
     if isinstance(refusals, tuple) and refusals:
-        return [Sentence("Sending", r.template, r.values) if r.template
-                else _s("{text}", text=r.message) for r in refusals]
+        return [r.sentence for r in refusals]
     from faxdesk.core import secrets
     from faxdesk.core.documents.errors import DocumentError
     from faxdesk.core.paths import DiskFullError, StorageError, StoragePermissionError

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from faxdesk.api.errors import ApiError
 from faxdesk.api.models import ANCHOR_SITES, SIP_RECEIVE_SETTINGS, FaxApplication
+from faxdesk.core.words import telnyx_detail
+from faxdesk.ui import texts
 from faxdesk.ui.worker import Worker
 
 ERROR_STYLE = "color: #b00020;"
@@ -261,17 +263,19 @@ class ApplicationDialog(QDialog):
         return label.text() if label is not None and not label.isHidden() else ""
 
     def show_error(self, exc: BaseException) -> None:
-        """Put each API validation error under its field; the rest at the bottom."""
-        leftovers: list[str] = []
+        """Put each API validation error under its field; the whole error in words at the
+        bottom when some of it has no field here."""
+        unplaced = True
         if isinstance(exc, ApiError):
             per_field = exc.field_errors()
+            unplaced = not per_field
             first: QWidget | None = None
             for name, text in per_field.items():
                 label = self._errors.get(name) or self._errors.get(name.split(".")[0])
                 if label is None:
-                    leftovers.append(f"{name}: {text}")
+                    unplaced = True
                     continue
-                label.setText(text)
+                label.setText(telnyx_detail(text, name))
                 label.show()
                 if first is None:
                     first = label.parentWidget()
@@ -279,12 +283,8 @@ class ApplicationDialog(QDialog):
                 target = first.findChild(QWidget)
                 if target is not None:
                     target.setFocus(Qt.FocusReason.OtherFocusReason)
-            if not per_field:
-                leftovers.append(str(exc))
-        else:
-            leftovers.append(str(exc) or type(exc).__name__)
-        if leftovers:
-            self.general_error.setText("\n".join(leftovers))
+        if unplaced:
+            self.general_error.setText(texts.error_text(exc))
             self.general_error.show()
 
 

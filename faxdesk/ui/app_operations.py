@@ -17,6 +17,7 @@ from faxdesk.core.engine import FaxEngine
 from faxdesk.ui.app_dialog import ApplicationDialog
 from faxdesk.ui.operations import OperationsHost
 from faxdesk.ui.sandbox_banner import mark_as_sandbox
+from faxdesk.ui.texts import error_text
 from faxdesk.ui.widgets import fit_to_screen
 
 
@@ -78,7 +79,7 @@ class ApplicationOperations(QObject):
         self._host.show_info(self.tr("Deleted {name}.").format(name=name))
 
     def _failed(self, exc: BaseException) -> None:
-        self._host.show_error(str(exc))
+        self._host.show_error(error_text(exc))
 
 
 class _Update:

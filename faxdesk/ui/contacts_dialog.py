@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from faxdesk.core.contacts import Contact, ContactBook, ContactError, ImportResult
+from faxdesk.ui.texts import error_text
 from faxdesk.ui.worker import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -181,7 +182,7 @@ class ContactsDialog(QDialog):
             if on_error is not None:
                 on_error(exc)
             else:
-                self.status.setText(str(exc))
+                self.status.setText(error_text(exc))
 
         self._runner.submit(fn, on_done=done, on_error=failed)
 
@@ -252,7 +253,7 @@ class ContactsDialog(QDialog):
     @staticmethod
     def _contact_refused(editor: ContactEditDialog, exc: BaseException) -> None:
         if shiboken6.isValid(editor):
-            editor.show_error(str(exc))
+            editor.show_error(error_text(exc))
 
     def delete_selected(self) -> None:
         contact = self.selected()

@@ -10,7 +10,6 @@ is in the tooltip), words wrap, and the buttons flow onto more lines.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPixmap
@@ -32,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from faxdesk.core.outbox import RESENT_HERE, SENT_HERE, read_retry_note
 from faxdesk.core.records import TimelineEntry
 from faxdesk.core.rows import FaxRow
-from faxdesk.core.words import FAILURE_REASONS, QT_TRANSLATE_NOOP
+from faxdesk.core.timeline_words import timeline_words
+from faxdesk.core.words import QT_TRANSLATE_NOOP
 from faxdesk.ui.app_dialog import error_label
 from faxdesk.ui.fax_actions import (
     FAX_ACTIONS,
@@ -55,32 +54,12 @@ from faxdesk.ui.texts import (
     format_time,
     format_time_long,
     quality_text,
+    sentence_text,
     status_icon_name,
-    status_text,
 )
 from faxdesk.ui.widgets import ElidedLabel, FlowLayout
 
 #: Timeline steps of a send not created on the server yet (see faxdesk.core.rows).
-_PENDING_STEPS = {
-    "preparing": QT_TRANSLATE_NOOP("PendingSend", "Preparing"),
-    "uploading": QT_TRANSLATE_NOOP("PendingSend", "Uploading"),
-    "waiting": QT_TRANSLATE_NOOP("PendingSend", "Waiting for the network"),
-    "held": QT_TRANSLATE_NOOP("PendingSend", "Waiting for a valid API key"),
-    "scheduled": QT_TRANSLATE_NOOP("PendingSend", "Automatic retry scheduled"),
-    "checking": QT_TRANSLATE_NOOP("PendingSend", "May have been sent; checking with Telnyx"),
-    "rejected": QT_TRANSLATE_NOOP("PendingSend", "Rejected"),
-}
-
-#: Notes the engine writes in the timeline, in words.
-_NOTES: dict[str, str] = {
-    SENT_HERE: QT_TRANSLATE_NOOP("FaxDetailPane", "Sent from FaxDesk"),
-    RESENT_HERE: QT_TRANSLATE_NOOP("FaxDetailPane", "Sent again from FaxDesk"),
-    "media link refreshed": QT_TRANSLATE_NOOP("FaxDetailPane",
-                                              "The link to the document was renewed"),
-    "the media link had expired": QT_TRANSLATE_NOOP("FaxDetailPane",
-                                                    "The link to the document had expired"),
-}
-
 #: Technical details: Telnyx's and FaxDesk's identifiers, for support and for the curious.
 _TECHNICAL: tuple[tuple[str, str], ...] = (
     ("id", QT_TRANSLATE_NOOP("FaxDetailPane", "Fax ID:")),
@@ -100,41 +79,12 @@ def _copy_icon() -> QIcon:
 
 def timeline_text(entry: TimelineEntry) -> tuple[str, str]:
     """One timeline step in words, and what else it carried (for the tooltip)."""
-    step = _PENDING_STEPS.get(entry.status)
-    words = (QCoreApplication.translate("PendingSend", str(step)) if step
-             else status_text(entry.status))
-    lines: list[str] = []
-    hidden: list[str] = []
-    note = read_retry_note(entry.detail)
-    if entry.status == "retry_scheduled" and note is not None:
-        if note.delay_secs is not None and entry.at is not None:
-            words = QCoreApplication.translate(
-                "FaxDetailPane", "Automatic retry {n} of {of} at {time}").format(
-                n=note.attempt, of=note.of,
-                time=format_time(entry.at + timedelta(seconds=note.delay_secs)))
-        else:
-            words = QCoreApplication.translate(
-                "FaxDetailPane", "Automatic retry {n} of {of} scheduled").format(
-                n=note.attempt, of=note.of)
-    elif note is not None:
-        lines.append(QCoreApplication.translate("FaxDetailPane", "Attempt {n} of {of}").format(
-            n=note.attempt, of=note.of))
-    elif entry.detail and entry.status not in ("downloaded",):
-        for part in entry.detail.split("; "):
-            if part in FAILURE_REASONS:
-                lines.append(failure_text(part))
-            elif part in _NOTES:
-                lines.append(QCoreApplication.translate("FaxDetailPane", _NOTES[part]))
-            elif entry.status in _PENDING_STEPS:
-                lines.append(part)  # the core's own words about a waiting send
-            else:
-                hidden.append(part)
-    elif entry.detail:
-        hidden.append(entry.detail)
-    text = f"{format_time_long(entry.at)}  {words}"
-    if lines:
-        text += "\n" + "\n".join(lines)
-    return text, "\n".join(hidden)
+    said = timeline_words(entry)
+    step = said.with_time(format_time(said.at) if said.at is not None else "")
+    text = f"{format_time_long(entry.at)}  {sentence_text(step)}"
+    if said.notes:
+        text += "\n" + "\n".join(sentence_text(n) for n in said.notes)
+    return text, "\n".join(said.hidden)
 
 
 class FaxDetailPane(QScrollArea):

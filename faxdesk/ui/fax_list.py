@@ -8,10 +8,13 @@ when the filter shows it again, unless another fax was chosen meanwhile).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +33,15 @@ from faxdesk.ui.models import COL_CREATED, FaxFilterProxy, FaxTableModel
 # Wait for a pause in typing before filtering (Enter filters at once). Filtering 10,000 rows is
 # one pass over prepared text now, so this is about not redrawing the table on every key.
 SEARCH_DELAY_MS = 150
+
+#: The date filter's choices: how many days back from today (0: today only), None for any time;
+#: "range" shows a From and a To date.
+DATE_CHOICES: tuple[int | str | None, ...] = (None, 0, 7, 30, 365, "range")
+
+
+def _start_of(day: date) -> datetime:
+    """Local midnight at the start of `day`, as an aware time."""
+    return datetime.combine(day, time.min).astimezone()
 
 
 class FaxListPane(QWidget):
@@ -68,6 +80,26 @@ class FaxListPane(QWidget):
             self.status_filter.addItem(label, value)
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_filter.currentData()))
+        self.date_filter = QComboBox()
+        self.date_filter.setObjectName("date_filter")
+        self.date_filter.setAccessibleName(self.tr("Show faxes from"))
+        for when, choice in zip((self.tr("Any time"), self.tr("Today"), self.tr("Last 7 days"),
+                                 self.tr("Last 30 days"), self.tr("Last 12 months"),
+                                 self.tr("Between dates…")), DATE_CHOICES, strict=True):
+            self.date_filter.addItem(when, choice)
+        self.date_filter.currentIndexChanged.connect(lambda _i: self._apply_dates())
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-7))
+        self.date_from.setObjectName("date_from")
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to = QDateEdit(today)
+        self.date_to.setObjectName("date_to")
+        self.date_to.setAccessibleName(self.tr("To date"))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setMaximumDate(today.addYears(1))
+            edit.dateChanged.connect(lambda _d: self._apply_dates())
+            edit.hide()
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setAccessibleName(self.tr("Search faxes"))
@@ -87,6 +119,9 @@ class FaxListPane(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.direction_filter)
         bar.addWidget(self.status_filter)
+        bar.addWidget(self.date_filter)
+        bar.addWidget(self.date_from)
+        bar.addWidget(self.date_to)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.export_button)
 
@@ -236,9 +271,27 @@ class FaxListPane(QWidget):
         self.search.clear()
         self.direction_filter.setCurrentIndex(0)
         self.status_filter.setCurrentIndex(0)
+        self.date_filter.setCurrentIndex(0)
         self.apply_search()
         if self.stack.currentWidget() is self.table:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _apply_dates(self) -> None:
+        choice = self.date_filter.currentData()
+        between = choice == "range"
+        self.date_from.setVisible(between)
+        self.date_to.setVisible(between)
+        if between:
+            first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+            assert isinstance(first, date) and isinstance(last, date)
+            if last < first:
+                first, last = last, first
+            self.proxy.set_date_range(_start_of(first), _start_of(last + timedelta(days=1)))
+        elif isinstance(choice, int):
+            since = _start_of(date.today() - timedelta(days=choice))
+            self.proxy.set_date_range(since, None)
+        else:
+            self.proxy.set_date_range(None, None)
 
     @Slot()
     def focus_search(self) -> None:
@@ -269,7 +322,7 @@ class FaxListPane(QWidget):
         else:
             first = self.tr("No fax matches these filters.")
         how = self.tr("To see every fax again, clear the search box and choose “Sent and "
-                      "received” and “Any status”, or press “Show all faxes”.")
+                      "received”, “Any status” and “Any time”, or press “Show all faxes”.")
         if self.proxy.application_filter:
             how += " " + self.tr("Choose “All applications” on the left to see the faxes of "
                                  "every application.")

@@ -101,7 +101,7 @@ from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.sandbox_banner import mark_as_sandbox, sandbox_banner, sandbox_suffix
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.status_area import FIX_SETTINGS, FIX_SYNC, StatusArea
-from faxdesk.ui.texts import format_time
+from faxdesk.ui.texts import error_text, format_time
 from faxdesk.ui.widgets import fit_to_screen
 from faxdesk.ui.worker import EventBridge, Worker
 
@@ -775,7 +775,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def show_exception(self, exc: BaseException) -> None:
-        self.show_error(str(exc))
+        self.show_error(error_text(exc))
 
     def show_problem(self, key: str, text: str, fix: str = "") -> None:
         """A problem that lasts until `clear_problem(key)`, naming what fixes it."""

@@ -796,6 +796,8 @@ class FaxFilterProxy(_EntryTable):
         self._direction: str | None = None
         self._status = "all"
         self._search = ""
+        self._since: datetime | None = None  # faxes created at or after this time
+        self._until: datetime | None = None  # and before this one
         # Whether a row passes the filters (rebuilt when they change).
         self._accepts: Callable[[RowEntry], bool] = _accept_all
 
@@ -833,7 +835,7 @@ class FaxFilterProxy(_EntryTable):
     @property
     def is_filtered(self) -> bool:
         return bool(self._application or self._direction or self._search
-                    or self._status != "all")
+                    or self._status != "all" or self._since or self._until)
 
     def set_application(self, connection_id: str | None) -> None:
         self._refilter(application=connection_id or None)
@@ -847,10 +849,22 @@ class FaxFilterProxy(_EntryTable):
     def set_search(self, text: str) -> None:
         self._refilter(search=text.strip())
 
-    def clear_filters(self) -> None:
-        self._refilter(application=None, direction=None, status="all", search="")
+    @property
+    def date_range(self) -> tuple[datetime | None, datetime | None]:
+        return self._since, self._until
 
-    def _refilter(self, **changes: str | None) -> None:
+    def set_date_range(self, since: datetime | None, until: datetime | None) -> None:
+        """Only faxes created in [since, until) (either end open when None; aware times)."""
+        if (since, until) == (self._since, self._until):
+            return
+        self._since, self._until = since, until
+        self._refilter(force=True)
+
+    def clear_filters(self) -> None:
+        self._since = self._until = None
+        self._refilter(application=None, direction=None, status="all", search="", force=True)
+
+    def _refilter(self, *, force: bool = False, **changes: str | None) -> None:
         before = (self._application, self._direction, self._status, self._search)
         if "application" in changes:
             self._application = changes["application"]
@@ -860,9 +874,11 @@ class FaxFilterProxy(_EntryTable):
             self._status = changes["status"] or "all"
         if "search" in changes:
             self._search = changes["search"] or ""
-        if (self._application, self._direction, self._status, self._search) == before:
+        if (self._application, self._direction, self._status, self._search) == before \
+                and not force:
             return
-        self._accepts = _filter(self._application, self._direction, self._status, self._search)
+        self._accepts = _filter(self._application, self._direction, self._status, self._search,
+                                self._since, self._until)
         saved = self._begin_layout()
         self._rebuild()
         self._end_layout(saved)
@@ -912,7 +928,8 @@ def _accept_all(_entry: RowEntry) -> bool:
 
 
 def _filter(application: str | None, direction: str | None, status: str,
-            search: str) -> Callable[[RowEntry], bool]:
+            search: str, since: datetime | None = None,
+            until: datetime | None = None) -> Callable[[RowEntry], bool]:
     """One predicate for the filters in force, with the work that does not depend on the row
     (the needle, its digits) done once."""
     needle = search.casefold()
@@ -926,6 +943,13 @@ def _filter(application: str | None, direction: str | None, status: str,
             return False
         if status != "all" and not _status_matches(status, fax):
             return False
+        if since is not None or until is not None:
+            created = fax.created_at
+            if created is None:  # not made yet: it belongs to now
+                created = datetime.now(UTC)
+            if (since is not None and created < since) or (until is not None
+                                                           and created >= until):
+                return False
         if needle:
             return needle in entry.haystack or (digits is not None and digits in entry.digits)
         return True

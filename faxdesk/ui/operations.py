@@ -25,6 +25,7 @@ from faxdesk.ui.models import party_text
 from faxdesk.ui.places import documents_folder
 from faxdesk.ui.printing import print_pdf
 from faxdesk.ui.report_words import report_words
+from faxdesk.ui.texts import error_text
 from faxdesk.ui.worker import Worker
 
 
@@ -266,7 +267,7 @@ class FaxOperations(QObject):
                 "Save PDF… to keep the file and open it elsewhere."))
 
     def _error(self, exc: BaseException) -> None:
-        self._host.show_error(str(exc))
+        self._host.show_error(error_text(exc))
 
 
 class _Discarded:
@@ -307,7 +308,7 @@ def _delete_all(engine: FaxEngine, row_ids: Sequence[str]) -> tuple[int, list[st
         try:
             engine.delete(row_id)
         except (EngineError, TelnyxError) as exc:
-            problems.append(str(exc))
+            problems.append(error_text(exc))
         else:
             deleted += 1
     return deleted, problems

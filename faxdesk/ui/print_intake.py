@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 
 from faxdesk.core.print_jobs import KINDS, PrintJob, PrintSpool
+from faxdesk.ui.texts import error_text
 from faxdesk.ui.worker import TaskRunner
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class PrintIntake(QObject):
 
     def _claim_failed(self, exc: BaseException) -> None:
         log.warning("print jobs could not be read: %s", exc)
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))
         self._finished_pass()
 
     def _finished_pass(self) -> None:
@@ -148,7 +149,7 @@ def _claim_waiting(spool: PrintSpool, seen: frozenset[str]) -> tuple[list[PrintJ
         try:
             claimed.append(spool.claim(job))
         except OSError as exc:  # StorageError: the job stays in the spool for the next pass
-            problems.append(str(exc))
+            problems.append(error_text(exc))
     return claimed, problems
 
 

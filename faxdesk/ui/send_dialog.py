@@ -793,7 +793,7 @@ class SendDialog(QDialog):
         # Documents usually arrive with the dialog (a drop, a print, the command line): the
         # next step is the recipient.
         target = self.recipients.entry if self.documents.entries() else self.documents.add_button
-        QTimer.singleShot(0, target.setFocus)
+        QTimer.singleShot(0, target, target.setFocus)  # not once the dialog is gone
 
     # -- preview -------------------------------------------------------------------------------
 

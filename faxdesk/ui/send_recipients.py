@@ -51,19 +51,20 @@ def parse_recipient(
     *, name: str = "", company: str = "",
 ) -> Recipient:
     """A recipient from typed text (raises RecipientError in words)."""
-    from faxdesk.core.numbers import InvalidNumberError, parse_fax_number
+    from faxdesk.core import sending
+    from faxdesk.ui.texts import error_text, sentence_text
 
     try:
-        result = parse_fax_number(text, region or "US")
-    except InvalidNumberError as exc:
-        raise RecipientError(str(exc)) from exc
+        result = sending.parse_recipient(text, region)
+    except sending.SendRefused as exc:
+        raise RecipientError(error_text(exc)) from exc
     if not name and lookup is not None:
-        contact = lookup(result.e164)
+        contact = lookup(result.number)
         if contact is not None:
             name, company = contact.name, contact.company
     return Recipient(
-        number=str(result.e164), display=str(result.display), name=name, company=company,
-        warnings=tuple(str(w) for w in result.warnings),
+        number=result.number, display=result.display, name=name, company=company,
+        warnings=tuple(sentence_text(w) for w in result.warnings),
     )
 
 
@@ -181,7 +182,7 @@ class RecipientsWidget(QWidget):
         number, name, company = choice
         if self.add_text(number, name=name, company=company):
             # The completer may still write the chosen text into the entry after this slot.
-            QTimer.singleShot(0, self.entry.clear)
+            QTimer.singleShot(0, self.entry, self.entry.clear)
 
     # -- editing -----------------------------------------------------------------------------
 

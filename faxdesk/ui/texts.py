@@ -116,16 +116,19 @@ def format_time_long(value: datetime | None) -> str:
 def refusal_text(refusal: Refusal) -> str:
     """A refusal of the core's send checks in the UI's language (words the core marked for
     translation; the documents' and numbers' own words stay as the core wrote them)."""
-    if not refusal.template:
-        return refusal.message
-    return QCoreApplication.translate("Sending", refusal.template).format(**dict(refusal.values))
+    return sentence_text(refusal.sentence)
+
+
+#: Values that are words of their own (a field's label, a country's name): translated too, in
+#: the context the core marked them in.
+_TRANSLATED_VALUES = {"label": "Errors", "country": "Numbers"}
 
 
 def sentence_text(sentence: Sentence) -> str:
     """A core sentence in the UI's language (its values as the core gave them, except the
     names of Telnyx's fields, which are translated too)."""
-    values = {k: QCoreApplication.translate("Errors", v) if k == "label" else v
-              for k, v in sentence.values}
+    values = {k: QCoreApplication.translate(_TRANSLATED_VALUES[k], v)
+              if k in _TRANSLATED_VALUES else v for k, v in sentence.values}
     return QCoreApplication.translate(sentence.context, sentence.template).format(**values)
 
 

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>ContactsDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="309" />
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="310"/>
         <source>Exported %n contact(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n contact to {path}.</numerusform>
@@ -14,40 +15,50 @@
 <context>
     <name>FaxDetailPane</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/detail_pane.py" line="348" />
+        <location filename="../../faxdesk/ui/detail_pane.py" line="298"/>
         <source>%n faxes selected</source>
         <translation>
-            <numerusform>%n fax selected</numerusform><numerusform>%n faxes selected</numerusform></translation>
+            <numerusform>%n fax selected</numerusform>
+            <numerusform>%n faxes selected</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>FaxOperations</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="105" />
+        <location filename="../../faxdesk/ui/operations.py" line="106"/>
         <source>Delete these %n faxes from Telnyx and from this computer? Sends not made yet are dropped. This cannot be undone.</source>
         <translation>
-            <numerusform>Delete this fax from Telnyx and from this computer? Sends not made yet are dropped. This cannot be undone.</numerusform><numerusform>Delete these %n faxes from Telnyx and from this computer? Sends not made yet are dropped. This cannot be undone.</numerusform></translation>
+            <numerusform>Delete this fax from Telnyx and from this computer? Sends not made yet are dropped. This cannot be undone.</numerusform>
+            <numerusform>Delete these %n faxes from Telnyx and from this computer? Sends not made yet are dropped. This cannot be undone.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="107" />
+        <location filename="../../faxdesk/ui/operations.py" line="108"/>
         <source>&amp;Delete %n faxes</source>
         <translation>
-            <numerusform>&amp;Delete %n fax</numerusform><numerusform>&amp;Delete %n faxes</numerusform></translation>
+            <numerusform>&amp;Delete %n fax</numerusform>
+            <numerusform>&amp;Delete %n faxes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="115" />
+        <location filename="../../faxdesk/ui/operations.py" line="116"/>
         <source>%n fax(es) deleted.</source>
         <translation>
-            <numerusform>%n fax deleted.</numerusform><numerusform>%n faxes deleted.</numerusform></translation>
+            <numerusform>%n fax deleted.</numerusform>
+            <numerusform>%n faxes deleted.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="117" />
+        <location filename="../../faxdesk/ui/operations.py" line="118"/>
         <source>%n fax(es) could not be deleted: {reason}</source>
         <translation>
-            <numerusform>%n fax could not be deleted: {reason}</numerusform><numerusform>%n faxes could not be deleted: {reason}</numerusform></translation>
+            <numerusform>%n fax could not be deleted: {reason}</numerusform>
+            <numerusform>%n faxes could not be deleted: {reason}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="221" />
+        <location filename="../../faxdesk/ui/operations.py" line="222"/>
         <source>Printed %n page(s).</source>
         <translation>
             <numerusform>Printed %n page.</numerusform>
@@ -58,31 +69,39 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="519" />
+        <location filename="../../faxdesk/ui/main_window.py" line="519"/>
         <source>%n fax(es) wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</source>
         <translation>
-            <numerusform>%n fax waits for an automatic retry (at {time}). If you quit, it is tried when FaxDesk starts again, not before.</numerusform><numerusform>%n faxes wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</numerusform></translation>
+            <numerusform>%n fax waits for an automatic retry (at {time}). If you quit, it is tried when FaxDesk starts again, not before.</numerusform>
+            <numerusform>%n faxes wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="523" />
+        <location filename="../../faxdesk/ui/main_window.py" line="523"/>
         <source>%n fax(es) are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</source>
         <translation>
-            <numerusform>%n fax is not handed to Telnyx yet. If you quit, it goes when FaxDesk starts again, not before.</numerusform><numerusform>%n faxes are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</numerusform></translation>
+            <numerusform>%n fax is not handed to Telnyx yet. If you quit, it goes when FaxDesk starts again, not before.</numerusform>
+            <numerusform>%n faxes are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="817" />
+        <location filename="../../faxdesk/ui/main_window.py" line="817"/>
         <source>Unread (%n)</source>
         <translation>
-            <numerusform>Unread (%n)</numerusform><numerusform>Unread (%n)</numerusform></translation>
+            <numerusform>Unread (%n)</numerusform>
+            <numerusform>Unread (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="825" />
+        <location filename="../../faxdesk/ui/main_window.py" line="825"/>
         <source>{title} — %n unread</source>
         <translation>
-            <numerusform>{title} — %n unread</numerusform><numerusform>{title} — %n unread</numerusform></translation>
+            <numerusform>{title} — %n unread</numerusform>
+            <numerusform>{title} — %n unread</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="890" />
+        <location filename="../../faxdesk/ui/main_window.py" line="890"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -90,16 +109,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1156" />
+        <location filename="../../faxdesk/ui/main_window.py" line="1156"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
-            <numerusform>%n fax queued for sending.</numerusform><numerusform>%n faxes queued for sending.</numerusform></translation>
+            <numerusform>%n fax queued for sending.</numerusform>
+            <numerusform>%n faxes queued for sending.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="856" />
+        <location filename="../../faxdesk/ui/send_dialog.py" line="856"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>Preparing and queueing %n fax…</numerusform>

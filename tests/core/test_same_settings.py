@@ -137,6 +137,14 @@ def test_a_busy_line_is_tried_1_plus_auto_retry_max_times_by_the_command_line(
             break
         assert faxdesk("list").returncode == 0
     _assert_tried(account_sandbox, Store(data), attempts)
+    # `show` tells the attempts as the window does: in words, none of the engine's notes.
+    first = min((f for f in account_sandbox.state.faxes.values() if f.to == BUSY),
+                key=lambda f: f.created_at)
+    shown = faxdesk("show", first.id)
+    assert shown.returncode == 0, shown.stderr
+    assert f"Automatic retry 2 of {attempts} at " in shown.stdout, shown.stdout
+    assert f"(Attempt 2 of {attempts})" in shown.stdout
+    assert "user_busy" not in shown.stdout and " s (" not in shown.stdout
 
 
 def _application(server: Any) -> str:

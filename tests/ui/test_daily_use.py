@@ -258,8 +258,7 @@ def test_several_faxes_at_once_and_the_row_menu(
     window._read_timer.setInterval(60_000)  # selection alone must not read them here
     assert window.select_fax(received[0].id)
     selection = window.table.selectionModel()
-    second = window.proxy.mapFromSource(
-        window.model.index(window.model.row_of(received[1].id) or 0, 0))
+    second = window.proxy.index(window.proxy.row_of(received[1].id) or 0, 0)
     selection.select(second, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
     assert len(window.selected_faxes()) == 2
 
@@ -288,7 +287,7 @@ def test_several_faxes_at_once_and_the_row_menu(
 def test_the_right_click_menu_of_one_fax(qtbot: QtBot, window: MainWindow) -> None:
     failed = next(r for r in window.model.items() if r.status == "failed")
     assert window.select_fax(failed.id)
-    index = window.proxy.mapFromSource(window.model.index(window.model.row_of(failed.id) or 0, 0))
+    index = window.proxy.index(window.proxy.row_of(failed.id) or 0, 0)
     shown: list[list[str]] = []
 
     def capture() -> None:

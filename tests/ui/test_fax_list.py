@@ -1,6 +1,7 @@
 """The fax list as a user works it, against the demo sandbox: a number is found however it is
 written, an empty result says so and how to see every fax again, a filter never puts another
-fax in the detail pane, Tab leaves the table, and the list's controls have accessible names."""
+fax in the detail pane, the date filter keeps the chosen days, Tab leaves the table, and the
+list's controls have accessible names."""
 
 from __future__ import annotations
 
@@ -150,3 +151,40 @@ def test_the_lists_controls_have_accessible_names(window: MainWindow) -> None:
                and not w.accessibleName()
                and not (isinstance(w, QAbstractButton) and w.text())]
     assert unnamed == []
+
+
+def test_the_date_filter_shows_the_faxes_of_the_chosen_days(
+    qtbot: Any, window: MainWindow
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    panel = window.fax_list
+    now = datetime.now(UTC)
+    dated = [f for f in window.model.items() if f.created_at is not None]
+    recent = {f.id for f in dated if f.created_at is not None
+              and f.created_at > now - timedelta(days=6)}
+    older = {f.id for f in dated if f.created_at is not None
+             and f.created_at < now - timedelta(days=8)}
+    assert recent and older, "the demo history spans more than a week"
+
+    panel.date_filter.setCurrentIndex(panel.date_filter.findData(7))
+    shown = {f.id for f in window.proxy.visible_items()}
+    assert recent <= shown and not older & shown
+    assert not panel.date_from.isVisible()
+    assert "of" in panel.count_label.text()
+
+    # Between two dates: From and To appear, and the range includes both whole days.
+    panel.date_filter.setCurrentIndex(panel.date_filter.findData("range"))
+    assert panel.date_from.isVisible() and panel.date_to.isVisible()
+    oldest = min(f.created_at for f in dated if f.created_at is not None)
+    day = oldest.astimezone().date()
+    panel.date_from.setDate(day)
+    panel.date_to.setDate(day)
+    shown_faxes = window.proxy.visible_items()
+    assert oldest in {f.created_at for f in shown_faxes}
+    assert all(f.created_at is not None and f.created_at.astimezone().date() == day
+               for f in shown_faxes)
+
+    panel.clear_filters()
+    assert panel.date_filter.currentData() is None
+    assert window.proxy.rowCount() == window.model.rowCount()
