@@ -51,6 +51,7 @@ from faxdesk.core.rows import FaxRow
 from faxdesk.core.status import StatusUpdate, apply_status
 from faxdesk.core.store import Store
 from faxdesk.core.sync import SyncConfig, Syncer
+from faxdesk.core.words import NO_ACCOUNT
 
 if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
@@ -67,7 +68,7 @@ log = logging.getLogger(__name__)
 ClientFactory = Callable[[], "TelnyxClient"]
 
 
-NO_ACCOUNT_MESSAGE = "No API key yet: enter it in Settings, or try FaxDesk on the sandbox."
+NO_ACCOUNT_MESSAGE = NO_ACCOUNT
 
 
 def _closed_factory() -> TelnyxClient:

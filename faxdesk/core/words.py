@@ -344,6 +344,11 @@ def setting_problem(name: str, problem: str) -> str:
     return f"{SETTING_LABELS.get(name, name.replace('_', ' ').capitalize())}: {problem}"
 
 
+#: Why nothing can be asked of Telnyx yet.
+NO_ACCOUNT = QT_TRANSLATE_NOOP(
+    "Errors", "No API key yet: enter it in Settings, or try FaxDesk on the sandbox.")
+
+
 def error_sentences(exc: BaseException) -> list[Sentence]:
     """Anything a task or command can run into, in words (see `api_error_sentences`)."""
     found = api_error_sentences(exc)
@@ -354,8 +359,11 @@ def error_sentences(exc: BaseException) -> list[Sentence]:
         return [r.sentence for r in refusals]
     from faxdesk.core import secrets
     from faxdesk.core.documents.errors import DocumentError
+    from faxdesk.core.engine import NoAccountError
     from faxdesk.core.paths import DiskFullError, StorageError, StoragePermissionError
 
+    if isinstance(exc, NoAccountError):
+        return [_s(NO_ACCOUNT)]
     if isinstance(exc, secrets.KeyringLockedError):
         return [_s(QT_TRANSLATE_NOOP(
             "Errors", "The system keyring is locked. Unlock it (log in to the desktop, or open "

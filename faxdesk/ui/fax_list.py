@@ -88,6 +88,11 @@ class FaxListPane(QWidget):
                                  self.tr("Between dates…")), DATE_CHOICES, strict=True):
             self.date_filter.addItem(when, choice)
         self.date_filter.currentIndexChanged.connect(lambda _i: self._apply_dates())
+        # As narrow as its shortest choices: the search box needs the room more (the list that
+        # opens shows every choice whole).
+        self.date_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.date_filter.setMinimumContentsLength(9)
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-7))
         self.date_from.setObjectName("date_from")

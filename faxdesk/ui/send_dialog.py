@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -123,6 +125,9 @@ def _load_suggestions(contacts: ContactBook) -> tuple[list[Contact], list[str]]:
 
 # --- the dialog ------------------------------------------------------------------------------
 
+
+#: The documents and recipients column is never narrower than this (px).
+LEFT_MIN_WIDTH = 300
 
 class SendDialog(QDialog):
     """Compose and send a fax."""
@@ -281,8 +286,10 @@ class SendDialog(QDialog):
         ), strict=True):
             self.quality_combo.addItem(label, value)
         self.quality_combo.setCurrentIndex(QUALITIES.index("high"))
-        self.t38_check = QCheckBox(self.tr("Use T.38 (recommended; turn off if faxes to this "
-                                           "machine keep failing)"))
+        # Short, so that the options fit a small window; the advice is in the tooltip.
+        self.t38_check = QCheckBox(self.tr("Use T.38 (recommended)"))
+        self.t38_check.setToolTip(self.tr("Use T.38 (recommended; turn off if faxes to this "
+                                          "machine keep failing)"))
         self.t38_check.setChecked(True)
         self.mono_check = QCheckBox(self.tr("Pure black and white"))
         self.threshold_spin = QSpinBox()
@@ -305,24 +312,24 @@ class SendDialog(QDialog):
         options_form = QFormLayout(options)
         options_form.addRow(self.tr("Quality:"), self.quality_combo)
         options_form.addRow("", self.t38_check)
-        mono_row = QHBoxLayout()
-        mono_row.addWidget(self.mono_check)
-        mono_row.addWidget(QLabel(self.tr("Black threshold:")))
-        mono_row.addWidget(self.threshold_spin)
-        mono_row.addStretch(1)
-        options_form.addRow("", mono_row)
-        preview_row = QHBoxLayout()
-        preview_row.addWidget(self.preview_check)
-        preview_row.addWidget(self.preview_format)
-        preview_row.addStretch(1)
-        options_form.addRow("", preview_row)
+        # One control per row: the options fit a narrow column.
+        options_form.addRow("", self.mono_check)
+        options_form.addRow(self.tr("Black threshold:"), self.threshold_spin)
+        options_form.addRow("", self.preview_check)
+        options_form.addRow(self.tr("Preview format:"), self.preview_format)
         options_form.addRow(self.tr("Caller name:"), self.display_name)
 
         self.tabs = QTabWidget()
         cover_tab = QWidget()
         cover_tab_layout = QVBoxLayout(cover_tab)
         cover_tab_layout.addWidget(self.cover_box)
-        self.tabs.addTab(cover_tab, self.tr("Cover page"))
+        # On a small screen the cover form scrolls rather than push the buttons off it.
+        cover_scroll = QScrollArea()
+        cover_scroll.setWidget(cover_tab)
+        cover_scroll.setWidgetResizable(True)
+        cover_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        cover_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tabs.addTab(cover_scroll, self.tr("Cover page"))
         self.tabs.addTab(options, self.tr("Options"))
 
         # Summary, problems, buttons
@@ -367,9 +374,13 @@ class SendDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(sender_box)
         right.addWidget(self.tabs, 1)
+        # What the person works with most (documents, recipients) keeps room for a number and
+        # a name even in a small window; the cover form gives up width first.
+        for box in (docs_box, rec_box):
+            box.setMinimumWidth(LEFT_MIN_WIDTH)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.summary)

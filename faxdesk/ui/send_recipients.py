@@ -119,6 +119,10 @@ class RecipientsWidget(QWidget):
         self.list.setObjectName("recipientList")
         self.list.setAccessibleName(self.tr("Recipients"))
         self.list.itemSelectionChanged.connect(self._update_buttons)
+        # A long name and number are elided in the middle (the number's end stays readable),
+        # never scrolled sideways; the whole of it is in the tooltip.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove the selected recipients"))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -225,8 +229,7 @@ class RecipientsWidget(QWidget):
             return False
         item = QListWidgetItem(recipient.label())
         item.setData(_ROLE_RECIPIENT, recipient)
-        if recipient.warnings:
-            item.setToolTip("\n".join(recipient.warnings))
+        item.setToolTip("\n".join((recipient.label(), *recipient.warnings)))
         self.list.addItem(item)
         self._show_warnings()
         self._update_buttons()

@@ -235,3 +235,40 @@ def test_every_dialog_of_the_window_fits_each_screen(
         for dialog in dialogs.values():
             dialog.close()
         book.close()
+
+
+def test_the_send_dialog_fits_each_screen_with_room_for_the_recipient(
+    qtbot: QtBot, window: MainWindow, shots: Path, make_pdf: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    """At 800×600 the recipient field keeps room for a number, a long recipient is elided (not
+    scrolled sideways), and Send and Cancel are in view."""
+    from faxdesk.ui.send_dialog import SendDialog
+    from faxdesk.ui.send_setup import install_send_features
+    from faxdesk.ui.widgets import fit_to_screen
+
+    monkeypatch.setenv("FAXDESK_HOME", str(tmp_path / "home"))
+    install_send_features(window)
+    window.open_send_dialog([str(make_pdf(2, "referral.pdf"))])
+    dialog = window.send_dialog
+    assert isinstance(dialog, SendDialog)
+    try:
+        hint = dialog.minimumSizeHint()
+        assert hint.width() <= 780 and hint.height() <= 560, hint
+        assert dialog.recipients.add_text("+1 312 555 0142", name="Dr. Ada Lovelace-Byron")
+        for width, height in SIZES:
+            size = fit_to_screen(dialog, QSize(width, height))
+            dialog.resize(size)
+            _settle(qtbot)
+            assert size.width() <= width and size.height() <= height, size
+            entry = dialog.recipients.entry
+            assert entry.width() >= 120, (width, entry.width())
+            listing = dialog.recipients.list
+            assert not listing.horizontalScrollBar().isVisible()
+            assert "Ada Lovelace-Byron" in listing.item(0).toolTip()
+            for button in (dialog.send_button, dialog.buttons.button(
+                    dialog.buttons.StandardButton.Cancel)):
+                assert button is not None and _inside(button, dialog), width
+            _save(dialog, shots, f"send-dialog-in-window-{width}x{height}.png")
+    finally:
+        dialog.reject()
