@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from types import ModuleType
 
 from faxdesk import __version__
@@ -23,6 +23,14 @@ COMMAND_MODULES = (
     "faxdesk.cli.apps_command",
     "faxdesk.cli.report_command",
 )
+
+
+#: The subcommands' names, known without importing their modules: the window (no subcommand)
+#: starts without loading any of them. A test checks this against what the modules register.
+COMMAND_NAMES = frozenset({
+    "apps", "cancel", "delete", "inbox", "list", "outbox", "refresh", "report", "sandbox",
+    "send", "show",
+})
 
 
 def _load_command_modules() -> list[ModuleType]:
@@ -39,7 +47,7 @@ def build_command_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     return parser, set(subparsers.choices)
 
 
-def build_gui_parser(command_names: set[str]) -> argparse.ArgumentParser:
+def build_gui_parser(command_names: Set[str]) -> argparse.ArgumentParser:
     """The desktop window: `faxdesk [--sandbox] [--send] [FILE...]`."""
     parser = argparse.ArgumentParser(
         prog="faxdesk",
@@ -60,14 +68,14 @@ def build_gui_parser(command_names: set[str]) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    command_parser, command_names = build_command_parser()
     # A subcommand is recognised by the first word that is not an option; anything else is the
     # window with files to send. One parser for both would let `files` swallow command names.
     first_word = next((a for a in args_list if not a.startswith("-")), None)
-    if first_word in command_names:
+    if first_word in COMMAND_NAMES:
+        command_parser, _names = build_command_parser()
         args = command_parser.parse_args(args_list)
         return int(args.handler(args))
-    args = build_gui_parser(command_names).parse_args(args_list)
+    args = build_gui_parser(COMMAND_NAMES).parse_args(args_list)
     from faxdesk.cli.gui_command import run_gui
 
     return run_gui(args)

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from faxdesk.cli.fax_commands import sync
-from faxdesk.core.report import ReportWords
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
+
+    from faxdesk.core.report import ReportWords
 from faxdesk.cli.running import (
     EXIT_OK,
     Context,

@@ -165,3 +165,20 @@ def test_a_refused_application_delete_says_why_in_words(account: Account) -> Non
     assert "Telnyx did not delete the fax application" in done.stderr
     assert "Phone numbers are still assigned to it" in done.stderr
     assert "could not understand" not in done.stderr
+
+
+def test_the_window_knows_every_subcommand_without_loading_them() -> None:
+    """`faxdesk FILE` must never take a subcommand's name for a file, and the window starts
+    without importing the subcommands' modules (a faster first frame)."""
+    import subprocess
+    import sys
+
+    from faxdesk.cli import COMMAND_MODULES, COMMAND_NAMES
+
+    _parser, registered = build_command_parser()
+    assert registered == COMMAND_NAMES
+    probe = ("import sys, faxdesk.cli as c; c.build_gui_parser(c.COMMAND_NAMES); "
+             f"print(sorted(m for m in {list(COMMAND_MODULES)!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"

@@ -87,20 +87,29 @@ def answer_next_message_box(button: QMessageBox.StandardButton) -> None:
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(10, click)
             return
-        standard = box.button(button)
-        if standard is not None:
-            standard.click()
-            return
-        accept = button in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok)
-        for candidate in box.buttons():
-            role = box.buttonRole(candidate)
-            if (role == QMessageBox.ButtonRole.AcceptRole) == accept and role in (
-                    QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.RejectRole):
-                candidate.click()
-                return
-        raise AssertionError(f"no button for {button} in {[b.text() for b in box.buttons()]}")
+        press(box, button)
 
     QTimer.singleShot(0, click)
+
+
+def press(box: QMessageBox, button: QMessageBox.StandardButton) -> None:
+    """Press `button` in `box`, or the button with its meaning: Yes (or Ok) the one that does
+    what is asked, No (or Cancel) the one that keeps things. A box without such a button is
+    closed before the test fails, so that its event loop never holds the test."""
+    standard = box.button(button)
+    if standard is not None:
+        standard.click()
+        return
+    accept = button in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok)
+    for candidate in box.buttons():
+        role = box.buttonRole(candidate)
+        if (role == QMessageBox.ButtonRole.AcceptRole) == accept and role in (
+                QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.RejectRole):
+            candidate.click()
+            return
+    names = [b.text() for b in box.buttons()]
+    box.reject()
+    raise AssertionError(f"no button for {button} in {names}")
 
 
 def closed(widget: QWidget) -> bool:
