@@ -29,7 +29,8 @@ LRELEASE=$(tool "${LRELEASE:-}" pyside6-lrelease)
 mkdir -p resources/translations faxdesk/data/translations
 if [ "${1:-}" != "--release" ]; then
     # Sorted, relative paths: the .ts locations do not depend on where the tree lives.
-    SOURCES=$(LC_ALL=C ls faxdesk/ui/*.py faxdesk/core/words.py faxdesk/core/sending.py faxdesk/core/numbers.py faxdesk/core/timeline_words.py)
+    # The window, and every core module that marks words for it (QT_TRANSLATE_NOOP).
+    SOURCES=$(LC_ALL=C ls faxdesk/ui/*.py; LC_ALL=C grep -l 'QT_TRANSLATE_NOOP(' faxdesk/core/*.py)
     for lang in $LANGUAGES; do
         if [ "$lang" = en ]; then only=-pluralonly; else only=; fi
         # shellcheck disable=SC2086 # word splitting of SOURCES and $only is intended

@@ -48,12 +48,22 @@ log = logging.getLogger(__name__)
 
 
 def configure_application(app: QApplication) -> None:
-    from faxdesk.ui.icons import icon
+    name_application()
+    set_application_icon(app)
 
+
+def name_application() -> None:
+    """The names settings, the keyring and the desktop know FaxDesk by (before anything else)."""
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setOrganizationDomain("faxdesk.github.io")
     QGuiApplication.setDesktopFileName(APP_ID)
+
+
+def set_application_icon(app: QApplication) -> None:
+    """Every window's icon (loading it loads Qt's SVG support: after the first frame)."""
+    from faxdesk.ui.icons import icon
+
     app.setWindowIcon(icon("app"))
 
 
@@ -286,7 +296,7 @@ def run_app(args: argparse.Namespace) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     thread_check.enable_from_environment()
-    configure_application(app)
+    name_application()
     files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
     send = bool(getattr(args, "send", False))
     guard = acquire_single_instance(
@@ -312,6 +322,7 @@ def run_app(args: argparse.Namespace) -> int:
     failed: list[BaseException] = []
 
     def build() -> None:
+        set_application_icon(app)
         try:
             faxdesk = create_app(args, guard=guard)
         except BaseException as exc:

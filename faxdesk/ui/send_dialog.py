@@ -329,6 +329,7 @@ class SendDialog(QDialog):
         cover_scroll.setWidgetResizable(True)
         cover_scroll.setFrameShape(QFrame.Shape.NoFrame)
         cover_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        cover_scroll.setAccessibleName(self.tr("Cover page"))
         self.tabs.addTab(cover_scroll, self.tr("Cover page"))
         self.tabs.addTab(options, self.tr("Options"))
 

@@ -120,7 +120,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="867"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="868"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>Preparing and queueing %n fax…</numerusform>

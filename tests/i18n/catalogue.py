@@ -66,9 +66,11 @@ def read_ts(path: Path) -> list[Message]:
 
 
 def translated_files() -> list[Path]:
-    """What lupdate reads: the UI, and the core's words (statuses, failures, send checks)."""
+    """What lupdate reads (packaging/update-translations.sh): the UI, and every core module
+    that marks words for it (statuses, failures, send checks, numbers, timeline steps)."""
     core = ROOT / "faxdesk" / "core"
-    return [*sorted(UI_DIR.glob("*.py")), core / "words.py", core / "sending.py"]
+    marking = [p for p in sorted(core.glob("*.py")) if "QT_TRANSLATE_NOOP(" in p.read_text()]
+    return [*sorted(UI_DIR.glob("*.py")), *marking]
 
 
 def ui_sources() -> list[str]:
