@@ -1,6 +1,7 @@
 """Child process of bench_startup: start a window, print when its first frame is painted, quit.
 
 `python _gui_first_paint.py bare`      a bare PySide6 QMainWindow (the floor)
+`python _gui_first_paint.py bare_text` the same with a menu bar and one line of text
 `python _gui_first_paint.py sandbox`   FaxDesk through its real entry point: `faxdesk --sandbox`
 `python _gui_first_paint.py account`   `faxdesk` on an account (settings and key prepared by the
                                        parent: the API is a sandbox in the parent's process)
@@ -60,11 +61,16 @@ def main() -> None:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(sys.argv[:1])
-    watcher = FirstPaint("QMainWindow" if mode == "bare" else "MainWindow")
+    watcher = FirstPaint("QMainWindow" if mode.startswith("bare") else "MainWindow")
     app.installEventFilter(watcher)
-    if mode == "bare":
+    if mode.startswith("bare"):
         window = QMainWindow()
         window.setWindowTitle("bare")
+        if mode == "bare_text":  # words on screen: the font system loads before the paint
+            from PySide6.QtWidgets import QLabel
+
+            window.menuBar().addMenu("&File")
+            window.setCentralWidget(QLabel("A bare window that shows one line of text"))
         window.resize(1200, 720)
         window.show()
         app.exec()
