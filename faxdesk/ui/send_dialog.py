@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QImage,
     QKeyEvent,
@@ -28,21 +28,16 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -54,9 +49,7 @@ from faxdesk.core.engine import FaxEngine
 from faxdesk.core.numbers import format_for_display
 from faxdesk.core.paths import cache_dir
 from faxdesk.core.sending import (
-    QUALITIES,
     CoverDetails,
-    Quality,
     Recipient,
     SendOptions,
     SendRequest,
@@ -65,13 +58,12 @@ from faxdesk.core.sending import (
 )
 from faxdesk.core.settings import Settings
 from faxdesk.ui.dropzone import DropZone, refused_message
-from faxdesk.ui.i18n import available_languages, language_name
-from faxdesk.ui.places import documents_folder
 from faxdesk.ui.preview import FaxPreviewDialog, render_thumbnails
 from faxdesk.ui.scan_dialog import ScanDialog, scanning_unavailable
 from faxdesk.ui.send_documents import DocumentList, pages_text
+from faxdesk.ui.send_forms import CoverForm, OptionsForm
 from faxdesk.ui.send_recipients import RecipientsWidget
-from faxdesk.ui.texts import cover_words, error_text, refusal_text
+from faxdesk.ui.texts import error_text, refusal_text
 from faxdesk.ui.worker import TaskRunner
 
 if TYPE_CHECKING:
@@ -107,16 +99,6 @@ def preview_fax(request: SendRequest, width: int) -> tuple[int, list[QImage]]:
     with tempfile.TemporaryDirectory(prefix="faxdesk-preview-") as work:
         prepared = prepare_send(first, Path(work))
         return render_thumbnails(prepared.faxes[0].document, width=width, max_pages=60)
-
-
-def ui_language() -> str:
-    """The catalogue language the window shows now ("en", "zh_CN")."""
-    name = QLocale().name()
-    languages = available_languages()
-    if name in languages:
-        return name
-    return next((lang for lang in languages if lang.split("_")[0] == name.split("_")[0]),
-                "en")
 
 
 def _load_suggestions(contacts: ContactBook) -> tuple[list[Contact], list[str]]:
@@ -232,97 +214,15 @@ class SendDialog(QDialog):
         sender_form.addRow(self.tr("Number:"), self.number_combo)
         sender_form.addRow(self.application_note)
 
-        # Cover page
-        self.cover_box = QGroupBox(self.tr("Add a cover page"))
-        self.cover_box.setCheckable(True)
-        self.cover_box.setChecked(False)
-        self.cover_box.toggled.connect(self.update_state)
-        self.cover_to = QLineEdit()
-        self.cover_to.setPlaceholderText(self.tr("From the contact when empty"))
-        self.cover_company = QLineEdit()
-        self.cover_company.setPlaceholderText(self.tr("From the contact when empty"))
-        self.cover_from = QLineEdit()
-        self.cover_from_company = QLineEdit()
-        self.cover_subject = QLineEdit()
-        self.cover_message = QPlainTextEdit()
-        self.cover_message.setTabChangesFocus(True)
-        self.cover_message.setMinimumHeight(70)
-        self.cover_logo = QLineEdit()
-        self.cover_logo.setPlaceholderText(self.tr("PNG or JPEG (optional)"))
-        logo_browse = QPushButton(self.tr("Browse…"))
-        logo_browse.clicked.connect(self._browse_logo)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.cover_logo, 1)
-        logo_row.addWidget(logo_browse)
-        cover_form = QFormLayout(self.cover_box)
-        cover_form.addRow(self.tr("To:"), self.cover_to)
-        cover_form.addRow(self.tr("Their company:"), self.cover_company)
-        cover_form.addRow(self.tr("From:"), self.cover_from)
-        cover_form.addRow(self.tr("Your company:"), self.cover_from_company)
-        cover_form.addRow(self.tr("Subject:"), self.cover_subject)
-        cover_form.addRow(self.tr("Message:"), self.cover_message)
-        cover_form.addRow(self.tr("Logo:"), logo_row)
-        self.cover_language = QComboBox()
-        self.cover_language.setObjectName("coverLanguage")
-        for code in available_languages():
-            self.cover_language.addItem(language_name(code), code)
-        # The cover's own language: the recipient may read another language than the sender.
-        self.cover_language.setCurrentIndex(max(0, self.cover_language.findData(ui_language())))
-        self.cover_language.setToolTip(self.tr(
-            "The language of the cover page's labels and date; the window's language by "
-            "default"))
-        cover_form.addRow(self.tr("Cover language:"), self.cover_language)
-        self._logo_browse = logo_browse
-        for edit in (self.cover_to, self.cover_company, self.cover_from, self.cover_from_company,
-                     self.cover_subject, self.cover_logo):
-            edit.textChanged.connect(self.update_state)
-
-        # Options of the API (fax-api.md, SendFaxRequest)
-        self.quality_combo = QComboBox()
-        for value, label in zip(QUALITIES, (
-            self.tr("Normal"), self.tr("High (recommended)"), self.tr("Very high"),
-            self.tr("Ultra light (for photos and images)"),
-            self.tr("Ultra dark (for faint text)"),
-        ), strict=True):
-            self.quality_combo.addItem(label, value)
-        self.quality_combo.setCurrentIndex(QUALITIES.index("high"))
-        # Short, so that the options fit a small window; the advice is in the tooltip.
-        self.t38_check = QCheckBox(self.tr("Use T.38 (recommended)"))
-        self.t38_check.setToolTip(self.tr("Use T.38 (recommended; turn off if faxes to this "
-                                          "machine keep failing)"))
-        self.t38_check.setChecked(True)
-        self.mono_check = QCheckBox(self.tr("Pure black and white"))
-        self.threshold_spin = QSpinBox()
-        self.threshold_spin.setRange(1, 100)
-        self.threshold_spin.setValue(95)
-        self.threshold_spin.setSuffix(" %")
-        self.threshold_spin.setEnabled(False)
-        self.mono_check.toggled.connect(self.threshold_spin.setEnabled)
-        self.preview_check = QCheckBox(self.tr("Keep a preview on Telnyx (for 10 minutes)"))
-        self.preview_format = QComboBox()
-        self.preview_format.addItem("TIFF", "tiff")
-        self.preview_format.addItem("PDF", "pdf")
-        self.preview_format.setEnabled(False)
-        self.preview_check.toggled.connect(self.preview_format.setEnabled)
-        self.display_name = QLineEdit()
-        self.display_name.setPlaceholderText(self.tr("Your fax number when empty"))
-        self.display_name.setMaxLength(128)
-        self.display_name.textChanged.connect(self.update_state)
-        options = QWidget()
-        options_form = QFormLayout(options)
-        options_form.addRow(self.tr("Quality:"), self.quality_combo)
-        options_form.addRow("", self.t38_check)
-        # One control per row: the options fit a narrow column.
-        options_form.addRow("", self.mono_check)
-        options_form.addRow(self.tr("Black threshold:"), self.threshold_spin)
-        options_form.addRow("", self.preview_check)
-        options_form.addRow(self.tr("Preview format:"), self.preview_format)
-        options_form.addRow(self.tr("Caller name:"), self.display_name)
+        self.cover = CoverForm()
+        self.cover.changed.connect(self.update_state)
+        self.options = OptionsForm()
+        self.options.changed.connect(self.update_state)
 
         self.tabs = QTabWidget()
         cover_tab = QWidget()
         cover_tab_layout = QVBoxLayout(cover_tab)
-        cover_tab_layout.addWidget(self.cover_box)
+        cover_tab_layout.addWidget(self.cover)
         # On a small screen the cover form scrolls rather than push the buttons off it.
         cover_scroll = QScrollArea()
         cover_scroll.setWidget(cover_tab)
@@ -331,7 +231,7 @@ class SendDialog(QDialog):
         cover_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         cover_scroll.setAccessibleName(self.tr("Cover page"))
         self.tabs.addTab(cover_scroll, self.tr("Cover page"))
-        self.tabs.addTab(options, self.tr("Options"))
+        self.tabs.addTab(self.options, self.tr("Options"))
 
         # Summary, problems, buttons
         self.summary = QLabel()
@@ -400,9 +300,10 @@ class SendDialog(QDialog):
         self.list_dropzone.filesDropped.connect(self.add_files)
         self.list_dropzone.filesRefused.connect(self._show_refused)
 
-        self._name_for_assistive_technology(sender_form, cover_form, options_form)
+        self._name_for_assistive_technology(sender_form, self.cover.form, self.options.form)
         self._set_tab_order()
-        self._restore_sender_details()
+        if self._state is not None:
+            self.cover.restore_sender(self._state)
         self._load()
         if files:
             self.add_files(list(files))
@@ -536,13 +437,6 @@ class SendDialog(QDialog):
         self.drop_message.setText(refused_message(refused))
         self.drop_message.show()
 
-    def _browse_logo(self) -> None:
-        start = self.cover_logo.text().strip() or str(documents_folder())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), start,
-                                              self.tr("Images (*.png *.jpg *.jpeg)"))
-        if path:
-            self.cover_logo.setText(path)
-
     def open_scanner(self) -> ScanDialog:
         """Scan pages (off the GUI thread); the scanned PDF joins the documents."""
         dialog = ScanDialog(self._runner, cache_dir() / "scans", self)
@@ -571,53 +465,10 @@ class SendDialog(QDialog):
         return find_number(self._known_contacts, number)
 
     def cover_fields(self) -> CoverDetails | None:
-        if not self.cover_box.isChecked():
-            return None
-        logo = self.cover_logo.text().strip()
-        return CoverDetails(
-            to_name=self.cover_to.text().strip(),
-            company=self.cover_company.text().strip(),
-            from_name=self.cover_from.text().strip(),
-            from_company=self.cover_from_company.text().strip(),
-            subject=self.cover_subject.text().strip(),
-            message=self.cover_message.toPlainText().strip(),
-            logo=Path(logo) if logo else None,
-            words=cover_words(str(self.cover_language.currentData() or "en")),
-        )
-
-    # The sender's own cover page details stay from one fax (and session) to the next.
-    _REMEMBERED = (("cover/from", "cover_from"), ("cover/from_company", "cover_from_company"),
-                   ("cover/logo", "cover_logo"))
-
-    def _restore_sender_details(self) -> None:
-        if self._state is None:
-            return
-        for key, attr in self._REMEMBERED:
-            value = self._state.value(f"send/{key}")
-            if isinstance(value, str) and value:
-                getattr(self, attr).setText(value)
-
-    def _remember_sender_details(self) -> None:
-        if self._state is None:
-            return
-        for key, attr in self._REMEMBERED:
-            self._state.setValue(f"send/{key}", getattr(self, attr).text().strip())
-        self._state.sync()
+        return self.cover.details()
 
     def send_options(self) -> SendOptions:
-        """The SendFax options the user chose (only what differs from Telnyx's defaults)."""
-        quality: Quality = self.quality_combo.currentData()
-        mono = self.mono_check.isChecked()
-        preview = self.preview_check.isChecked()
-        return SendOptions(
-            quality=quality,
-            t38_enabled=None if self.t38_check.isChecked() else False,
-            monochrome=True if mono else None,
-            black_threshold=self.threshold_spin.value() if mono else None,
-            store_preview=True if preview else None,
-            preview_format=self.preview_format.currentData() if preview else None,
-            from_display_name=self.display_name.text().strip() or None,
-        )
+        return self.options.options()
 
     def _check(self) -> tuple[list[str], list[str], list[str]]:
         """(steps still to take, problems, work in progress), each in words. Steps are what a
@@ -639,7 +490,7 @@ class SendDialog(QDialog):
         usable = [e for e in entries if e.error is None and e.page_count is not None]
         problems += [refusal_text(r) for r in combined_limits(
             [e.page_count or 0 for e in usable], [e.size_bytes or 0 for e in usable],
-            cover=self.cover_box.isChecked())]
+            cover=self.cover.isChecked())]
         if not self.recipients.recipients() and not self.recipients.pending_text():
             steps.append(self.tr("Type the recipient's fax number or a contact's name."))
         if self._sender_message:
@@ -665,7 +516,7 @@ class SendDialog(QDialog):
     def summary_text(self) -> str:
         entries = [e for e in self.documents.entries() if e.error is None]
         doc_pages = self.documents.total_pages()
-        cover = self.cover_box.isChecked()
+        cover = self.cover.isChecked()
         if not entries:
             what = self.tr("Nothing to send yet.")
         elif len(entries) == 1 and not cover:
@@ -769,11 +620,6 @@ class SendDialog(QDialog):
                 widget = field.widget() if field is not None else None
                 if widget is not None and text and not widget.accessibleName():
                     widget.setAccessibleName(text.replace("&", "").rstrip(":： "))
-        self.cover_logo.setAccessibleName(self.tr("Logo file"))
-        self._logo_browse.setAccessibleName(self.tr("Choose the logo file"))
-        self.cover_box.setAccessibleName(self.tr("Add a cover page"))
-        self.threshold_spin.setAccessibleName(self.tr("Black threshold"))
-        self.preview_format.setAccessibleName(self.tr("Preview format"))
         self.tabs.setAccessibleName(self.tr("Cover page and options"))
         self.tabs.tabBar().setAccessibleName(self.tr("Cover page and options"))
         self.summary.setAccessibleName(self.tr("What will be sent"))
@@ -791,11 +637,7 @@ class SendDialog(QDialog):
             self.scan_button, r.entry, r.add_button, r.recent_button, r.list, r.remove_button,
             self.contacts_button, self.application_combo, self.number_combo,
             self.preview_button, self.send_button, self.cancel_button, self.tabs.tabBar(),
-            self.cover_box, self.cover_to, self.cover_company, self.cover_from,
-            self.cover_from_company, self.cover_subject, self.cover_message, self.cover_logo,
-            self._logo_browse, self.cover_language, self.quality_combo, self.t38_check,
-            self.mono_check, self.threshold_spin, self.preview_check, self.preview_format,
-            self.display_name,
+            *self.cover.fields(), *self.options.fields(),
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -859,9 +701,9 @@ class SendDialog(QDialog):
         if not self.send_button.isEnabled():
             return
         request = self.request()
-        if request.cover is not None:
-            self._remember_sender_details()
         if self._state is not None:
+            if request.cover is not None:
+                self.cover.remember_sender(self._state)
             self._state.setValue("send/application", request.connection_id)
             self._state.sync()
         self._set_sending(True)

@@ -46,8 +46,8 @@ def main(out: Path) -> None:
                       and not d.documents.checking())
                 dialog.recipients.add_text("+1 312 555 0142", name="王医生"
                                            if language == "zh_CN" else "Dr. Ada Lovelace")
-                dialog.cover_box.setChecked(True)
-                dialog.cover_subject.setText("转诊单" if language == "zh_CN" else "Referral")
+                dialog.cover.setChecked(True)
+                dialog.cover.subject.setText("转诊单" if language == "zh_CN" else "Referral")
                 _wait(app, dialog.send_button.isEnabled)
                 dialog.grab().save(str(out / f"send-dialog-{language}-{size[0]}x{size[1]}.png"))
                 if size == (1280, 720):

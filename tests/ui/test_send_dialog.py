@@ -155,10 +155,10 @@ def test_dropped_pdf_is_sent_and_delivered(
     qtbot.waitUntil(lambda: dialog.recipients.entry.text() == "", timeout=5000)
     assert dialog.recipients.error_label.text() == ""
 
-    dialog.quality_combo.setCurrentIndex(dialog.quality_combo.findData("very_high"))
-    dialog.mono_check.setChecked(True)
-    dialog.threshold_spin.setValue(80)
-    dialog.t38_check.setChecked(False)
+    dialog.options.quality.setCurrentIndex(dialog.options.quality.findData("very_high"))
+    dialog.options.mono.setChecked(True)
+    dialog.options.threshold.setValue(80)
+    dialog.options.t38.setChecked(False)
     _ready(qtbot, dialog)
     assert dialog.summary.text() == (
         "3 pages from contract.pdf. To Dr. Ada Lovelace — +1 312-555-0142, "
@@ -191,10 +191,10 @@ def test_two_documents_with_a_cover_page_to_two_recipients(
 
     dialog.recipients.add_text("312 555 0143")  # national input, default country US
     dialog.recipients.entry.setText("+1 312 555 0144")  # typed but not added: Send adds it
-    dialog.cover_box.setChecked(True)
-    dialog.cover_from.setText("Grace Hopper")
-    dialog.cover_subject.setText("Signed contract")
-    dialog.cover_message.setPlainText("Two documents follow.")
+    dialog.cover.setChecked(True)
+    dialog.cover.from_name.setText("Grace Hopper")
+    dialog.cover.subject.setText("Signed contract")
+    dialog.cover.message.setPlainText("Two documents follow.")
     _ready(qtbot, dialog)
     _screenshot(dialog, "send-dialog.png")
     assert dialog.summary.text() == (
@@ -238,7 +238,7 @@ def test_problems_are_explained_and_block_sending(
     assert dialog.recipients.add_text("+1 312 555 0145")
     assert not dialog.recipients.add_text("(312) 555-0145")
     assert "already a recipient" in dialog.recipients.error_label.text()
-    dialog.display_name.setText("Ünïcode Office")
+    dialog.options.display_name.setText("Ünïcode Office")
     qtbot.waitUntil(lambda: dialog.number_combo.count() == 1, timeout=10000)
     # The default application from the settings is chosen without the user picking it.
     assert dialog.application_combo.currentData() == office
@@ -249,7 +249,7 @@ def test_problems_are_explained_and_block_sending(
     dialog.documents.list.setCurrentRow(0)
     dialog.documents.remove_selected()
     dialog.add_files([str(make_pdf(tmp_path / "ok.pdf", 1))])
-    dialog.display_name.setText("Front Office")
+    dialog.options.display_name.setText("Front Office")
     _ready(qtbot, dialog)
     assert dialog.send_options() == SendOptions(quality="high", from_display_name="Front Office")
     assert dialog.send_options().as_api() == {"quality": "high",
@@ -307,10 +307,10 @@ def test_the_request_is_what_the_dialog_shows(
     qtbot.waitUntil(lambda: dialog.recipients.completer.model().rowCount() == 1, timeout=10000)
     dialog.recipients.add_text("+1 312 555 0148")
     dialog.recipients.add_text("020 7946 0018")  # national, in the default country (GB)
-    dialog.quality_combo.setCurrentIndex(dialog.quality_combo.findData("normal"))
-    dialog.preview_check.setChecked(True)
-    dialog.cover_box.setChecked(True)
-    dialog.cover_subject.setText("Plans")
+    dialog.options.quality.setCurrentIndex(dialog.options.quality.findData("normal"))
+    dialog.options.keep_preview.setChecked(True)
+    dialog.cover.setChecked(True)
+    dialog.cover.subject.setText("Plans")
     _ready(qtbot, dialog)
 
     request = dialog.request()
@@ -399,11 +399,11 @@ def test_the_cover_page_sender_details_are_remembered_for_the_next_fax(
     dialog.show()
     qtbot.waitUntil(lambda: dialog.number_combo.count() == 1, timeout=10000)
     dialog.recipients.add_text("+1 312 555 0143")
-    dialog.cover_box.setChecked(True)
-    dialog.cover_to.setText("Ada Lovelace")  # the recipient's: not remembered
-    dialog.cover_from.setText("Grace Hopper")
-    dialog.cover_from_company.setText("Navy Labs")
-    dialog.cover_logo.setText(str(logo))
+    dialog.cover.setChecked(True)
+    dialog.cover.to_name.setText("Ada Lovelace")  # the recipient's: not remembered
+    dialog.cover.from_name.setText("Grace Hopper")
+    dialog.cover.from_company.setText("Navy Labs")
+    dialog.cover.logo.setText(str(logo))
     _ready(qtbot, dialog)
     with qtbot.waitSignal(dialog.sent, timeout=20000):
         dialog.send()
@@ -412,7 +412,7 @@ def test_the_cover_page_sender_details_are_remembered_for_the_next_fax(
     again = SendDialog(engine, worker, settings=Settings,
                        state=QSettings(ini, QSettings.Format.IniFormat))
     qtbot.addWidget(again)
-    assert again.cover_from.text() == "Grace Hopper"
-    assert again.cover_from_company.text() == "Navy Labs"
-    assert again.cover_logo.text() == str(logo)
-    assert again.cover_to.text() == ""
+    assert again.cover.from_name.text() == "Grace Hopper"
+    assert again.cover.from_company.text() == "Navy Labs"
+    assert again.cover.logo.text() == str(logo)
+    assert again.cover.to_name.text() == ""

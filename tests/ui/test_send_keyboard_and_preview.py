@@ -103,13 +103,13 @@ def test_a_fax_is_sent_with_the_keyboard_alone(
     assert dialog.number_combo in order and dialog.preview_button in order
 
     # Ctrl+Enter sends from wherever the focus is, here the cover message.
-    dialog.cover_box.setChecked(True)
-    _focus(qtbot, dialog.cover_message)
+    dialog.cover.setChecked(True)
+    _focus(qtbot, dialog.cover.message)
     with qtbot.waitSignal(dialog.sent, timeout=15000) as sent:
-        qtbot.keyClick(dialog.cover_message, Qt.Key.Key_Return,
+        qtbot.keyClick(dialog.cover.message, Qt.Key.Key_Return,
                        Qt.KeyboardModifier.ControlModifier)
     assert len(sent.args[0]) == 1
-    assert dialog.cover_message.toPlainText() == ""  # Ctrl+Enter did not type a line break
+    assert dialog.cover.message.toPlainText() == ""  # Ctrl+Enter did not type a line break
 
 
 def _takes_tab(widget: QWidget) -> bool:
@@ -120,9 +120,9 @@ def test_every_control_of_the_dialog_has_an_accessible_name(
     qtbot: QtBot, sandbox: Any, office: str, engine: FaxEngine, worker: Worker, tmp_path: Path,
 ) -> None:
     dialog = _dialog(qtbot, engine, worker, office, (str(make_pdf(tmp_path / "a.pdf", 1)),))
-    dialog.cover_box.setChecked(True)  # its fields take focus too
-    dialog.mono_check.setChecked(True)
-    dialog.preview_check.setChecked(True)
+    dialog.cover.setChecked(True)  # its fields take focus too
+    dialog.options.mono.setChecked(True)
+    dialog.options.keep_preview.setChecked(True)
     unnamed = []
     for widget in dialog.findChildren(QWidget):
         parent = widget.parentWidget()
@@ -158,8 +158,8 @@ def test_the_preview_shows_the_fax_as_sent_with_its_cover_page(
     assert not dialog.preview_button.isEnabled()
     assert dialog.problems.isHidden()
     dialog.recipients.add_text("+1 312 555 0151")
-    dialog.cover_box.setChecked(True)
-    dialog.cover_subject.setText("Referral")
+    dialog.cover.setChecked(True)
+    dialog.cover.subject.setText("Referral")
     qtbot.waitUntil(dialog.preview_button.isEnabled, timeout=10000)
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     preview = dialog._preview
@@ -177,9 +177,9 @@ def test_a_chinese_cover_page_has_chinese_labels_and_names(
 ) -> None:
     dialog = _dialog(qtbot, engine, worker, office, (str(make_pdf(tmp_path / "a.pdf", 1)),))
     dialog.recipients.add_text("+1 312 555 0152", name="王医生")
-    dialog.cover_box.setChecked(True)
-    dialog.cover_subject.setText("转诊单")
-    dialog.cover_language.setCurrentIndex(dialog.cover_language.findData("zh_CN"))
+    dialog.cover.setChecked(True)
+    dialog.cover.subject.setText("转诊单")
+    dialog.cover.language.setCurrentIndex(dialog.cover.language.findData("zh_CN"))
     qtbot.waitUntil(dialog.send_button.isEnabled, timeout=10000)
     request = dialog.request()
     assert request.cover is not None and request.cover.words == cover_words("zh_CN")

@@ -37,8 +37,8 @@ from faxdesk.ui.send_dialog import SendDialog
 from faxdesk.ui.tray import Notice, TrayController
 
 REPO = Path(__file__).resolve().parents[2]
-SOURCES = ["send_dialog.py", "send_documents.py", "send_recipients.py", "send_setup.py",
-           "contacts_dialog.py", "tray.py", "dropzone.py"]
+SOURCES = ["send_dialog.py", "send_forms.py", "send_documents.py", "send_recipients.py",
+           "send_setup.py", "contacts_dialog.py", "tray.py", "dropzone.py"]
 # Not ours to translate: format names, units, and Qt's standard buttons (qtbase's catalogue).
 # Language names are written in their own language on purpose (the cover language menu).
 NOT_TEXT = {"", "TIFF", "PDF", " %", "95 %", "Cancel", "Save", "Close", "English", "简体中文"}
