@@ -81,14 +81,62 @@ def _timeline_detail(update: StatusUpdate, status: str) -> str | None:
 
 class _Page:
     """What the updates of one page share inside its transaction: the faxes as they stand (read
-    in one query for the whole page, then kept up to date here), and the timeline rows, written
-    together at the end."""
+    in one query for the whole page, then kept up to date here), the client_states that belong
+    to a send made here, the new faxes not inserted yet, and the timeline rows, written together
+    at the end."""
 
-    __slots__ = ("records", "timeline")
+    __slots__ = ("inserts", "linked", "records", "timeline")
 
-    def __init__(self, records: dict[str, FaxRecord | None]) -> None:
+    def __init__(self, records: dict[str, FaxRecord | None], linked: set[str]) -> None:
         self.records = records
+        self.linked = linked
+        self.inserts: list[tuple[Any, ...]] = []
         self.timeline: list[tuple[str, str, str, str | None, datetime | str | None]] = []
+
+    def flush(self, conn: sqlite3.Connection, store: Store) -> None:
+        """Write the new faxes collected so far (before anything else touches the table)."""
+        if self.inserts:
+            store.insert_new_faxes(conn, self.inserts)
+            self.inserts = []
+
+
+def _is_new_from_poll(update: StatusUpdate, page: _Page) -> bool:
+    """A fax the store does not have, reported by the server alone (no webhook fields, no event
+    id) and not created by a send made here: most of a first sync. Nothing to compare it with,
+    so `_insert_new` writes it as the general path would, with less work."""
+    fax = update.fax
+    return (fax is not None and not update.fields and not update.event_id
+            and page.records.get(update.fax_id) is None
+            and not (fax.client_state and fax.client_state in page.linked))
+
+
+def _insert_new(update: StatusUpdate, fax: Fax, page: _Page) -> FaxRecord:
+    """What `_apply_in` does for a fax `_is_new_from_poll` accepts: the same row, timeline and
+    record. (No stored status to move from: any status is a step forward, and the update's own
+    failure reason, when it has one, is the one kept.)"""
+    status = update.status
+    reason = (update.failure_reason if status is not None and update.failure_reason
+              else fax.failure_reason)
+    created, updated = iso(fax.created_at), iso(fax.updated_at)
+    page.inserts.append((
+        update.fax_id, fax.direction, status, fax.from_number, fax.to, fax.connection_id,
+        reason, fax.page_count, fax.client_state, fax.media_name, fax.media_url, created,
+        updated, raw_json(fax.raw)))
+    if status:
+        at = update.at
+        stamp: datetime | str = (updated if at is not None and at is fax.updated_at and updated
+                                 else at or datetime.now(UTC))
+        page.timeline.append((update.fax_id, status, update.source,
+                              _timeline_detail(update, status), stamp))
+    # Frozen records share the server's JSON with the (discarded) Fax: neither changes it.
+    record = FaxRecord(
+        id=update.fax_id, direction=fax.direction, status=status, from_number=fax.from_number,
+        to=fax.to, connection_id=fax.connection_id, failure_reason=reason,
+        page_count=fax.page_count, client_state=fax.client_state, media_name=fax.media_name,
+        media_url=fax.media_url, created_at=fax.created_at, updated_at=fax.updated_at,
+        raw=fax.raw)
+    page.records[update.fax_id] = record
+    return record
 
 
 def _apply_in(
@@ -223,11 +271,20 @@ def apply_statuses(
     events: list[FaxChanged] = []
     updates = list(updates)
     with store.transaction() as conn:
-        page = _Page(store.fax_records([u.fax_id for u in updates], conn))
+        page = _Page(store.fax_records([u.fax_id for u in updates], conn),
+                     store.journal_client_states(
+                         [u.fax.client_state for u in updates
+                          if u.fax is not None and u.fax.client_state], conn))
         for update in updates:
+            if update.fax is not None and _is_new_from_poll(update, page):
+                new = _insert_new(update, update.fax, page)
+                events.append(FaxChanged(update.fax_id, None, new.status, new))
+                continue
+            page.flush(conn, store)
             changed, old_status, record = _apply_in(conn, store, update, page)
             if changed and record is not None:
                 events.append(FaxChanged(update.fax_id, old_status, record.status, record))
+        page.flush(conn, store)
         store.add_timeline_rows(conn, page.timeline)
     if hub is not None:
         for event in events:

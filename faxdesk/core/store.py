@@ -165,6 +165,14 @@ _JOURNAL_COLUMNS = (
 )
 
 
+#: The columns of a fax first seen on the server, in the order of `Store.insert_new_faxes` rows.
+NEW_FAX_COLUMNS = ("id", "direction", "status", "from_number", "to_number", "connection_id",
+                   "failure_reason", "page_count", "client_state", "media_name", "media_url",
+                   "created_at", "updated_at", "raw")
+_INSERT_NEW_FAX = (f"INSERT INTO faxes ({', '.join(NEW_FAX_COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(NEW_FAX_COLUMNS))})")
+
+
 def _fax_record(row: sqlite3.Row, with_raw: bool = True) -> FaxRecord:
     return FaxRecord(
         id=row["id"],
@@ -496,6 +504,13 @@ class Store:
             values = ", ".join(f":{k}" for k in cols)
             conn.execute(f"INSERT INTO faxes ({names}) VALUES ({values})", cols)
 
+    def insert_new_faxes(self, conn: sqlite3.Connection, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert faxes not stored yet, inside a `transaction`, one statement for all: each row
+        holds the values of `NEW_FAX_COLUMNS`, in order (None for a column left out: its default is
+        NULL too); the local columns keep their defaults."""
+        if rows:
+            conn.executemany(_INSERT_NEW_FAX, rows)
+
     def update_local(self, fax_id: str, **columns: Any) -> FaxRecord | None:
         """Set local columns (is_read, note, document_path, download_*, journal_id)."""
         allowed = {"is_read", "note", "document_path", "downloaded_path", "download_state",
@@ -679,6 +694,19 @@ class Store:
             return None if row is None else _journal_entry(row)
         rows = self._query(sql, (client_state,))
         return _journal_entry(rows[0]) if rows else None
+
+    def journal_client_states(
+        self, client_states: Sequence[str], conn: sqlite3.Connection
+    ) -> set[str]:
+        """Which of `client_states` belong to a journal entry (a send made here), at once."""
+        found: set[str] = set()
+        unique = list(dict.fromkeys(client_states))
+        for start in range(0, len(unique), _IDS_PER_QUERY):
+            chunk = unique[start:start + _IDS_PER_QUERY]
+            sql = ("SELECT DISTINCT client_state FROM journal "
+                   f"WHERE client_state IN ({','.join('?' * len(chunk))})")
+            found.update(row[0] for row in conn.execute(sql, chunk))
+        return found
 
     def journal_entries(
         self, *, unfinished: bool = False, states: Sequence[str] | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from tests.core.helpers import T0, fax
 STATUSES = ["queued", "media.processed", "originated", "sending", "delivered", "failed",
             "initiated", "receiving", "media.processing", "received", "teleported"]
 IDS = ["f1", "f2", "f3"]
+SENT_CLIENT_STATE = "cs-sent-here"
 
 
 @st.composite
@@ -31,9 +33,23 @@ def polled(draw: st.DrawFn) -> StatusUpdate:
         extra["failure_reason"] = draw(st.sampled_from(["user_busy", "no_answer"]))
     if draw(st.booleans()):
         extra["media_url"] = draw(st.sampled_from(["https://m/1", "https://m/2"]))
-    return StatusUpdate.from_fax(fax(draw(st.sampled_from(IDS)), status,
-                                     direction=draw(st.sampled_from(["outbound", "inbound"])),
-                                     minutes=draw(st.integers(0, 5)), **extra))
+    # A fax of a send made here (its journal entry is written first) is linked to it.
+    client_state = draw(st.sampled_from([None, "", SENT_CLIENT_STATE, "cs-elsewhere"]))
+    if client_state is not None:
+        extra["client_state"] = client_state
+    if draw(st.booleans()):
+        extra["page_count"] = draw(st.integers(1, 4))
+    update = StatusUpdate.from_fax(fax(draw(st.sampled_from(IDS)), status,
+                                       direction=draw(st.sampled_from(["outbound", "inbound"])),
+                                       minutes=draw(st.integers(0, 5)), **extra),
+                                   detail=draw(st.sampled_from([None, "from the test"])))
+    # Callers may also say more than the fax does: their own time (not None: "now" differs
+    # between the two runs), their own reason.
+    if draw(st.booleans()):
+        update = replace(update, at=T0 + timedelta(seconds=draw(st.integers(0, 300))))
+    if draw(st.booleans()):
+        update = replace(update, failure_reason=draw(st.sampled_from([None, "", "no_answer"])))
+    return update
 
 
 @st.composite
@@ -69,9 +85,15 @@ def _snapshot(store: Store) -> tuple[list[tuple[Any, ...]], ...]:
 
 def _run(directory: Path, pages: list[list[StatusUpdate]], batch: bool) -> tuple[Any, ...]:
     store = Store(directory)
+    store.create_journal_entry(
+        token="t1", document_path="/sent.pdf", to="+15550002222", from_number="+15550001111",
+        connection_id="app1", options={}, media_name="m1", client_state=SENT_CLIENT_STATE,
+        page_count=3)
     hub = EventHub()
-    seen: list[FaxChanged] = []
-    hub.subscribe(seen.append, FaxChanged)
+    seen: list[tuple[FaxChanged, dict[str, Any] | None]] = []
+    # The records' server JSON too (records leave it out of their equality).
+    hub.subscribe(lambda e: seen.append((e, None if e.fax is None else dict(e.fax.raw))),
+                  FaxChanged)
     try:
         for page in pages:
             if batch:
