@@ -18,7 +18,7 @@ from typing import Any
 from faxdesk.api.models import FINAL_STATUSES, STATUS_RANK, Fax
 from faxdesk.core.events import EventHub, FaxChanged
 from faxdesk.core.records import FaxRecord
-from faxdesk.core.store import Store, fax_columns, iso, raw_json
+from faxdesk.core.store import Store, fax_columns, iso, iso_from, raw_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +117,13 @@ def _insert_new(update: StatusUpdate, fax: Fax, page: _Page) -> FaxRecord:
     status = update.status
     reason = (update.failure_reason if status is not None and update.failure_reason
               else fax.failure_reason)
-    created, updated = iso(fax.created_at), iso(fax.updated_at)
+    raw = fax.raw
+    created = iso_from(fax.created_at, raw.get("created_at"))
+    updated = iso_from(fax.updated_at, raw.get("updated_at"))
     page.inserts.append((
         update.fax_id, fax.direction, status, fax.from_number, fax.to, fax.connection_id,
         reason, fax.page_count, fax.client_state, fax.media_name, fax.media_url, created,
-        updated, raw_json(fax.raw)))
+        updated, raw_json(raw)))
     if status:
         at = update.at
         stamp: datetime | str = (updated if at is not None and at is fax.updated_at and updated
@@ -134,7 +136,7 @@ def _insert_new(update: StatusUpdate, fax: Fax, page: _Page) -> FaxRecord:
         to=fax.to, connection_id=fax.connection_id, failure_reason=reason,
         page_count=fax.page_count, client_state=fax.client_state, media_name=fax.media_name,
         media_url=fax.media_url, created_at=fax.created_at, updated_at=fax.updated_at,
-        raw=fax.raw)
+        raw=raw)
     page.records[update.fax_id] = record
     return record
 

@@ -1,15 +1,28 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 import threading
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
+from faxdesk.api.models import parse_timestamp
 from faxdesk.core.records import FaxRecord
 from faxdesk.core.status import StatusUpdate, apply_status
-from faxdesk.core.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, SchemaTooNewError, Store
+from faxdesk.core.store import (
+    DB_NAME,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SchemaTooNewError,
+    Store,
+    iso,
+    iso_from,
+    raw_json,
+)
 from tests.core.helpers import fax
 
 
@@ -196,3 +209,27 @@ def test_the_in_flight_queries_use_the_partial_index(tmp_path: Path) -> None:
                            f"WHERE {Store._IN_FLIGHT}")[0][0]
     assert entries == 50 == len(store.in_flight_times())
     store.close()
+
+
+@pytest.mark.parametrize("text", [
+    "2026-11-30T00:50:49.004244Z",  # as Telnyx writes times: taken as it is
+    "2026-11-30T00:50:49Z", "2026-11-30T00:50:49.004Z", "2026-11-30T01:50:49.004244+01:00",
+    "2026-11-30T00:50:49.004244z", "2026-W48-1T00:50:49.004244Z", "2026-11-30T00:50:49,004244Z",
+    "2026-11-30T00:50:49.004245Z",  # canonical, but not the time it is given with
+    "", None, 17,
+])
+def test_iso_from_a_time_s_own_text_is_always_iso_of_the_time(text: object) -> None:
+    dt = parse_timestamp(text) or parse_timestamp("2026-11-30T00:50:49.004244Z")
+    assert dt is not None
+    assert iso_from(dt, text) == iso(dt)
+    assert iso_from(dt.astimezone(timezone(timedelta(hours=-5))), text) == iso(dt)
+    assert iso_from(dt.replace(tzinfo=None), text) == iso(dt.replace(tzinfo=None))
+    assert iso_from(None, text) is None
+
+
+def test_raw_json_is_json_dumps_of_the_mapping() -> None:
+    raw = {"id": "f1", "from": "+1", "page_count": 3, "ok": True, "nothing": None,
+           "nested": {"a": [1, 2.5, "é"]}, "when": datetime(2026, 1, 2, tzinfo=UTC)}
+    assert raw_json(raw) == json.dumps(raw, default=str)
+    assert raw_json(MappingProxyType(raw)) == json.dumps(raw, default=str)
+    assert raw_json({}) == "{}"
