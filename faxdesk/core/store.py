@@ -7,6 +7,7 @@ mode so a crash never leaves a half-written row. The schema is versioned with
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -184,8 +185,32 @@ _JOURNAL_COLUMNS = (
 NEW_FAX_COLUMNS = ("id", "direction", "status", "from_number", "to_number", "connection_id",
                    "failure_reason", "page_count", "client_state", "media_name", "media_url",
                    "created_at", "updated_at", "raw")
-_INSERT_NEW_FAX = (f"INSERT INTO faxes ({', '.join(NEW_FAX_COLUMNS)}) "
-                   f"VALUES ({', '.join('?' * len(NEW_FAX_COLUMNS))})")
+_TIMELINE_COLUMNS = ("fax_id", "status", "at", "source", "detail")
+#: Rows in one multi-row INSERT at most (fewer where SQLite allows fewer parameters).
+_ROWS_PER_INSERT = 500
+
+
+@functools.lru_cache(maxsize=32)
+def _insert_sql(table: str, columns: tuple[str, ...], rows: int) -> str:
+    one = f"({', '.join('?' * len(columns))})"
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one] * rows)}"
+
+
+def _insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
+                 rows: Sequence[Sequence[Any]]) -> None:
+    """Insert `rows` in order, many to a statement. Not `executemany`: that is one step per row,
+    and Python's sqlite3 takes the GIL back between steps, so a sync thread storing a page
+    waits for the thread parsing the next one at every row. One statement stores many rows
+    with the GIL let go throughout."""
+    if not rows:
+        return
+    width = len(columns)
+    per = max(1, min(_ROWS_PER_INSERT,
+                     conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
+    for start in range(0, len(rows), per):
+        chunk = rows[start:start + per]
+        conn.execute(_insert_sql(table, columns, len(chunk)),
+                     [value for row in chunk for value in row])
 
 
 def _fax_record(row: sqlite3.Row, with_raw: bool = True) -> FaxRecord:
@@ -530,11 +555,10 @@ class Store:
             conn.execute(f"INSERT INTO faxes ({names}) VALUES ({values})", cols)
 
     def insert_new_faxes(self, conn: sqlite3.Connection, rows: Sequence[Sequence[Any]]) -> None:
-        """Insert faxes not stored yet, inside a `transaction`, one statement for all: each row
+        """Insert faxes not stored yet, inside a `transaction`, many to a statement: each row
         holds the values of `NEW_FAX_COLUMNS`, in order (None for a column left out: its default is
         NULL too); the local columns keep their defaults."""
-        if rows:
-            conn.executemany(_INSERT_NEW_FAX, rows)
+        _insert_rows(conn, "faxes", NEW_FAX_COLUMNS, rows)
 
     def update_local(self, fax_id: str, **columns: Any) -> FaxRecord | None:
         """Set local columns (is_read, note, document_path, download_*, journal_id)."""
@@ -580,10 +604,9 @@ class Store:
         """Many `add_timeline` at once, in order: (fax_id, status, source, detail, at); `at`
         may be given already as `iso` text."""
         now = datetime.now(UTC)
-        conn.executemany(
-            "INSERT INTO timeline (fax_id, status, at, source, detail) VALUES (?, ?, ?, ?, ?)",
-            [(fax_id, status, at if isinstance(at, str) else iso(at or now), source, detail)
-             for fax_id, status, source, detail, at in rows])
+        _insert_rows(conn, "timeline", _TIMELINE_COLUMNS,
+                     [(fax_id, status, at if isinstance(at, str) else iso(at or now), source,
+                       detail) for fax_id, status, source, detail, at in rows])
 
     def timeline(self, fax_id: str) -> list[TimelineEntry]:
         rows = self._query(

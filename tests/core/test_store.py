@@ -12,7 +12,7 @@ import pytest
 
 from faxdesk.api.models import parse_timestamp
 from faxdesk.core.records import FaxRecord
-from faxdesk.core.status import StatusUpdate, apply_status
+from faxdesk.core.status import StatusUpdate, apply_status, apply_statuses
 from faxdesk.core.store import (
     DB_NAME,
     MIGRATIONS,
@@ -233,3 +233,17 @@ def test_raw_json_is_json_dumps_of_the_mapping() -> None:
     assert raw_json(raw) == json.dumps(raw, default=str)
     assert raw_json(MappingProxyType(raw)) == json.dumps(raw, default=str)
     assert raw_json({}) == "{}"
+
+
+def test_new_faxes_are_all_inserted_where_sqlite_allows_few_parameters(tmp_path: Path) -> None:
+    # Many rows go into one statement; a SQLite built with a low parameter limit gets more of
+    # them, smaller (14 columns: two faxes a statement here).
+    store = Store(tmp_path)
+    store._conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 30)
+    try:
+        apply_statuses(store, None, [StatusUpdate.from_fax(fax(f"f{i}", "delivered", minutes=i))
+                                     for i in range(7)])
+        assert [r.id for r in store.list_faxes()] == [f"f{i}" for i in reversed(range(7))]
+        assert all(len(store.timeline(f"f{i}")) == 1 for i in range(7))
+    finally:
+        store.close()
