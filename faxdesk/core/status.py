@@ -4,7 +4,8 @@ Webhooks arrive late, twice and out of order, and a poll may return an older pic
 webhook already applied. So an update never moves a fax backwards in its lifecycle
 (`STATUS_RANK`), a finished fax stays finished with its first final status, and an event id is
 applied once. Every applied status change lands in the fax's timeline and is published.
-`apply_statuses` applies a whole page the same way in one transaction (the sync's hot path).
+`apply_statuses` applies a whole page the same way in one transaction, and `apply_polled` the
+faxes of a page as the sync lists them (the sync's hot path).
 """
 
 from __future__ import annotations
@@ -71,11 +72,15 @@ def _moves_forward(old: str | None, new: str | None) -> bool:
 
 
 def _timeline_detail(update: StatusUpdate, status: str) -> str | None:
+    return _detail(status, update.failure_reason, update.detail)
+
+
+def _detail(status: str, failure_reason: str | None, detail: str | None) -> str | None:
     parts = []
-    if status == "failed" and update.failure_reason:
-        parts.append(update.failure_reason)
-    if update.detail:
-        parts.append(update.detail)
+    if status == "failed" and failure_reason:
+        parts.append(failure_reason)
+    if detail:
+        parts.append(detail)
     return "; ".join(parts) or None
 
 
@@ -100,44 +105,42 @@ class _Page:
             self.inserts = []
 
 
-def _is_new_from_poll(update: StatusUpdate, page: _Page) -> bool:
-    """A fax the store does not have, reported by the server alone (no webhook fields, no event
-    id) and not created by a send made here: most of a first sync. Nothing to compare it with,
-    so `_insert_new` writes it as the general path would, with less work."""
-    fax = update.fax
-    return (fax is not None and not update.fields and not update.event_id
-            and page.records.get(update.fax_id) is None
+def _is_new(fax_id: str, fax: Fax, page: _Page) -> bool:
+    """Whether the server's `fax` (with nothing else said about it: no webhook fields, no event
+    id) is one the store does not have and not created by a send made here: most of a first
+    sync. Nothing to compare it with, so `_insert_new` writes it as the general path would, with
+    less work."""
+    return (page.records.get(fax_id) is None
             and not (fax.client_state and fax.client_state in page.linked))
 
 
-def _insert_new(update: StatusUpdate, fax: Fax, page: _Page) -> FaxRecord:
-    """What `_apply_in` does for a fax `_is_new_from_poll` accepts: the same row, timeline and
-    record. (No stored status to move from: any status is a step forward, and the update's own
-    failure reason, when it has one, is the one kept.)"""
-    status = update.status
-    reason = (update.failure_reason if status is not None and update.failure_reason
-              else fax.failure_reason)
+def _insert_new(fax_id: str, status: str | None, failure_reason: str | None,
+                at: datetime | None, source: str, detail: str | None, fax: Fax,
+                page: _Page) -> FaxRecord:
+    """What `_apply_in` does for the update (`fax_id`, `status`, ..., `fax`) of a fax `_is_new`
+    accepts: the same row, timeline and record. (No stored status to move from: any status is a
+    step forward, and the update's own failure reason, when it has one, is the one kept.)"""
+    reason = failure_reason if status is not None and failure_reason else fax.failure_reason
     raw = fax.raw
     created = iso_from(fax.created_at, raw.get("created_at"))
     updated = iso_from(fax.updated_at, raw.get("updated_at"))
     page.inserts.append((
-        update.fax_id, fax.direction, status, fax.from_number, fax.to, fax.connection_id,
+        fax_id, fax.direction, status, fax.from_number, fax.to, fax.connection_id,
         reason, fax.page_count, fax.client_state, fax.media_name, fax.media_url, created,
         updated, raw_json(raw)))
     if status:
-        at = update.at
         stamp: datetime | str = (updated if at is not None and at is fax.updated_at and updated
                                  else at or datetime.now(UTC))
-        page.timeline.append((update.fax_id, status, update.source,
-                              _timeline_detail(update, status), stamp))
+        page.timeline.append((fax_id, status, source, _detail(status, failure_reason, detail),
+                              stamp))
     # Frozen records share the server's JSON with the (discarded) Fax: neither changes it.
     record = FaxRecord(
-        id=update.fax_id, direction=fax.direction, status=status, from_number=fax.from_number,
+        id=fax_id, direction=fax.direction, status=status, from_number=fax.from_number,
         to=fax.to, connection_id=fax.connection_id, failure_reason=reason,
         page_count=fax.page_count, client_state=fax.client_state, media_name=fax.media_name,
         media_url=fax.media_url, created_at=fax.created_at, updated_at=fax.updated_at,
         raw=raw)
-    page.records[update.fax_id] = record
+    page.records[fax_id] = record
     return record
 
 
@@ -270,18 +273,43 @@ def apply_statuses(
     go out after the commit, in order, one per fax that changed (an unchanged fax costs neither a
     timeline row nor an event); returns them.
     """
+    return _apply_all(store, hub, list(updates))
+
+
+def apply_polled(store: Store, hub: EventHub | None, faxes: Iterable[Fax]) -> list[FaxChanged]:
+    """`apply_statuses` of `StatusUpdate.from_fax(fax, "poll")` for each of `faxes` (what a sync
+    lists), without making that update for a fax new to the store."""
+    return _apply_all(store, hub, list(faxes))
+
+
+def _apply_all(
+    store: Store, hub: EventHub | None, items: list[StatusUpdate] | list[Fax]
+) -> list[FaxChanged]:
     events: list[FaxChanged] = []
-    updates = list(updates)
     with store.transaction() as conn:
-        page = _Page(store.fax_records([u.fax_id for u in updates], conn),
+        faxes = [i if isinstance(i, Fax) else i.fax for i in items]
+        page = _Page(store.fax_records([i.id if isinstance(i, Fax) else i.fax_id for i in items],
+                                       conn),
                      store.journal_client_states(
-                         [u.fax.client_state for u in updates
-                          if u.fax is not None and u.fax.client_state], conn))
-        for update in updates:
-            if update.fax is not None and _is_new_from_poll(update, page):
-                new = _insert_new(update, update.fax, page)
-                events.append(FaxChanged(update.fax_id, None, new.status, new))
-                continue
+                         [f.client_state for f in faxes if f is not None and f.client_state],
+                         conn))
+        for item in items:
+            if isinstance(item, Fax):
+                if _is_new(item.id, item, page):
+                    new = _insert_new(item.id, item.status, item.failure_reason, item.updated_at,
+                                      "poll", None, item, page)
+                    events.append(FaxChanged(item.id, None, new.status, new))
+                    continue
+                update = StatusUpdate.from_fax(item, "poll")
+            else:
+                update = item
+                fax = update.fax
+                if (fax is not None and not update.fields and not update.event_id
+                        and _is_new(update.fax_id, fax, page)):
+                    new = _insert_new(update.fax_id, update.status, update.failure_reason,
+                                      update.at, update.source, update.detail, fax, page)
+                    events.append(FaxChanged(update.fax_id, None, new.status, new))
+                    continue
             page.flush(conn, store)
             changed, old_status, record = _apply_in(conn, store, update, page)
             if changed and record is not None:

@@ -32,7 +32,7 @@ from faxdesk.api.errors import (
 )
 from faxdesk.api.models import Fax, Page, parse_timestamp
 from faxdesk.core.events import EventHub, FaxChanged, SyncState, SyncStateChanged
-from faxdesk.core.status import StatusUpdate, apply_status, apply_statuses
+from faxdesk.core.status import StatusUpdate, apply_polled, apply_status
 from faxdesk.core.store import Store, iso
 
 if TYPE_CHECKING:
@@ -348,17 +348,17 @@ class Syncer:
         def more(page: Page[Fax], number: int) -> bool:
             return page.has_next and bool(page.items) and wanted(number + 1)
 
-        def note(page: Page[Fax]) -> list[StatusUpdate]:
+        def note(page: Page[Fax]) -> list[Fax]:
             nonlocal newest, requests
             requests += 1
-            updates = []
+            faxes = []
             for fax in page.items:
                 if not fax.id:
                     continue
-                updates.append(StatusUpdate.from_fax(fax, "poll"))
+                faxes.append(fax)
                 if fax.created_at is not None and (newest is None or fax.created_at > newest):
                     newest = fax.created_at
-            return updates
+            return faxes
 
         page = fetch(1)
         # While pages are stored, the next ones are on their way (a history of thousands is many
@@ -368,7 +368,7 @@ class Syncer:
         # store catches up when it is the slower side. A page never waits for the next one.
         ahead = _PagesAhead(fetch, 2, more, self.config.pages_per_commit) if more(page, 1) else None
         try:
-            updates = note(page)
+            faxes = note(page)
             while True:
                 pages, most = 1, self.config.pages_per_commit
                 try:
@@ -376,15 +376,15 @@ class Syncer:
                         following = ahead.take()
                         if following is None:
                             break
-                        updates.extend(note(following))
+                        faxes.extend(note(following))
                         pages += 1
                 finally:
                     # What arrived before a failed fetch is stored all the same.
-                    apply_statuses(self._store, self._hub, updates)
+                    apply_polled(self._store, self._hub, faxes)
                 following = ahead.take() if ahead is not None else None
                 if following is None:
                     break
-                updates = note(following)
+                faxes = note(following)
         finally:
             if ahead is not None:
                 ahead.close()
