@@ -55,7 +55,7 @@ class SyncConfig:
     max_window: float = 2 * 86400.0  # in-flight faxes older than this are fetched one by one
     page_size: int = 250
     initial_pages: int = 4  # first sync of an empty store: this many pages of history
-    pages_per_commit: int = 4  # pages already fetched are stored together, up to this many
+    pages_per_commit: int = 8  # pages already fetched are stored together, up to this many
     backoff_max: float = 300.0
     wake_jump: float = 30.0  # wall clock ahead of monotonic by this much means we slept
     wait_slice: float = 5.0  # the loop re-checks the clocks this often while waiting
