@@ -125,11 +125,17 @@ _AnyListener = Callable[[Event], None]
 
 
 class EventHub:
-    """Thread-safe subscribe / unsubscribe / publish."""
+    """Thread-safe subscribe / unsubscribe / publish.
+
+    A sync publishes two events per fax, thousands in a row: who hears an event of a given type
+    is worked out once (and again after a subscribe or unsubscribe), not per event."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._listeners: list[tuple[_AnyListener, type[Event] | None]] = []
+        #: The listeners of each event type met so far, in subscription order; replaced, never
+        #: changed in place, so `publish` reads it without the lock.
+        self._routes: dict[type[Event], tuple[_AnyListener, ...]] = {}
 
     @overload
     def subscribe(self, listener: Callable[[Event], None]) -> Unsubscribe: ...
@@ -143,21 +149,29 @@ class EventHub:
         entry = (cast(_AnyListener, listener), cast("type[Event] | None", kind))
         with self._lock:
             self._listeners.append(entry)
+            self._routes = {}
 
         def unsubscribe() -> None:
             with self._lock:
                 if entry in self._listeners:
                     self._listeners.remove(entry)
+                    self._routes = {}
 
         return unsubscribe
 
     def publish(self, event: Event) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener, kind in listeners:
-            if kind is not None and not isinstance(event, kind):
-                continue
+        listeners = self._routes.get(type(event))
+        if listeners is None:
+            listeners = self._route(type(event))
+        for listener in listeners:
             try:
                 listener(event)
             except Exception:
                 log.exception("event listener %r failed on %s", listener, type(event).__name__)
+
+    def _route(self, event_type: type[Event]) -> tuple[_AnyListener, ...]:
+        with self._lock:
+            listeners = tuple(listener for listener, kind in self._listeners
+                              if kind is None or issubclass(event_type, kind))
+            self._routes = {**self._routes, event_type: listeners}
+        return listeners

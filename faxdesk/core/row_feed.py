@@ -215,11 +215,11 @@ class RowFeed:
         with self._lock:
             last = self._last.pop(row.id, None)
             self._last[row.id] = row
-            while len(self._last) > _REMEMBERED:
+            if len(self._last) > _REMEMBERED:
                 self._last.popitem(last=False)
-            if last == row:
-                return
             if last is not None:
+                if last == row:
+                    return
                 previous_status, previous_pending = last.status, last.pending
             count = self._count(row.id, row.in_flight)
         self._hub.publish(RowChanged(row, previous_status, previous_pending))

@@ -4,7 +4,8 @@ Webhooks arrive late, twice and out of order, and a poll may return an older pic
 webhook already applied. So an update never moves a fax backwards in its lifecycle
 (`STATUS_RANK`), a finished fax stays finished with its first final status, and an event id is
 applied once. Every applied status change lands in the fax's timeline and is published.
-`apply_statuses` applies a whole page the same way in one transaction (the sync's hot path).
+`apply_statuses` applies a whole page the same way in one transaction, and `apply_polled` the
+faxes of a page as the sync lists them (the sync's hot path).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from faxdesk.api.models import FINAL_STATUSES, STATUS_RANK, Fax
 from faxdesk.core.events import EventHub, FaxChanged
 from faxdesk.core.records import FaxRecord
-from faxdesk.core.store import Store, fax_columns, iso, raw_json
+from faxdesk.core.store import Store, fax_columns, iso, iso_from, raw_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,24 +72,76 @@ def _moves_forward(old: str | None, new: str | None) -> bool:
 
 
 def _timeline_detail(update: StatusUpdate, status: str) -> str | None:
+    return _detail(status, update.failure_reason, update.detail)
+
+
+def _detail(status: str, failure_reason: str | None, detail: str | None) -> str | None:
     parts = []
-    if status == "failed" and update.failure_reason:
-        parts.append(update.failure_reason)
-    if update.detail:
-        parts.append(update.detail)
+    if status == "failed" and failure_reason:
+        parts.append(failure_reason)
+    if detail:
+        parts.append(detail)
     return "; ".join(parts) or None
 
 
 class _Page:
     """What the updates of one page share inside its transaction: the faxes as they stand (read
-    in one query for the whole page, then kept up to date here), and the timeline rows, written
-    together at the end."""
+    in one query for the whole page, then kept up to date here), the client_states that belong
+    to a send made here, the new faxes not inserted yet, and the timeline rows, written together
+    at the end."""
 
-    __slots__ = ("records", "timeline")
+    __slots__ = ("inserts", "linked", "records", "timeline")
 
-    def __init__(self, records: dict[str, FaxRecord | None]) -> None:
+    def __init__(self, records: dict[str, FaxRecord | None], linked: set[str]) -> None:
         self.records = records
+        self.linked = linked
+        self.inserts: list[tuple[Any, ...]] = []
         self.timeline: list[tuple[str, str, str, str | None, datetime | str | None]] = []
+
+    def flush(self, conn: sqlite3.Connection, store: Store) -> None:
+        """Write the new faxes collected so far (before anything else touches the table)."""
+        if self.inserts:
+            store.insert_new_faxes(conn, self.inserts)
+            self.inserts = []
+
+
+def _is_new(fax_id: str, fax: Fax, page: _Page) -> bool:
+    """Whether the server's `fax` (with nothing else said about it: no webhook fields, no event
+    id) is one the store does not have and not created by a send made here: most of a first
+    sync. Nothing to compare it with, so `_insert_new` writes it as the general path would, with
+    less work."""
+    return (page.records.get(fax_id) is None
+            and not (fax.client_state and fax.client_state in page.linked))
+
+
+def _insert_new(fax_id: str, status: str | None, failure_reason: str | None,
+                at: datetime | None, source: str, detail: str | None, fax: Fax,
+                page: _Page) -> FaxRecord:
+    """What `_apply_in` does for the update (`fax_id`, `status`, ..., `fax`) of a fax `_is_new`
+    accepts: the same row, timeline and record. (No stored status to move from: any status is a
+    step forward, and the update's own failure reason, when it has one, is the one kept.)"""
+    reason = failure_reason if status is not None and failure_reason else fax.failure_reason
+    raw = fax.raw
+    created = iso_from(fax.created_at, raw.get("created_at"))
+    updated = iso_from(fax.updated_at, raw.get("updated_at"))
+    page.inserts.append((
+        fax_id, fax.direction, status, fax.from_number, fax.to, fax.connection_id,
+        reason, fax.page_count, fax.client_state, fax.media_name, fax.media_url, created,
+        updated, raw_json(raw)))
+    if status:
+        stamp: datetime | str = (updated if at is not None and at is fax.updated_at and updated
+                                 else at or datetime.now(UTC))
+        page.timeline.append((fax_id, status, source, _detail(status, failure_reason, detail),
+                              stamp))
+    # Frozen records share the server's JSON with the (discarded) Fax: neither changes it.
+    record = FaxRecord(
+        id=fax_id, direction=fax.direction, status=status, from_number=fax.from_number,
+        to=fax.to, connection_id=fax.connection_id, failure_reason=reason,
+        page_count=fax.page_count, client_state=fax.client_state, media_name=fax.media_name,
+        media_url=fax.media_url, created_at=fax.created_at, updated_at=fax.updated_at,
+        raw=raw)
+    page.records[fax_id] = record
+    return record
 
 
 def _apply_in(
@@ -220,14 +273,48 @@ def apply_statuses(
     go out after the commit, in order, one per fax that changed (an unchanged fax costs neither a
     timeline row nor an event); returns them.
     """
+    return _apply_all(store, hub, list(updates))
+
+
+def apply_polled(store: Store, hub: EventHub | None, faxes: Iterable[Fax]) -> list[FaxChanged]:
+    """`apply_statuses` of `StatusUpdate.from_fax(fax, "poll")` for each of `faxes` (what a sync
+    lists), without making that update for a fax new to the store."""
+    return _apply_all(store, hub, list(faxes))
+
+
+def _apply_all(
+    store: Store, hub: EventHub | None, items: list[StatusUpdate] | list[Fax]
+) -> list[FaxChanged]:
     events: list[FaxChanged] = []
-    updates = list(updates)
     with store.transaction() as conn:
-        page = _Page(store.fax_records([u.fax_id for u in updates], conn))
-        for update in updates:
+        faxes = [i if isinstance(i, Fax) else i.fax for i in items]
+        page = _Page(store.fax_records([i.id if isinstance(i, Fax) else i.fax_id for i in items],
+                                       conn),
+                     store.journal_client_states(
+                         [f.client_state for f in faxes if f is not None and f.client_state],
+                         conn))
+        for item in items:
+            if isinstance(item, Fax):
+                if _is_new(item.id, item, page):
+                    new = _insert_new(item.id, item.status, item.failure_reason, item.updated_at,
+                                      "poll", None, item, page)
+                    events.append(FaxChanged(item.id, None, new.status, new))
+                    continue
+                update = StatusUpdate.from_fax(item, "poll")
+            else:
+                update = item
+                fax = update.fax
+                if (fax is not None and not update.fields and not update.event_id
+                        and _is_new(update.fax_id, fax, page)):
+                    new = _insert_new(update.fax_id, update.status, update.failure_reason,
+                                      update.at, update.source, update.detail, fax, page)
+                    events.append(FaxChanged(update.fax_id, None, new.status, new))
+                    continue
+            page.flush(conn, store)
             changed, old_status, record = _apply_in(conn, store, update, page)
             if changed and record is not None:
                 events.append(FaxChanged(update.fax_id, old_status, record.status, record))
+        page.flush(conn, store)
         store.add_timeline_rows(conn, page.timeline)
     if hub is not None:
         for event in events:

@@ -10,7 +10,9 @@ at once after the machine wakes (the wall clock jumped further than the monotoni
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -30,7 +32,7 @@ from faxdesk.api.errors import (
 )
 from faxdesk.api.models import Fax, Page, parse_timestamp
 from faxdesk.core.events import EventHub, FaxChanged, SyncState, SyncStateChanged
-from faxdesk.core.status import StatusUpdate, apply_status, apply_statuses
+from faxdesk.core.status import StatusUpdate, apply_polled, apply_status
 from faxdesk.core.store import Store, iso
 
 if TYPE_CHECKING:
@@ -53,6 +55,7 @@ class SyncConfig:
     max_window: float = 2 * 86400.0  # in-flight faxes older than this are fetched one by one
     page_size: int = 250
     initial_pages: int = 4  # first sync of an empty store: this many pages of history
+    pages_per_commit: int = 8  # pages already fetched are stored together, up to this many
     backoff_max: float = 300.0
     wake_jump: float = 30.0  # wall clock ahead of monotonic by this much means we slept
     wait_slice: float = 5.0  # the loop re-checks the clocks this often while waiting
@@ -87,36 +90,60 @@ def plan_tick(
     return TickPlan(since, tuple(individual))
 
 
-class _PageAhead:
-    """One page fetched on a helper thread while the caller works; `result()` waits for it and
-    raises what the fetch raised. The client's calls can be aborted, so the wait never
-    outlives `stop()` by more than a request."""
+class _PagesAhead:
+    """The pages of one list after the first, fetched in order on a helper thread up to `depth`
+    pages ahead of the caller, who stores them meanwhile. `take()` waits for the next page and
+    raises what its fetch raised; `ready()` says whether one is already there. The client's calls
+    can be aborted, so `close()` never outlives `stop()` by more than a request."""
 
-    def __init__(self, fetch: Callable[[int], Page[Fax]], number: int) -> None:
+    def __init__(self, fetch: Callable[[int], Page[Fax]], first: int,
+                 more: Callable[[Page[Fax], int], bool], depth: int) -> None:
         self._fetch = fetch
-        self._number = number
-        self._page: Page[Fax] | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="faxdesk-sync-page",
-                                        daemon=True)
+        self._more = more
+        self._queue: queue.Queue[Page[Fax] | BaseException | None] = queue.Queue(max(2, depth))
+        self._closed = threading.Event()
+        self._ended = False
+        self._thread = threading.Thread(target=self._run, args=(first,),
+                                        name="faxdesk-sync-page", daemon=True)
         self._thread.start()
 
-    def _run(self) -> None:
-        try:
-            self._page = self._fetch(self._number)
-        except BaseException as exc:  # handed to the sync thread in result()
-            self._error = exc
+    def _run(self, number: int) -> None:
+        while not self._closed.is_set():
+            try:
+                page = self._fetch(number)
+            except BaseException as exc:  # handed to the sync thread in take()
+                self._queue.put(exc)
+                return
+            last = not self._more(page, number)
+            self._queue.put(page)
+            if last:
+                self._queue.put(None)
+                return
+            number += 1
 
-    def result(self) -> Page[Fax]:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._page is not None
-        return self._page
+    def ready(self) -> bool:
+        """Whether `take()` would return (or raise) at once."""
+        return not self._ended and not self._queue.empty()
 
-    def abandon(self) -> None:
-        """The tick failed meanwhile: wait for the request to end, drop what it brought."""
-        self._thread.join()
+    def take(self) -> Page[Fax] | None:
+        """The next page; None once the list has no more."""
+        if self._ended:
+            return None
+        item = self._queue.get()
+        if item is None or isinstance(item, BaseException):
+            self._ended = True
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def close(self) -> None:
+        """Stop fetching: wait for a request under way to end, drop what it brought."""
+        self._closed.set()
+        while self._thread.is_alive():
+            # Make room for a page being handed over, so the thread gets to see it must stop.
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.05)
+        self._ended = True
 
 
 def woke_up(wall_before: float, mono_before: float, wall_now: float, mono_now: float,
@@ -318,32 +345,49 @@ class Syncer:
         def wanted(number: int) -> bool:
             return plan.since is not None or number <= self.config.initial_pages
 
-        page_number = 1
-        page = fetch(page_number)
-        # While one page is stored, the next one is on its way (a history of thousands is
-        # many pages: the network and the store then take turns instead of adding up).
-        ahead: _PageAhead | None = None
+        def more(page: Page[Fax], number: int) -> bool:
+            return page.has_next and bool(page.items) and wanted(number + 1)
+
+        def note(page: Page[Fax]) -> list[Fax]:
+            nonlocal newest, requests
+            requests += 1
+            faxes = []
+            for fax in page.items:
+                if not fax.id:
+                    continue
+                faxes.append(fax)
+                if fax.created_at is not None and (newest is None or fax.created_at > newest):
+                    newest = fax.created_at
+            return faxes
+
+        page = fetch(1)
+        # While pages are stored, the next ones are on their way (a history of thousands is many
+        # pages: the network and the store then take turns instead of adding up). Pages that
+        # are already here when one is stored go into the same transaction, up to
+        # `pages_per_commit`: fewer commits write the indexes' pages fewer times over, and the
+        # store catches up when it is the slower side. A page never waits for the next one.
+        ahead = _PagesAhead(fetch, 2, more, self.config.pages_per_commit) if more(page, 1) else None
         try:
+            faxes = note(page)
             while True:
-                requests += 1
-                more = page.has_next and bool(page.items) and wanted(page_number + 1)
-                if more:
-                    ahead = _PageAhead(fetch, page_number + 1)
-                # The whole page in one transaction: one commit per page, not one per fax.
-                apply_statuses(self._store, self._hub,
-                               [StatusUpdate.from_fax(fax, "poll")
-                                for fax in page.items if fax.id])
-                for fax in page.items:
-                    if fax.id and fax.created_at is not None and (
-                            newest is None or fax.created_at > newest):
-                        newest = fax.created_at
-                if ahead is None:
+                pages, most = 1, self.config.pages_per_commit
+                try:
+                    while ahead is not None and pages < most and ahead.ready():
+                        following = ahead.take()
+                        if following is None:
+                            break
+                        faxes.extend(note(following))
+                        pages += 1
+                finally:
+                    # What arrived before a failed fetch is stored all the same.
+                    apply_polled(self._store, self._hub, faxes)
+                following = ahead.take() if ahead is not None else None
+                if following is None:
                     break
-                page_number += 1
-                page, ahead = ahead.result(), None
+                faxes = note(following)
         finally:
             if ahead is not None:
-                ahead.abandon()
+                ahead.close()
         for fax_id in plan.individual:
             requests += 1
             try:

@@ -47,3 +47,22 @@ def test_unsubscribe_stops_delivery_even_from_other_threads() -> None:
     unsubscribe()
     hub.publish(JournalChanged(2))
     assert seen == [JournalChanged(1)]
+
+
+def test_listeners_added_or_removed_after_events_flowed_are_heard_in_subscription_order() -> None:
+    # The hub remembers who hears each event type: a change of listeners must still count.
+    hub = EventHub()
+    calls: list[str] = []
+    hub.subscribe(lambda e: calls.append("all"))
+    hub.publish(JournalChanged(1))
+    remove = hub.subscribe(lambda e: calls.append("journal"), JournalChanged)
+    hub.subscribe(lambda e: calls.append("apps"), ApplicationsChanged)
+    hub.subscribe(lambda e: calls.append("all again"))
+    hub.publish(JournalChanged(2))
+    remove()
+    hub.publish(JournalChanged(3))
+    hub.publish(ApplicationsChanged(()))
+    assert calls == ["all",
+                     "all", "journal", "all again",
+                     "all", "all again",
+                     "all", "apps", "all again"]

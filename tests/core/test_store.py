@@ -1,15 +1,28 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 import threading
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
+from faxdesk.api.models import parse_timestamp
 from faxdesk.core.records import FaxRecord
-from faxdesk.core.status import StatusUpdate, apply_status
-from faxdesk.core.store import DB_NAME, SCHEMA_VERSION, SchemaTooNewError, Store
+from faxdesk.core.status import StatusUpdate, apply_status, apply_statuses
+from faxdesk.core.store import (
+    DB_NAME,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SchemaTooNewError,
+    Store,
+    iso,
+    iso_from,
+    raw_json,
+)
 from tests.core.helpers import fax
 
 
@@ -133,3 +146,104 @@ def test_journal_entries_round_trip_and_filter_unfinished(tmp_path: Path) -> Non
     assert [e.id for e in store.journal_entries(states=("prepared", "rejected"))] == [b.id, c.id]
     assert store.journal_entries(states=()) == []
     store.close()
+
+
+def _store_at_version(path: Path, version: int) -> None:
+    """A database as a FaxDesk with schema `version` left it."""
+    conn = sqlite3.connect(path / DB_NAME, isolation_level=None)
+    for number in range(version):
+        conn.executescript(f"BEGIN;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\n"
+                           "COMMIT;")
+    conn.close()
+
+
+def _indexes(store: Store) -> set[str]:
+    return {r[0] for r in store._query(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'faxes' "
+        "AND name NOT LIKE 'sqlite_autoindex%'")}
+
+
+def test_migration_3_drops_unused_indexes_and_keeps_every_fax(tmp_path: Path) -> None:
+    _store_at_version(tmp_path, 2)
+    conn = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
+    conn.execute("BEGIN")
+    for i in range(300):
+        conn.execute(
+            "INSERT INTO faxes (id, direction, status, connection_id, download_state, "
+            "created_at, raw) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (f"fax-{i:05d}", "inbound" if i % 3 == 0 else "outbound",
+             ["delivered", "failed", "received", "sending"][i % 4], f"app{i % 5}",
+             "done" if i % 2 else None, f"2026-11-{1 + i % 25:02d}T10:00:{i % 60:02d}.000000Z",
+             f'{{"id": "fax-{i:05d}"}}'))
+    conn.execute("UPDATE faxes SET note = 'kept', is_read = 1 WHERE id = 'fax-00007'")
+    conn.execute("INSERT INTO timeline (fax_id, status, at, source) "
+                 "VALUES ('fax-00007', 'delivered', '2026-11-01T10:00:00.000000Z', 'poll')")
+    conn.execute("COMMIT")
+    before = [tuple(r) for r in conn.execute("SELECT * FROM faxes ORDER BY id")]
+    conn.close()
+
+    store = Store(tmp_path)
+    assert store.schema_version == SCHEMA_VERSION == 3
+    assert _indexes(store) == {"faxes_created", "faxes_direction_created", "faxes_in_flight"}
+    after = [tuple(r) for r in store._query("SELECT * FROM faxes ORDER BY id")]
+    assert after == before
+    kept = store.get_fax("fax-00007")
+    assert kept is not None and (kept.note, kept.read) == ("kept", True)
+    assert [t.status for t in store.timeline("fax-00007")] == ["delivered"]
+    # The queries that lost an index give the same answers.
+    assert len(store.list_faxes(status="failed")) == 75
+    assert {r.id for r in store.in_flight()} == {f"fax-{i:05d}" for i in range(3, 300, 4)}
+    assert store.has_in_flight()
+    store.close()
+
+
+def test_the_in_flight_queries_use_the_partial_index(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    _fill(store, 200)
+    for sql in (f"SELECT id, created_at FROM faxes WHERE {Store._IN_FLIGHT}",
+                f"SELECT 1 FROM faxes WHERE {Store._IN_FLIGHT} LIMIT 1"):
+        plan = " ".join(str(tuple(r)) for r in store._query(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "faxes_in_flight" in plan, plan
+    # Finished faxes are not in it: a history of them costs the index nothing.
+    entries = store._query("SELECT COUNT(*) FROM faxes INDEXED BY faxes_in_flight "
+                           f"WHERE {Store._IN_FLIGHT}")[0][0]
+    assert entries == 50 == len(store.in_flight_times())
+    store.close()
+
+
+@pytest.mark.parametrize("text", [
+    "2026-11-30T00:50:49.004244Z",  # as Telnyx writes times: taken as it is
+    "2026-11-30T00:50:49Z", "2026-11-30T00:50:49.004Z", "2026-11-30T01:50:49.004244+01:00",
+    "2026-11-30T00:50:49.004244z", "2026-W48-1T00:50:49.004244Z", "2026-11-30T00:50:49,004244Z",
+    "2026-11-30T00:50:49.004245Z",  # canonical, but not the time it is given with
+    "", None, 17,
+])
+def test_iso_from_a_time_s_own_text_is_always_iso_of_the_time(text: object) -> None:
+    dt = parse_timestamp(text) or parse_timestamp("2026-11-30T00:50:49.004244Z")
+    assert dt is not None
+    assert iso_from(dt, text) == iso(dt)
+    assert iso_from(dt.astimezone(timezone(timedelta(hours=-5))), text) == iso(dt)
+    assert iso_from(dt.replace(tzinfo=None), text) == iso(dt.replace(tzinfo=None))
+    assert iso_from(None, text) is None
+
+
+def test_raw_json_is_json_dumps_of_the_mapping() -> None:
+    raw = {"id": "f1", "from": "+1", "page_count": 3, "ok": True, "nothing": None,
+           "nested": {"a": [1, 2.5, "é"]}, "when": datetime(2026, 1, 2, tzinfo=UTC)}
+    assert raw_json(raw) == json.dumps(raw, default=str)
+    assert raw_json(MappingProxyType(raw)) == json.dumps(raw, default=str)
+    assert raw_json({}) == "{}"
+
+
+def test_new_faxes_are_all_inserted_where_sqlite_allows_few_parameters(tmp_path: Path) -> None:
+    # Many rows go into one statement; a SQLite built with a low parameter limit gets more of
+    # them, smaller (14 columns: two faxes a statement here).
+    store = Store(tmp_path)
+    store._conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 30)
+    try:
+        apply_statuses(store, None, [StatusUpdate.from_fax(fax(f"f{i}", "delivered", minutes=i))
+                                     for i in range(7)])
+        assert [r.id for r in store.list_faxes()] == [f"f{i}" for i in reversed(range(7))]
+        assert all(len(store.timeline(f"f{i}")) == 1 for i in range(7))
+    finally:
+        store.close()
