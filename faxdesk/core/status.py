@@ -11,7 +11,7 @@ faxes of a page as the sync lists them (the sync's hot path).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -149,6 +149,8 @@ def _apply_in(
 ) -> tuple[bool, str | None, FaxRecord | None]:
     if update.event_id and store.event_applied(update.event_id, conn):
         return False, None, None
+    if page is None and store.deleted_among([update.fax_id], conn):
+        return False, None, None  # deleted here: later news must not bring it back
     if page is not None:
         existing = page.records.get(update.fax_id)
     else:
@@ -283,10 +285,15 @@ def apply_polled(store: Store, hub: EventHub | None, faxes: Iterable[Fax]) -> li
 
 
 def _apply_all(
-    store: Store, hub: EventHub | None, items: list[StatusUpdate] | list[Fax]
+    store: Store, hub: EventHub | None, items: Sequence[StatusUpdate | Fax]
 ) -> list[FaxChanged]:
     events: list[FaxChanged] = []
     with store.transaction() as conn:
+        # A fax deleted here while this page was on its way stays deleted.
+        gone = store.deleted_among([i.id if isinstance(i, Fax) else i.fax_id for i in items],
+                                   conn)
+        if gone:
+            items = [i for i in items if (i.id if isinstance(i, Fax) else i.fax_id) not in gone]
         faxes = [i if isinstance(i, Fax) else i.fax for i in items]
         page = _Page(store.fax_records([i.id if isinstance(i, Fax) else i.fax_id for i in items],
                                        conn),

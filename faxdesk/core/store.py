@@ -92,6 +92,11 @@ MIGRATIONS: Sequence[str] = (
     CREATE INDEX faxes_in_flight ON faxes (created_at)
         WHERE status IS NULL OR status NOT IN ('delivered', 'failed', 'received');
     """,
+    # 4: the faxes deleted here: a page listed before the deletion, or a late webhook, must not
+    # bring one back (later syncs list only what is new, so it would never leave again).
+    """
+    CREATE TABLE deleted_faxes (id TEXT PRIMARY KEY, deleted_at REAL NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -574,9 +579,23 @@ class Store:
             return self.get_fax(fax_id, conn)
 
     def delete_fax(self, fax_id: str) -> None:
+        """Forget a fax for good: news about it that arrives later is ignored."""
         with self.transaction() as conn:
             conn.execute("DELETE FROM faxes WHERE id = ?", (fax_id,))
             conn.execute("DELETE FROM timeline WHERE fax_id = ?", (fax_id,))
+            conn.execute("INSERT OR REPLACE INTO deleted_faxes (id, deleted_at) VALUES (?, ?)",
+                         (fax_id, time.time()))
+
+    def deleted_among(self, fax_ids: Sequence[str], conn: sqlite3.Connection) -> set[str]:
+        """Which of `fax_ids` were deleted here."""
+        found: set[str] = set()
+        unique = list(dict.fromkeys(fax_ids))
+        for start in range(0, len(unique), _IDS_PER_QUERY):
+            chunk = unique[start:start + _IDS_PER_QUERY]
+            marks = ",".join("?" * len(chunk))
+            found.update(row[0] for row in conn.execute(
+                f"SELECT id FROM deleted_faxes WHERE id IN ({marks})", chunk))
+        return found
 
     # --- timeline -------------------------------------------------------------------------
 

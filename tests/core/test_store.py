@@ -183,7 +183,7 @@ def test_migration_3_drops_unused_indexes_and_keeps_every_fax(tmp_path: Path) ->
     conn.close()
 
     store = Store(tmp_path)
-    assert store.schema_version == SCHEMA_VERSION == 3
+    assert store.schema_version == SCHEMA_VERSION
     assert _indexes(store) == {"faxes_created", "faxes_direction_created", "faxes_in_flight"}
     after = [tuple(r) for r in store._query("SELECT * FROM faxes ORDER BY id")]
     assert after == before
