@@ -42,6 +42,9 @@ FAX_DPI = 200
 BW_THRESHOLD = 160  # the same threshold as "make smaller" (documents/rerender.py)
 LIST_TIMEOUT = 90.0  # network scanners (escl, airscan) can take a while to answer
 CANCEL_GRACE = 10.0  # after SIGINT, how long scanimage may take to stop before it is killed
+# A scanner that says nothing for this long (no progress, no end) has stopped answering; a lamp
+# warming up takes well under a minute.
+STALL_TIMEOUT = 120.0
 ColorMode = Literal["bw", "gray"]
 
 _FEEDER = re.compile(r"adf|feeder|automatic", re.IGNORECASE)
@@ -262,10 +265,16 @@ def _run(args: Sequence[str], progress: Callable[[ScanProgress], None] | None,
     pending = b""
     page = 1
     interrupted_at: float | None = None
+    stalled = False
+    heard_at = time.monotonic()
     try:
         while True:
             if cancel is not None and cancel.is_set() and interrupted_at is None:
                 process.send_signal(signal.SIGINT)  # scanimage calls sane_cancel and stops
+                interrupted_at = time.monotonic()
+            if interrupted_at is None and time.monotonic() - heard_at > STALL_TIMEOUT:
+                stalled = True  # never wait for ever on a driver that hangs
+                process.send_signal(signal.SIGINT)
                 interrupted_at = time.monotonic()
             if interrupted_at is not None and time.monotonic() - interrupted_at > CANCEL_GRACE:
                 process.kill()
@@ -281,6 +290,8 @@ def _run(args: Sequence[str], progress: Callable[[ScanProgress], None] | None,
                     chunk = os.read(fd, 65536)
                 if not chunk:
                     break
+            if chunk:
+                heard_at = time.monotonic()
             collected += chunk
             pending += chunk
             *lines, pending = re.split(rb"[\r\n]", pending)
@@ -299,6 +310,10 @@ def _run(args: Sequence[str], progress: Callable[[ScanProgress], None] | None,
             process.kill()
         process.wait()
         process.stderr.close()
+    if stalled:
+        raise ScanError(f"The scanner stopped answering: nothing came from it for "
+                        f"{STALL_TIMEOUT:g} seconds. Check that it is on and connected, then "
+                        "scan again.", "gone")
     if interrupted_at is not None:
         raise ScanCancelled()
     return collected.decode("utf-8", "replace")
