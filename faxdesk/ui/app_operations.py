@@ -7,37 +7,19 @@ reference to it or to the window: the window is this object's Qt parent.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import cast
 
-from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Slot
 
 from faxdesk.api.models import FaxApplication
 from faxdesk.core.engine import FaxEngine
 from faxdesk.ui.app_dialog import ApplicationDialog
-from faxdesk.ui.operations import OperationsHost
+from faxdesk.ui.operations import HostedOperations
 from faxdesk.ui.sandbox_banner import mark_as_sandbox
 from faxdesk.ui.texts import error_text
 from faxdesk.ui.widgets import fit_to_screen
 
 
-class ApplicationOperations(QObject):
-    def __init__(self, host: OperationsHost) -> None:
-        if isinstance(host, QObject):
-            super().__init__(host)
-            self._plain_host: OperationsHost | None = None
-        else:
-            super().__init__(None)
-            self._plain_host = host
-
-    @property
-    def _host(self) -> OperationsHost:
-        return self._plain_host or cast(OperationsHost, self.parent())
-
-    def _parent(self) -> QWidget | None:
-        parent = self.parent()
-        return parent if isinstance(parent, QWidget) else None
-
+class ApplicationOperations(HostedOperations):
     def _open(self, dialog: ApplicationDialog) -> ApplicationDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self._host.sandbox:
@@ -50,12 +32,12 @@ class ApplicationOperations(QObject):
     def new(self) -> ApplicationDialog:
         return self._open(ApplicationDialog(self._host.worker,
                                             self._host.engine.create_application,
-                                            None, self._parent()))
+                                            None, self._parent_widget()))
 
     def edit(self, app: FaxApplication) -> ApplicationDialog:
         return self._open(ApplicationDialog(self._host.worker,
                                             _Update(self._host.engine, app.id), app,
-                                            self._parent()))
+                                            self._parent_widget()))
 
     @Slot()
     def _saved(self) -> None:

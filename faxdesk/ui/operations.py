@@ -46,11 +46,12 @@ class OperationsHost(Protocol):
     def contacts(self) -> ContactBook | None: ...
 
 
-class FaxOperations(QObject):
+class HostedOperations(QObject):
+    """Named operations of a window (its host). Owned by the window when it is a QObject, so
+    Qt frees them with it, on the GUI thread; the window is reached through that parent, not a
+    Python reference: no cycle for Python's collector to break on some other thread."""
+
     def __init__(self, host: OperationsHost) -> None:
-        # Owned by the window (a QObject), so Qt frees it with the window, on the GUI thread.
-        # The window is reached through that parent, not a Python reference: no cycle between
-        # them for Python's collector to break on some other thread.
         if isinstance(host, QObject):
             super().__init__(host)
             self._plain_host: OperationsHost | None = None
@@ -66,6 +67,8 @@ class FaxOperations(QObject):
         parent = self.parent()
         return parent if isinstance(parent, QWidget) else None
 
+
+class FaxOperations(HostedOperations):
     def _name(self, fax: FaxRow) -> str:
         """The fax as a question names it: "the fax to Ada Lovelace (+1 312-555-0142)"."""
         party = party_text(fax) or fax.other_party or self.tr("an unknown number")
