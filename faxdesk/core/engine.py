@@ -36,6 +36,7 @@ from faxdesk.core.events import (
     FaxChanged,
     ListenerFailed,
     SyncStateChanged,
+    in_commit_order,
 )
 from faxdesk.core.inbox import Inbox, Opener, _default_opener
 from faxdesk.core.outbox import (
@@ -48,7 +49,7 @@ from faxdesk.core.outbox import (
 from faxdesk.core.records import JournalEntry, TimelineEntry
 from faxdesk.core.row_feed import RowFeed
 from faxdesk.core.rows import FaxRow
-from faxdesk.core.status import StatusUpdate, apply_status
+from faxdesk.core.status import StatusUpdate, apply_status, set_local
 from faxdesk.core.store import Store
 from faxdesk.core.sync import SyncConfig, Syncer
 from faxdesk.core.words import NO_ACCOUNT
@@ -426,9 +427,10 @@ class FaxEngine:
                 continue
             with contextlib.suppress(NotFoundError):  # already gone there
                 self.client().delete_fax(fax_id)
-            old = self.store.get_fax(fax_id)
-            self.store.delete_fax(fax_id)
-            self.events.publish(FaxChanged(fax_id, old.status if old else None, None, None))
+            with in_commit_order(self.events, self.store.locked()) as post:
+                old = self.store.get_fax(fax_id)
+                self.store.delete_fax(fax_id)
+                post(FaxChanged(fax_id, old.status if old else None, None, None))
 
     def refresh(self, row_id: str) -> FaxRow:
         """Fetch one fax now; for a received fax also renew its media link and fetch the PDF."""
@@ -498,19 +500,15 @@ class FaxEngine:
     def mark_read(self, row_id: str, read: bool = True) -> None:
         row = self._existing(row_id)
         if row.fax_id is not None:
-            self.store.update_local(row.fax_id, is_read=1 if read else 0)
-            self._republish(row.fax_id)
+            set_local(self.store, self.events, row.fax_id, is_read=1 if read else 0)
 
     def set_note(self, row_id: str, note: str | None) -> None:
         row = self._existing(row_id)
         if row.fax_id is not None:
-            self.store.update_local(row.fax_id, note=note or None)
-            self._republish(row.fax_id)
+            set_local(self.store, self.events, row.fax_id, note=note or None)
 
     def _republish(self, fax_id: str) -> None:
-        record = self.store.get_fax(fax_id)
-        if record is not None:
-            self.events.publish(FaxChanged(fax_id, record.status, record.status, record))
+        set_local(self.store, self.events, fax_id)
 
     # --- applications and numbers ---------------------------------------------------------
 

@@ -3,7 +3,9 @@
 Ordering: `publish` calls the listeners synchronously, on the publishing thread, in the order
 they subscribed; an event is published after the store transaction it reports has committed, so
 a listener that reads the store sees at least that change. Events from one engine thread arrive
-in the order that thread published them; events from different threads may interleave.
+in the order that thread published them; events from different threads may interleave, except
+`FaxChanged`: those go through `in_commit_order`, so a listener never gets an older picture of a
+fax after a newer one (a fax marked read on the worker while a sync stores it).
 
 Two layers of events:
 - store-level (`FaxChanged`, `JournalChanged`): one per committed change of a fax record or a
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -136,6 +140,10 @@ class EventHub:
         #: The listeners of each event type met so far, in subscription order; replaced, never
         #: changed in place, so `publish` reads it without the lock.
         self._routes: dict[type[Event], tuple[_AnyListener, ...]] = {}
+        #: Events posted by `in_commit_order` and the thread that posted each, oldest first.
+        self._posted: deque[tuple[Event, int]] = deque()
+        self._delivering = threading.Lock()
+        self._origin = threading.local()
 
     @overload
     def subscribe(self, listener: Callable[[Event], None]) -> Unsubscribe: ...
@@ -169,9 +177,49 @@ class EventHub:
             except Exception:
                 log.exception("event listener %r failed on %s", listener, type(event).__name__)
 
+    def post(self, event: Event) -> None:
+        """Queue `event` for `deliver` (see `in_commit_order`)."""
+        self._posted.append((event, threading.get_ident()))
+
+    def deliver(self) -> None:
+        """Publish the posted events, oldest first, one thread at a time. Never waits: while
+        another thread (or a listener further up this one) is delivering, it delivers these."""
+        while self._posted:
+            if not self._delivering.acquire(blocking=False):
+                return
+            try:
+                while self._posted:
+                    event, origin = self._posted.popleft()
+                    self._origin.ident = origin
+                    try:
+                        self.publish(event)
+                    finally:
+                        self._origin.ident = None
+            finally:
+                self._delivering.release()
+
+    def origin(self) -> int:
+        """The thread whose change the event now being heard reports: the one that posted it
+        (the current thread outside `deliver`)."""
+        ident: int | None = getattr(self._origin, "ident", None)
+        return ident if ident is not None else threading.get_ident()
+
     def _route(self, event_type: type[Event]) -> tuple[_AnyListener, ...]:
         with self._lock:
             listeners = tuple(listener for listener, kind in self._listeners
                               if kind is None or issubclass(event_type, kind))
             self._routes = {**self._routes, event_type: listeners}
         return listeners
+
+
+@contextmanager
+def in_commit_order(
+    hub: EventHub, store_lock: AbstractContextManager[object]
+) -> Iterator[Callable[[Event], None]]:
+    """Hold `store_lock` (the store's, which every commit holds) while the body writes and posts
+    the events of what it wrote; they are published after it, in the order of the commits."""
+    try:
+        with store_lock:
+            yield hub.post
+    finally:
+        hub.deliver()

@@ -38,7 +38,7 @@ from faxdesk.core.events import (
     SyncStateChanged,
 )
 from faxdesk.core.records import FaxRecord
-from faxdesk.core.status import StatusUpdate, apply_status
+from faxdesk.core.status import StatusUpdate, apply_status, set_local
 from faxdesk.core.store import Store
 
 if TYPE_CHECKING:
@@ -184,10 +184,9 @@ class Inbox:
             if pages is not None:  # published with the download just below
                 apply_status(self._store, None, StatusUpdate(
                     fax_id, None, "local", fields={"page_count": pages}))
-        saved = self._store.update_local(fax_id, downloaded_path=str(target),
-                                         download_state="done", download_error=None)
         self._store.add_timeline(fax_id, "downloaded", "local", str(target))
-        self._stored(saved)
+        set_local(self._store, self._hub, fax_id, downloaded_path=str(target),
+                  download_state="done", download_error=None)
         with self._lock:
             news = fax_id in self._news
             self._news.discard(fax_id)
@@ -219,15 +218,9 @@ class Inbox:
             raise
 
     def _failed(self, fax_id: str, message: str) -> None:
-        self._stored(self._store.update_local(fax_id, download_state="error",
-                                              download_error=message))
+        set_local(self._store, self._hub, fax_id, download_state="error",
+                  download_error=message)
         self._hub.publish(DownloadFailed(fax_id, message, will_retry=True))
-
-    def _stored(self, record: FaxRecord | None) -> None:
-        # The fax's row shows where its document is (or why it is not there yet).
-        if record is not None:
-            self._hub.publish(FaxChanged(record.id, record.status, record.status, record))
-
 
 def _page_count(path: Path) -> int | None:
     """Pages of a received PDF, or None when it cannot be read (the fax is kept either way)."""

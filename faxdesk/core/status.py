@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from faxdesk.api.models import FINAL_STATUSES, STATUS_RANK, Fax
-from faxdesk.core.events import EventHub, FaxChanged
+from faxdesk.core.events import EventHub, FaxChanged, in_commit_order
 from faxdesk.core.records import FaxRecord
 from faxdesk.core.store import Store, fax_columns, iso, iso_from, raw_json
 
@@ -259,11 +259,24 @@ def _stored(record: FaxRecord, column: str) -> Any:
 
 def apply_status(store: Store, hub: EventHub | None, update: StatusUpdate) -> bool:
     """Apply `update`; returns True when the stored fax changed (and FaxChanged was published)."""
-    with store.transaction() as conn:
-        changed, old_status, record = _apply_in(conn, store, update)
-    if changed and hub is not None and record is not None:
-        hub.publish(FaxChanged(update.fax_id, old_status, record.status, record))
+    if hub is None:
+        with store.transaction() as conn:
+            return _apply_in(conn, store, update)[0]
+    with in_commit_order(hub, store.locked()) as post:
+        with store.transaction() as conn:
+            changed, old_status, record = _apply_in(conn, store, update)
+        if changed and record is not None:
+            post(FaxChanged(update.fax_id, old_status, record.status, record))
     return changed
+
+
+def set_local(store: Store, hub: EventHub, fax_id: str, **columns: object) -> None:
+    """Set local columns of a stored fax (`Store.update_local`; none: only publish it again)
+    and publish its record."""
+    with in_commit_order(hub, store.locked()) as post:
+        record = store.update_local(fax_id, **columns)
+        if record is not None:
+            post(FaxChanged(fax_id, record.status, record.status, record))
 
 
 def apply_statuses(
@@ -287,6 +300,16 @@ def apply_polled(store: Store, hub: EventHub | None, faxes: Iterable[Fax]) -> li
 def _apply_all(
     store: Store, hub: EventHub | None, items: Sequence[StatusUpdate | Fax]
 ) -> list[FaxChanged]:
+    if hub is None:
+        return _apply_all_in(store, items)
+    with in_commit_order(hub, store.locked()) as post:
+        events = _apply_all_in(store, items)
+        for event in events:
+            post(event)
+    return events
+
+
+def _apply_all_in(store: Store, items: Sequence[StatusUpdate | Fax]) -> list[FaxChanged]:
     events: list[FaxChanged] = []
     with store.transaction() as conn:
         # A fax deleted here while this page was on its way stays deleted.
@@ -323,7 +346,4 @@ def _apply_all(
                 events.append(FaxChanged(update.fax_id, old_status, record.status, record))
         page.flush(conn, store)
         store.add_timeline_rows(conn, page.timeline)
-    if hub is not None:
-        for event in events:
-            hub.publish(event)
     return events

@@ -385,6 +385,11 @@ class Store:
         with self._lock:
             return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
+    def locked(self) -> threading.RLock:
+        """The lock every read and commit holds: what a caller holds to keep its events in
+        commit order (`faxdesk.core.events.in_commit_order`)."""
+        return self._lock
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Hold the writer lock and one SQLite transaction; rolled back on error."""

@@ -31,7 +31,13 @@ from faxdesk.api.errors import (
     TransportError,
 )
 from faxdesk.api.models import Fax, Page, parse_timestamp
-from faxdesk.core.events import EventHub, FaxChanged, SyncState, SyncStateChanged
+from faxdesk.core.events import (
+    EventHub,
+    FaxChanged,
+    SyncState,
+    SyncStateChanged,
+    in_commit_order,
+)
 from faxdesk.core.status import StatusUpdate, apply_polled, apply_status
 from faxdesk.core.store import Store, iso
 
@@ -264,9 +270,10 @@ class Syncer:
         return plan_tick(in_flight, self.watermark(), now, self.config)
 
     def in_tick(self) -> bool:
-        """True on the thread running a tick: its listeners may leave per-tick work (queueing
-        downloads, say) to the `after_tick` hooks instead of doing it once per fax."""
-        return self._ticking == threading.get_ident()
+        """True while the event being heard comes from the thread running a tick: its listeners
+        may leave per-tick work (queueing downloads, say) to the `after_tick` hooks instead of
+        doing it once per fax."""
+        return self._ticking == self._hub.origin()
 
     def tick(self) -> bool:
         """One sync. Returns True on success; errors become the sync state (never raised).
@@ -394,9 +401,10 @@ class Syncer:
                 fax = client.get_fax(fax_id)
             except (NotFoundError, PermissionDeniedError):
                 # Gone from the server (deleted elsewhere): drop it from the cache.
-                record = self._store.get_fax(fax_id)
-                self._store.delete_fax(fax_id)
-                self._hub.publish(FaxChanged(fax_id, record.status if record else None, None, None))
+                with in_commit_order(self._hub, self._store.locked()) as post:
+                    record = self._store.get_fax(fax_id)
+                    self._store.delete_fax(fax_id)
+                    post(FaxChanged(fax_id, record.status if record else None, None, None))
                 continue
             apply_status(self._store, self._hub, StatusUpdate.from_fax(fax, "poll"))
         if newest is None:
