@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from faxdesk.core.contacts import Contact, ContactBook, ContactError, ImportResult
 from faxdesk.ui.texts import error_text
-from faxdesk.ui.worker import TaskRunner
+from faxdesk.ui.worker import LatestAnswer, TaskRunner
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
@@ -164,6 +164,7 @@ class ContactsDialog(QDialog):
         layout.addWidget(close)
         self.resize(760, 460)
         self._update_buttons()
+        self._reads = LatestAnswer()
         self.reload()
 
     # -- data ---------------------------------------------------------------------------------
@@ -187,7 +188,7 @@ class ContactsDialog(QDialog):
         self._runner.submit(fn, on_done=done, on_error=failed)
 
     def reload(self) -> None:
-        self._run(self._book.all, on_done=self._show)
+        self._run(self._book.all, on_done=self._reads.newest(self._show))
 
     def _show(self, contacts: list[Contact]) -> None:
         self.model.removeRows(0, self.model.rowCount())

@@ -64,7 +64,7 @@ from faxdesk.ui.send_documents import DocumentList, pages_text
 from faxdesk.ui.send_forms import CoverForm, OptionsForm
 from faxdesk.ui.send_recipients import RecipientsWidget
 from faxdesk.ui.texts import error_text, refusal_text
-from faxdesk.ui.worker import TaskRunner
+from faxdesk.ui.worker import LatestAnswer, TaskRunner
 
 if TYPE_CHECKING:
     from faxdesk.ui.main_window import MainWindow
@@ -144,6 +144,7 @@ class SendDialog(QDialog):
         self._sender_loading = True
         self._sending = False
         self._closed = False
+        self._contact_reads = LatestAnswer()
         #: Problems are shown in red only once the person has done something (added a file or
         #: a recipient, typed, pressed Send): a fresh dialog says what to do, calmly.
         self._touched = bool(files)
@@ -322,7 +323,8 @@ class SendDialog(QDialog):
     def reload_contacts(self) -> None:
         if self._contacts is None:
             return
-        self._runner.submit(_load_suggestions, self._contacts, on_done=self._contacts_loaded,
+        self._runner.submit(_load_suggestions, self._contacts,
+                            on_done=self._contact_reads.newest(self._contacts_loaded),
                             on_error=lambda exc: log.warning("Contacts not loaded: %s", exc))
 
     def _contacts_loaded(self, result: tuple[list[Contact], list[str]]) -> None:

@@ -55,6 +55,26 @@ class TaskRunner(Protocol):
     ) -> bool: ...
 
 
+class LatestAnswer:
+    """For a read that is repeated (a list reloaded after each change): only the answer of the
+    newest read is used. Tasks run side by side on the pool, so an older read may answer last,
+    and it would bring back what was there before the change. GUI thread only."""
+
+    def __init__(self) -> None:
+        self._asked = 0
+
+    def newest(self, on_done: Callable[[R], None]) -> Callable[[R], None]:
+        """`on_done`, for the read about to be submitted, called only if no later read was."""
+        self._asked += 1
+        ticket = self._asked
+
+        def done(result: R) -> None:
+            if ticket == self._asked:
+                on_done(result)
+
+        return done
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; pool threads emit through it, so delivery is queued."""
 

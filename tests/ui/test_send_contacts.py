@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -101,3 +102,43 @@ def test_csv_import_export_and_delete(
     qtbot.waitUntil(lambda: _names(dialog) == [], timeout=5000)
     assert len(book) == 0
     assert "No contacts yet" in dialog.status.text()
+
+
+class _SlowFirstRead:
+    """The real worker, except that the answer of the first task (the dialog's first read of
+    the book) is handed over only when the test says: a read that answers last."""
+
+    def __init__(self, worker: Worker) -> None:
+        self._worker = worker
+        self._submitted = 0
+        self.held: list[Callable[[], None]] = []
+
+    def submit(self, fn: Callable[..., Any], *args: object,
+               on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None,
+               **kwargs: object) -> bool:
+        self._submitted += 1
+        if self._submitted == 1 and on_done is not None:
+            done = on_done
+
+            def hold(result: object) -> None:
+                self.held.append(lambda: done(result))
+
+            on_done = hold
+        return self._worker.submit(fn, *args, on_done=on_done, on_error=on_error, **kwargs)
+
+
+def test_a_read_that_answers_late_does_not_hide_imported_contacts(
+    qtbot: QtBot, worker: Worker, book: ContactBook, tmp_path: Path
+) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("name,fax_number\nAda,+13125550142\n", encoding="utf-8")
+    runner = _SlowFirstRead(worker)
+    dialog = ContactsDialog(book, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(runner.held))  # the empty book, read before the import
+    dialog.import_csv(str(src))
+    qtbot.waitUntil(lambda: _names(dialog) == ["Ada"], timeout=5000)
+    runner.held[0]()
+    assert _names(dialog) == ["Ada"]
