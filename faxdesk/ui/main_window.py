@@ -103,7 +103,7 @@ from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.status_area import FIX_SETTINGS, FIX_SYNC, StatusArea
 from faxdesk.ui.texts import error_text, format_time
 from faxdesk.ui.widgets import fit_to_screen
-from faxdesk.ui.worker import EventBridge, Worker
+from faxdesk.ui.worker import EventBridge, LatestAnswer, Worker
 
 if TYPE_CHECKING:
     from faxdesk.ui.send_dialog import SendDialog
@@ -115,6 +115,11 @@ STOP_WAIT_SECS = 1.0
 # How often the interpreter may switch threads while the window runs (Python's default: 5 ms).
 SWITCH_INTERVAL_S = 0.001
 # The engine's events the window acts on (`_on_event`).
+# Rows from the engine are merged into the table after this pause (a sync's page comes as one
+# burst), at most this many each turn of the event loop (about 4 ms of work).
+_BATCH_MS = 25
+_ROWS_PER_TURN = 200
+
 _SHOWN_EVENTS = (RowChanged, RowRemoved, ApplicationsChanged, SyncStateChanged,
                  InFlightChanged, FaxReceived, DownloadFailed, ListenerFailed)
 #: A received fax shown this long in the detail pane counts as read.
@@ -279,10 +284,11 @@ class MainWindow(QMainWindow):
         # A sync reports one event per fax; the table takes them in batches (one sort, one
         # repaint) instead of one insert each, which stalled the window on big histories.
         self._fax_batch: list[RowChanged] = []
+        self._contact_reads = LatestAnswer()
+        self._application_reads = LatestAnswer()
         self._fax_batch_timer = QTimer(self)
         self._fax_batch_timer.setSingleShot(True)
-        self._fax_batch_timer.setInterval(25)
-        self._fax_batch_timer.timeout.connect(self._flush_fax_batch)
+        self._fax_batch_timer.timeout.connect(self._merge_some_rows)
         self.worker.unhandledError.connect(self.show_exception)
         self._side_by_side: bool | None = None
         self._restore_geometry()
@@ -465,7 +471,8 @@ class MainWindow(QMainWindow):
         book = self.contacts
         if book is None:
             return
-        self.worker.submit(_contact_names, book, on_done=self._contacts_loaded,
+        self.worker.submit(_contact_names, book,
+                           on_done=self._contact_reads.newest(self._contacts_loaded),
                            on_error=_log_contacts_problem)
 
     def _contacts_loaded(self, names: ContactNames) -> None:
@@ -478,7 +485,7 @@ class MainWindow(QMainWindow):
 
     def reload_applications(self) -> None:
         self.worker.submit(self.engine.refresh_applications,
-                           on_done=self.apps_pane.set_applications,
+                           on_done=self._application_reads.newest(self.apps_pane.set_applications),
                            on_error=self.show_exception)
 
     def shutdown(self) -> None:
@@ -688,7 +695,7 @@ class MainWindow(QMainWindow):
                     self._since_reload.append(event)
                 self._fax_batch.append(event)
                 if not self._fax_batch_timer.isActive():
-                    self._fax_batch_timer.start()
+                    self._fax_batch_timer.start(_BATCH_MS)
             case RowRemoved(row_id=row_id):
                 if self._since_reload is not None:
                     self._since_reload.append(event)
@@ -702,8 +709,7 @@ class MainWindow(QMainWindow):
                 self._set_in_flight(count)
             case FaxReceived(fax_id=fax_id, news=news):
                 self.status_area.clear_problem(f"download:{fax_id}")
-                self._flush_fax_batch()
-                row = self.model.item_by_id(fax_id)
+                row = self._latest_row(fax_id)
                 if row is not None and news:
                     self.faxReceived.emit(row)
             case DownloadFailed(fax_id=fax_id, message=message):
@@ -714,9 +720,23 @@ class MainWindow(QMainWindow):
                 pass  # store-level events: the row events above carry what the window shows
 
     @Slot()
+    def _merge_some_rows(self) -> None:
+        """The timer's share of the waiting rows: a sync brings thousands, and merging them all
+        at once would hold the window for tens of milliseconds; the rest follow on the next
+        turns of the event loop, with paints in between."""
+        batch = self._fax_batch[:_ROWS_PER_TURN]
+        del self._fax_batch[:_ROWS_PER_TURN]
+        self._merge_rows(batch)
+        if self._fax_batch:
+            self._fax_batch_timer.start(0)
+
     def _flush_fax_batch(self) -> None:
+        """Every waiting row now (before an event that must find them shown)."""
         self._fax_batch_timer.stop()
         batch, self._fax_batch = self._fax_batch, []
+        self._merge_rows(batch)
+
+    def _merge_rows(self, batch: list[RowChanged]) -> None:
         if not batch:
             return
         # The latest of each row in one merge, then every change for listeners, in order.
@@ -726,6 +746,13 @@ class MainWindow(QMainWindow):
         wanted = self._select_when_shown
         if wanted is not None and self.select_fax(wanted):
             self._select_when_shown = None
+
+    def _latest_row(self, row_id: str) -> FaxRow | None:
+        """The row as the engine last published it, merged into the table or still waiting."""
+        for event in reversed(self._fax_batch):
+            if event.row.id == row_id:
+                return self.model.named(event.row)
+        return self.model.item_by_id(row_id)
 
     def _fax_updated(self, row: FaxRow) -> None:
         # A fresh copy fetched here; the change it shows is against the row as it was shown.
