@@ -198,6 +198,12 @@ class EventHub:
             finally:
                 self._delivering.release()
 
+    def publish_in_turn(self, event: Event) -> None:
+        """Publish `event` after every event posted before it: news that follows a stored
+        change (a fax received once its document is stored) never overtakes that change."""
+        self.post(event)
+        self.deliver()
+
     def origin(self) -> int:
         """The thread whose change the event now being heard reports: the one that posted it
         (the current thread outside `deliver`)."""

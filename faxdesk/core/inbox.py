@@ -190,7 +190,7 @@ class Inbox:
         with self._lock:
             news = fax_id in self._news
             self._news.discard(fax_id)
-        self._hub.publish(FaxReceived(fax_id, target, news=news))
+        self._hub.publish_in_turn(FaxReceived(fax_id, target, news=news))
         return target
 
     def _refresh(self, record: FaxRecord) -> FaxRecord:
@@ -220,7 +220,7 @@ class Inbox:
     def _failed(self, fax_id: str, message: str) -> None:
         set_local(self._store, self._hub, fax_id, download_state="error",
                   download_error=message)
-        self._hub.publish(DownloadFailed(fax_id, message, will_retry=True))
+        self._hub.publish_in_turn(DownloadFailed(fax_id, message, will_retry=True))
 
 def _page_count(path: Path) -> int | None:
     """Pages of a received PDF, or None when it cannot be read (the fax is kept either way)."""

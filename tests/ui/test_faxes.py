@@ -224,9 +224,15 @@ def test_a_fax_received_while_it_is_selected_shows_its_preview_once_downloaded(
     fax_id = demo_sandbox.receive_inbound(from_number="+13125550123", to=ours, pages=2)
     demo_sandbox.advance(600)
     wait_for(qtbot, lambda: _status(window, fax_id) == "received")
+    window._read_timer.setInterval(60_000)  # still unread below, however long the wait
     assert window.select_fax(fax_id)
 
-    wait_for(qtbot, lambda: window.detail.thumbnails.count() > 0)
+    # The preview and the row's "document here" come by separate ways, in either order.
+    def shown_with_its_document() -> bool:
+        row = window.model.item_by_id(fax_id)
+        return window.detail.thumbnails.count() > 0 and row is not None and row.has_document
+
+    wait_for(qtbot, shown_with_its_document)
     row = window.model.item_by_id(fax_id)
     assert row is not None and row.has_document and row.unread
     # Once, for this fax (the demo history's own received faxes may still be downloading).
