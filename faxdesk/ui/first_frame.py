@@ -6,6 +6,9 @@ same menus and columns, the newest faxes of the stored history and the time of t
 read straight from the database (read-only, with nothing but `sqlite3`). The main window is
 built on the next turn of the event loop and takes its place as soon as it has painted.
 
+It is one widget that draws all of it, in the places the main window saved for it
+(`MainWindow._save_geometry`), with the application's palette and font.
+
 This module imports only PySide6 and the standard library (and the word tables of
 `faxdesk.core.words`), so it costs almost nothing to load.
 """
@@ -41,10 +44,12 @@ ROWS = 80
 DB_NAME = "faxdesk.sqlite3"
 LAST_SYNC_KEY = "sync.last_success"
 # What the main window saves for this frame: its column widths (logical order, 0 when hidden),
-# and where its parts were (a map of [x, y, width, height] in window coordinates, the window's
-# "size" they were measured at and the table's header and row heights as "rows").
+# and where its parts were: a map of _PLACES to [x, y, width, height] in window coordinates
+# ("size": [0, 0, width, height] of the window then), and "rows": [header height, row height].
 COLUMN_WIDTHS_KEY = "main/column_widths"
 PANES_KEY = "main/panes"
+_PLACES = ("size", "menu_bar", "apps", "apps_list", "table", "detail", "connection",
+           "last_sync")
 # Without them: the main window's default column widths and pane widths.
 DEFAULT_COLUMNS = (100, 240, 200, 48, 128, 128)
 DEFAULT_APPS = 200
@@ -169,24 +174,26 @@ class FirstFrame(QMainWindow):
         self.setWindowTitle(title)
         self.setMinimumSize(640, 440)
         self._painted = False
-        translate = QCoreApplication.translate
-        self.menu_titles = [_without_mnemonic(translate("MainWindow", str(m))) for m in _MENUS]
-        self.headers = [translate("FaxTableModel", str(h)) for h in _HEADERS]
-        self.apps_title = translate("ApplicationsPane", "Fax applications")
+        self.menu_titles = [_without_mnemonic(QCoreApplication.translate("MainWindow", str(m)))
+                            for m in _MENUS]
+        self.headers = [QCoreApplication.translate("FaxTableModel", str(h)) for h in _HEADERS]
+        self.apps_title = QCoreApplication.translate("ApplicationsPane", "Fax applications")
         self.rows: list[tuple[list[str], bool]] = []
         for fax in history.faxes:
             direction = _DIRECTIONS.get(fax.direction or "")
             status = STATUS_WORDS.get(fax.status or "")
             self.rows.append(([
-                translate("Direction", str(direction)) if direction else (fax.direction or ""),
+                (QCoreApplication.translate("Direction", str(direction)) if direction
+                 else (fax.direction or "")),
                 fax.other_party,
-                translate("Status", status) if status else (fax.status or ""),
+                (QCoreApplication.translate("Status", status) if status
+                 else (fax.status or "")),
                 "" if fax.pages is None else str(fax.pages),
                 _local(fax.created_at),
                 _local(fax.updated_at),
             ], fax.unread))
-        self.state_text = note or translate("StatusArea", "Connecting…")
-        self.sync_text = ("" if history.last_sync is None else translate(
+        self.state_text = note or QCoreApplication.translate("StatusArea", "Connecting…")
+        self.sync_text = ("" if history.last_sync is None else QCoreApplication.translate(
             "StatusArea", "Last sync {time}").format(time=_local(history.last_sync)))
         #: The texts the last paint drew, in order (what a user sees; read by tests).
         self.drawn: list[str] = []
@@ -207,47 +214,43 @@ class FirstFrame(QMainWindow):
             self.painted.emit()
         return handled
 
-    def _layout(self) -> dict[str, QRect]:
-        """Where each part is: as the main window last had it at this size, else the defaults
-        (scaled in the central area when the window's size changed since)."""
+    def _layout(self) -> tuple[dict[str, QRect], int, int]:
+        """Where each part is, and the table's header and row heights: as the main window last
+        had them, else the defaults. When the window's size changed since, the bands keep their
+        height and the panes are scaled with the window (close to where the main window puts
+        them: the swap then moves them a little, not the rows' words)."""
         w, h = self.width(), self.height()
         line = self.fontMetrics().height()
-        places = {name: _rect(self._saved.get(name))
-                  for name in ("size", "menu_bar", "tool_bar", "status_bar", "apps",
-                               "apps_list", "table", "detail", "connection", "last_sync")}
-        size = places["size"]
-        rows = _ints(self._saved.get("rows"), 2)
-        if size is None or any(r is None for r in places.values()) or rows is None:
-            menu = QRect(0, 0, w, line + 4)
-            tool = QRect(0, menu.bottom() + 1, w, 39)
-            status = QRect(0, h - line - 7, w, line + 7)
-            top, bottom = tool.bottom() + 1, status.top()
+        saved = {name: _rect(self._saved.get(name)) for name in _PLACES}
+        found = {name: r for name, r in saved.items() if r is not None}
+        heights = _ints(self._saved.get("rows"), 2)
+        if len(found) < len(saved) or heights is None:
+            top = 2 * line + 24  # the menu bar and the toolbar
+            bottom = h - line - 7  # the status bar
             table_w = max(w - DEFAULT_APPS - DEFAULT_DETAIL - 8, 0)
-            return {"menu_bar": menu, "tool_bar": tool, "status_bar": status,
+            return {"size": QRect(0, 0, w, h),
+                    "menu_bar": QRect(0, 0, w, line + 4),
                     "apps": QRect(0, top, DEFAULT_APPS, bottom - top),
                     "apps_list": QRect(0, top + line + 6, DEFAULT_APPS, bottom - top - line - 6),
                     "table": QRect(DEFAULT_APPS + 4, top, table_w, bottom - top),
                     "detail": QRect(w - DEFAULT_DETAIL, top, DEFAULT_DETAIL, bottom - top),
-                    "connection": QRect(4, status.top(), w // 2, status.height()),
-                    "last_sync": QRect(w // 2, status.top(), w // 2 - 24, status.height()),
-                    "rows": QRect(0, 0, line + 3, line + 10)}
-        found = {name: r for name, r in places.items() if r is not None}
-        found["rows"] = QRect(0, 0, rows[0], rows[1])
+                    "connection": QRect(4, bottom, w // 2, h - bottom),
+                    "last_sync": QRect(w // 2, bottom, w // 2 - 24, h - bottom),
+                    }, line + 3, line + 10
+        size = found["size"]
         dw, dh = w - size.width(), h - size.height()
         if dw or dh:
-            # The bands keep their height; the panes share the change as the window's size.
             cx, cy = w / max(size.width(), 1), h / max(size.height(), 1)
             for name in ("apps", "apps_list", "table", "detail"):
                 r = found[name]
                 found[name] = QRect(round(r.x() * cx), round(r.y() * cy),
                                     round(r.width() * cx), round(r.height() * cy))
-            for name in ("status_bar", "connection", "last_sync"):
-                found[name] = found[name].translated(0, dh)
-            found["last_sync"] = found["last_sync"].translated(dw, 0)
-        return found
+            found["connection"] = found["connection"].translated(0, dh)
+            found["last_sync"] = found["last_sync"].translated(dw, dh)
+        return found, heights[0], heights[1]
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        places = self._layout()
+        places, header_h, row_h = self._layout()
         palette = self.palette()
         painter = QPainter(self)
         drawn: list[str] = []
@@ -280,7 +283,7 @@ class FirstFrame(QMainWindow):
              self.apps_title, left)
         painter.setFont(self.font())
         self._frame(painter, apps_list, palette)
-        self._table(painter, places["table"], places["rows"], palette, bold, drawn)
+        self._table(painter, places["table"], header_h, row_h, palette, bold, drawn)
         # The detail pane: an empty frame until a fax is chosen.
         self._frame(painter, places["detail"], palette, fill=False)
 
@@ -306,11 +309,10 @@ class FirstFrame(QMainWindow):
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
-    def _table(self, painter: QPainter, rect: QRect, rows: QRect, palette: QPalette,
-               bold: QFont, drawn: list[str]) -> None:
+    def _table(self, painter: QPainter, rect: QRect, header_h: int, row_h: int,
+               palette: QPalette, bold: QFont, drawn: list[str]) -> None:
         """The fax table: its header with the sort indicator on Created, the newest faxes
         (unread ones bold) on alternating colours, as many as fit."""
-        header_h, row_h = rows.width(), rows.height()
         self._frame(painter, rect, palette)
         inner = rect.adjusted(1, 1, -1, -1)
         painter.save()

@@ -700,8 +700,7 @@ class MainWindow(QMainWindow):
 
         return {
             "size": [0, 0, self.width(), self.height()],
-            "menu_bar": place(self.menuBar()), "tool_bar": place(self.toolbar),
-            "status_bar": place(self.statusBar()), "apps": place(self.apps_pane),
+            "menu_bar": place(self.menuBar()), "apps": place(self.apps_pane),
             "apps_list": place(self.apps_pane.list), "table": place(self.table),
             "detail": place(self.detail), "connection": place(self.conn_label),
             "last_sync": place(self.sync_label),
