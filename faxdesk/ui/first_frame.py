@@ -214,7 +214,7 @@ class FirstFrame(QMainWindow):
             self.painted.emit()
         return handled
 
-    def _layout(self) -> tuple[dict[str, QRect], int, int]:
+    def places(self) -> tuple[dict[str, QRect], int, int]:
         """Where each part is, and the table's header and row heights: as the main window last
         had them, else the defaults. When the window's size changed since, the bands keep their
         height and the panes are scaled with the window (close to where the main window puts
@@ -250,7 +250,7 @@ class FirstFrame(QMainWindow):
         return found, heights[0], heights[1]
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        places, header_h, row_h = self._layout()
+        places, header_h, row_h = self.places()
         palette = self.palette()
         painter = QPainter(self)
         drawn: list[str] = []

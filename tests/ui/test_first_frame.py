@@ -164,3 +164,29 @@ def test_the_first_frame_reads_nothing_from_a_missing_or_damaged_store(tmp_path:
     sqlite3.connect(empty / "faxdesk.sqlite3").close()  # no tables yet
     history = read_history(empty)
     assert history.faxes == () and history.last_sync is None
+
+
+def test_the_first_frame_draws_the_table_where_the_main_window_left_it(
+    qtbot: Any, window: Any, tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import QPoint, QRect, Qt
+
+    from faxdesk.ui.first_frame import FirstFrame
+
+    window.resize(760, 540)
+    qtbot.waitUntil(lambda: window.width() == 760)
+    window._save_geometry()  # as when the window is closed
+    first = FirstFrame(read_history(tmp_path / "data"), title="FaxDesk", state=window.ui_state)
+    qtbot.addWidget(first)
+    assert first.size() == window.size()
+    places, header_height, row_height = first.places()
+    table = window.table
+    assert places["table"] == QRect(table.mapTo(window, QPoint(0, 0)), table.size())
+    assert places["apps"].width() == window.apps_pane.width()
+    assert (header_height, row_height) == (table.horizontalHeader().height(), table.rowHeight(0))
+    # The same columns: the ones the window shows, each as wide.
+    header = table.horizontalHeader()
+    first.grab()
+    words = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
+    shown = [words[i] for i in range(header.count()) if not header.isSectionHidden(i)]
+    assert [text for text in first.drawn if text in words] == shown
