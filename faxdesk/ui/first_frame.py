@@ -54,8 +54,10 @@ _PLACES = ("size", "menu_bar", "apps", "apps_list", "table", "detail", "connecti
 DEFAULT_COLUMNS = (100, 240, 200, 48, 128, 128)
 DEFAULT_APPS = 200
 DEFAULT_DETAIL = 370
-# Created: the rows are newest first whatever the saved sort.
-SORTED_COLUMN = 4
+# The columns (as faxdesk.ui.models numbers them); the rows are newest first whatever the
+# saved sort, so the indicator is on Created.
+PARTY_COLUMN, PAGES_COLUMN, SORTED_COLUMN = 1, 3, 4
+ICON_COLUMNS = (0, 2)
 # Where the words start in a column that shows an icon before them in the main window.
 ICON_ROOM = 26
 SCROLLBAR = 16
@@ -141,7 +143,7 @@ def _rect(value: object) -> QRect | None:
 
 def _without_mnemonic(title: str) -> str:
     # A disabled menu shows no shortcut letter.
-    return title.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return "&".join(part.replace("&", "") for part in title.split("&&"))
 
 
 # The main window's own words (the same catalogue entries), marked here for lupdate too.
@@ -322,7 +324,7 @@ class FirstFrame(QMainWindow):
         spare = inner.width() - SCROLLBAR - sum(widths)
         if spare > 0 and shown:
             # The other party takes the room there is, as in the main window.
-            widths[1 if 1 in shown else shown[-1]] += spare
+            widths[PARTY_COLUMN if PARTY_COLUMN in shown else shown[-1]] += spare
         head = QRect(inner.left(), inner.top(), inner.width(), header_h)
         painter.fillRect(head, palette.button())
         grid = palette.color(QPalette.ColorRole.Midlight).darker(110)
@@ -365,11 +367,12 @@ class FirstFrame(QMainWindow):
             cx = inner.left()
             for i in shown:
                 # Direction and status have an icon before the words in the main window.
-                pad = ICON_ROOM if i in (0, 2) else 4
+                pad = ICON_ROOM if i in ICON_COLUMNS else 4
                 cell = QRect(cx + pad, y, widths[i] - pad - 4, row_h - 1)
                 words = metrics.elidedText(cells[i], Qt.TextElideMode.ElideRight, cell.width())
                 painter.drawText(cell, Qt.AlignmentFlag.AlignVCenter | (
-                    Qt.AlignmentFlag.AlignRight if i == 3 else Qt.AlignmentFlag.AlignLeft), words)
+                    Qt.AlignmentFlag.AlignRight if i == PAGES_COLUMN
+                    else Qt.AlignmentFlag.AlignLeft), words)
                 drawn.append(words)
                 cx += widths[i]
             painter.setPen(grid)
