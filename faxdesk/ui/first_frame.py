@@ -6,6 +6,9 @@ same menus and columns, the newest faxes of the stored history and the time of t
 read straight from the database (read-only, with nothing but `sqlite3`). The main window is
 built on the next turn of the event loop and takes its place as soon as it has painted.
 
+It is one widget that draws all of it, in the places the main window saved for it
+(`MainWindow._save_geometry`), with the application's palette and font.
+
 This module imports only PySide6 and the standard library (and the word tables of
 `faxdesk.core.words`), so it costs almost nothing to load.
 """
@@ -24,20 +27,14 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QObject,
+    QPoint,
+    QRect,
     QSettings,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPolygon
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from faxdesk.core.words import STATUS_WORDS
 
@@ -46,6 +43,24 @@ ROWS = 80
 # The database file (faxdesk.core.store.DB_NAME, not imported: that module pulls in more).
 DB_NAME = "faxdesk.sqlite3"
 LAST_SYNC_KEY = "sync.last_success"
+# What the main window saves for this frame: its column widths (logical order, 0 when hidden),
+# and where its parts were: a map of _PLACES to [x, y, width, height] in window coordinates
+# ("size": [0, 0, width, height] of the window then), and "rows": [header height, row height].
+COLUMN_WIDTHS_KEY = "main/column_widths"
+PANES_KEY = "main/panes"
+_PLACES = ("size", "menu_bar", "apps", "apps_list", "table", "detail", "connection",
+           "last_sync")
+# Without them: the main window's default column widths and pane widths.
+DEFAULT_COLUMNS = (100, 240, 200, 48, 128, 128)
+DEFAULT_APPS = 200
+DEFAULT_DETAIL = 370
+# The columns (as faxdesk.ui.models numbers them); the rows are newest first whatever the
+# saved sort, so the indicator is on Created.
+PARTY_COLUMN, PAGES_COLUMN, SORTED_COLUMN = 1, 3, 4
+ICON_COLUMNS = (0, 2)
+# Where the words start in a column that shows an icon before them in the main window.
+ICON_ROOM = 26
+SCROLLBAR = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +126,26 @@ def _local(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value is not None else ""
 
 
+def _ints(value: object, count: int) -> list[int] | None:
+    """`count` whole numbers from a settings value (an INI file gives them back as strings)."""
+    if not isinstance(value, list | tuple) or len(value) != count:
+        return None
+    try:
+        return [int(v) for v in value]
+    except (TypeError, ValueError):
+        return None
+
+
+def _rect(value: object) -> QRect | None:
+    found = _ints(value, 4)
+    return QRect(*found) if found is not None else None
+
+
+def _without_mnemonic(title: str) -> str:
+    # A disabled menu shows no shortcut letter.
+    return "&".join(part.replace("&", "") for part in title.split("&&"))
+
+
 # The main window's own words (the same catalogue entries), marked here for lupdate too.
 _MENUS = (QT_TRANSLATE_NOOP("MainWindow", "&File"), QT_TRANSLATE_NOOP("MainWindow", "F&ax"),
           QT_TRANSLATE_NOOP("MainWindow", "&View"), QT_TRANSLATE_NOOP("MainWindow", "&Help"))
@@ -125,7 +160,12 @@ _HEADERS = (QT_TRANSLATE_NOOP("FaxTableModel", "Direction"),
 
 
 class FirstFrame(QMainWindow):
-    """Looks like the main window, with its stored history; does nothing (it is replaced)."""
+    """Looks like the main window, with its stored history; does nothing (it is replaced).
+
+    Everything is drawn by hand in `paintEvent`: a menu bar, a toolbar, an item view, a header,
+    splitters and a status bar cost several times more to create and lay out than the few
+    hundred words the frame shows. Where the main window's parts were is read from what it
+    saved (`PANES_KEY`, `COLUMN_WIDTHS_KEY`), so the swap does not move anything."""
 
     painted = Signal()
 
@@ -134,85 +174,40 @@ class FirstFrame(QMainWindow):
         super().__init__()
         self.setObjectName("first_frame")
         self.setWindowTitle(title)
-        self.setMinimumSize(760, 480)
+        self.setMinimumSize(640, 440)
         self._painted = False
-        for menu in _MENUS:
-            self.menuBar().addMenu(QCoreApplication.translate("MainWindow", str(menu))
-                                   ).setEnabled(False)
-        self.addToolBar(QCoreApplication.translate("MainWindow", "Main")).setMovable(False)
-
-        model = QStandardItemModel(0, len(_HEADERS), self)
-        model.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("FaxTableModel", str(h)) for h in _HEADERS])
-        bold = QFont()
-        bold.setBold(True)
+        self.menu_titles = [_without_mnemonic(QCoreApplication.translate("MainWindow", str(m)))
+                            for m in _MENUS]
+        self.headers = [QCoreApplication.translate("FaxTableModel", str(h)) for h in _HEADERS]
+        self.apps_title = QCoreApplication.translate("ApplicationsPane", "Fax applications")
+        self.rows: list[tuple[list[str], bool]] = []
         for fax in history.faxes:
             direction = _DIRECTIONS.get(fax.direction or "")
             status = STATUS_WORDS.get(fax.status or "")
-            cells = [
+            self.rows.append(([
                 (QCoreApplication.translate("Direction", str(direction)) if direction
                  else (fax.direction or "")),
                 fax.other_party,
-                QCoreApplication.translate("Status", status) if status else (fax.status or ""),
+                (QCoreApplication.translate("Status", status) if status
+                 else (fax.status or "")),
                 "" if fax.pages is None else str(fax.pages),
                 _local(fax.created_at),
                 _local(fax.updated_at),
-            ]
-            items = [QStandardItem(text) for text in cells]
-            for item in items:
-                item.setEditable(False)
-                if fax.unread:
-                    item.setFont(bold)
-            model.appendRow(items)
-        self.table = QTableView()
-        self.table.setObjectName("first_frame_table")
-        self.table.setModel(model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((0, 100), (1, 240), (2, 200), (3, 48), (4, 128), (5, 128)):
-            self.table.setColumnWidth(col, width)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(QWidget())
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(QWidget())
-        self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
-
-        bar = self.statusBar()
-        self.state_label = QLabel(note or QCoreApplication.translate("StatusArea",
-                                                                    "Connecting…"))
-        bar.addWidget(self.state_label, 1)
-        self.sync_label = QLabel()
-        if history.last_sync is not None:
-            self.sync_label.setText(QCoreApplication.translate(
-                "StatusArea", "Last sync {time}").format(time=_local(history.last_sync)))
-        bar.addPermanentWidget(self.sync_label)
-        self._restore(state)
-
-    def _restore(self, state: QSettings) -> None:
-        """Where and how big the main window was, its panes and its column widths."""
+            ], fax.unread))
+        self.state_text = note or QCoreApplication.translate("StatusArea", "Connecting…")
+        self.sync_text = ("" if history.last_sync is None else QCoreApplication.translate(
+            "StatusArea", "Last sync {time}").format(time=_local(history.last_sync)))
+        #: The texts the last paint drew, in order (what a user sees; read by tests).
+        self.drawn: list[str] = []
+        widths = _ints(state.value(COLUMN_WIDTHS_KEY), len(_HEADERS))
+        self._columns = widths if widths is not None else list(DEFAULT_COLUMNS)
+        panes = state.value(PANES_KEY)
+        self._saved = panes if isinstance(panes, dict) else {}
         geometry = state.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 720)
-        splitter = state.value("main/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([200, 630, 370])
-        header = state.value("main/table_header")
-        if isinstance(header, QByteArray) and not header.isEmpty():
-            self.table.horizontalHeader().restoreState(header)
-        # The rows are newest first whatever the saved sort: say so.
-        self.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
@@ -220,6 +215,174 @@ class FirstFrame(QMainWindow):
             self._painted = True
             self.painted.emit()
         return handled
+
+    def places(self) -> tuple[dict[str, QRect], int, int]:
+        """Where each part is, and the table's header and row heights: as the main window last
+        had them, else the defaults. When the window's size changed since, the bands keep their
+        height and the panes are scaled with the window (close to where the main window puts
+        them: the swap then moves them a little, not the rows' words)."""
+        w, h = self.width(), self.height()
+        line = self.fontMetrics().height()
+        saved = {name: _rect(self._saved.get(name)) for name in _PLACES}
+        found = {name: r for name, r in saved.items() if r is not None}
+        heights = _ints(self._saved.get("rows"), 2)
+        if len(found) < len(saved) or heights is None:
+            top = 2 * line + 24  # the menu bar and the toolbar
+            bottom = h - line - 7  # the status bar
+            table_w = max(w - DEFAULT_APPS - DEFAULT_DETAIL - 8, 0)
+            return {"size": QRect(0, 0, w, h),
+                    "menu_bar": QRect(0, 0, w, line + 4),
+                    "apps": QRect(0, top, DEFAULT_APPS, bottom - top),
+                    "apps_list": QRect(0, top + line + 6, DEFAULT_APPS, bottom - top - line - 6),
+                    "table": QRect(DEFAULT_APPS + 4, top, table_w, bottom - top),
+                    "detail": QRect(w - DEFAULT_DETAIL, top, DEFAULT_DETAIL, bottom - top),
+                    "connection": QRect(4, bottom, w // 2, h - bottom),
+                    "last_sync": QRect(w // 2, bottom, w // 2 - 24, h - bottom),
+                    }, line + 3, line + 10
+        size = found["size"]
+        dw, dh = w - size.width(), h - size.height()
+        if dw or dh:
+            cx, cy = w / max(size.width(), 1), h / max(size.height(), 1)
+            for name in ("apps", "apps_list", "table", "detail"):
+                r = found[name]
+                found[name] = QRect(round(r.x() * cx), round(r.y() * cy),
+                                    round(r.width() * cx), round(r.height() * cy))
+            found["connection"] = found["connection"].translated(0, dh)
+            found["last_sync"] = found["last_sync"].translated(dw, dh)
+        return found, heights[0], heights[1]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        places, header_h, row_h = self.places()
+        palette = self.palette()
+        painter = QPainter(self)
+        drawn: list[str] = []
+        fm = self.fontMetrics()
+        painter.fillRect(self.rect(), palette.window())
+
+        def text(rect: QRect, words: str, flags: Qt.AlignmentFlag) -> None:
+            painter.drawText(rect, flags, words)
+            drawn.append(words)
+
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        # The menus: greyed out, as the main window's are until it is there.
+        menu = places["menu_bar"]
+        painter.setPen(palette.color(QPalette.ColorGroup.Disabled,
+                                     QPalette.ColorRole.WindowText))
+        x = menu.left() + 2
+        for title in self.menu_titles:
+            width = fm.horizontalAdvance(title)
+            text(QRect(x + 8, menu.top(), width, menu.height()), title, left)
+            x += width + 16
+
+        # The applications pane: its title and an empty list.
+        bold = QFont(self.font())
+        bold.setBold(True)
+        apps, apps_list = places["apps"], places["apps_list"]
+        painter.setFont(bold)
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        text(QRect(apps.left(), apps.top(), apps.width(), fm.height() + 2),
+             self.apps_title, left)
+        painter.setFont(self.font())
+        self._frame(painter, apps_list, palette)
+        self._table(painter, places["table"], header_h, row_h, palette, bold, drawn)
+        # The detail pane: an empty frame until a fax is chosen.
+        self._frame(painter, places["detail"], palette, fill=False)
+
+        painter.setFont(self.font())
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        # The words may be longer than the main window's ("Connecting…" for "Connected"):
+        # they have the room up to the last sync time.
+        state, last_sync = places["connection"], places["last_sync"]
+        state.setRight(max(last_sync.left() - 8, state.right()))
+        text(state, fm.elidedText(self.state_text, Qt.TextElideMode.ElideRight, state.width()),
+             left)
+        if self.sync_text:
+            last_sync.setLeft(min(last_sync.left(), last_sync.right() - fm.horizontalAdvance(
+                self.sync_text)))
+            text(last_sync, self.sync_text, right)
+        painter.end()
+        self.drawn = drawn
+
+    def _frame(self, painter: QPainter, rect: QRect, palette: QPalette, *,
+               fill: bool = True) -> None:
+        if fill:
+            painter.fillRect(rect, palette.base())
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+
+    def _table(self, painter: QPainter, rect: QRect, header_h: int, row_h: int,
+               palette: QPalette, bold: QFont, drawn: list[str]) -> None:
+        """The fax table: its header with the sort indicator on Created, the newest faxes
+        (unread ones bold) on alternating colours, as many as fit."""
+        self._frame(painter, rect, palette)
+        inner = rect.adjusted(1, 1, -1, -1)
+        painter.save()
+        painter.setClipRect(inner)
+        widths = list(self._columns)
+        shown = [i for i, width in enumerate(widths) if width > 0]
+        spare = inner.width() - SCROLLBAR - sum(widths)
+        if spare > 0 and shown:
+            # The other party takes the room there is, as in the main window.
+            widths[PARTY_COLUMN if PARTY_COLUMN in shown else shown[-1]] += spare
+        head = QRect(inner.left(), inner.top(), inner.width(), header_h)
+        painter.fillRect(head, palette.button())
+        grid = palette.color(QPalette.ColorRole.Midlight).darker(110)
+        line = palette.color(QPalette.ColorRole.Mid)
+        fm = self.fontMetrics()
+        x = inner.left()
+        for i in shown:
+            cell = QRect(x, head.top(), widths[i], header_h)
+            painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
+            words = fm.elidedText(self.headers[i], Qt.TextElideMode.ElideRight, widths[i] - 8)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, words)
+            drawn.append(words)
+            if i == SORTED_COLUMN:
+                # Qt's sort indicator for newest first: a small triangle at the right.
+                cx, cy = cell.right() - 10, cell.center().y()
+                painter.setBrush(palette.color(QPalette.ColorRole.ButtonText))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawPolygon(QPolygon([QPoint(cx - 3, cy + 2), QPoint(cx + 3, cy + 2),
+                                              QPoint(cx, cy - 2)]))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(line)
+            painter.drawLine(cell.right(), cell.top(), cell.right(), cell.bottom())
+            x += widths[i]
+        painter.setPen(line)
+        painter.drawLine(head.bottomLeft(), head.bottomRight())
+        y = head.bottom() + 1
+        body_bottom = inner.bottom()
+        # Where the main window has its scroll bar.
+        painter.fillRect(QRect(x, y, inner.right() - x + 1, body_bottom - y + 1),
+                         palette.window())
+        fm_bold = QFontMetrics(bold)
+        for n, (cells, unread) in enumerate(self.rows):
+            if y > body_bottom:
+                break
+            band = QRect(inner.left(), y, x - inner.left(), row_h)
+            painter.fillRect(band, palette.alternateBase() if n % 2 else palette.base())
+            painter.setFont(bold if unread else self.font())
+            metrics = fm_bold if unread else fm
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            cx = inner.left()
+            for i in shown:
+                # Direction and status have an icon before the words in the main window.
+                pad = ICON_ROOM if i in ICON_COLUMNS else 4
+                cell = QRect(cx + pad, y, widths[i] - pad - 4, row_h - 1)
+                words = metrics.elidedText(cells[i], Qt.TextElideMode.ElideRight, cell.width())
+                painter.drawText(cell, Qt.AlignmentFlag.AlignVCenter | (
+                    Qt.AlignmentFlag.AlignRight if i == PAGES_COLUMN
+                    else Qt.AlignmentFlag.AlignLeft), words)
+                drawn.append(words)
+                cx += widths[i]
+            painter.setPen(grid)
+            painter.drawLine(band.left(), band.bottom(), band.right(), band.bottom())
+            gx = inner.left()
+            for i in shown:
+                gx += widths[i]
+                painter.drawLine(gx - 1, band.top(), gx - 1, band.bottom())
+            y += row_h
+        painter.restore()
 
 
 class PaintWatcher(QObject):

@@ -86,6 +86,7 @@ from faxdesk.ui.fax_actions import (
     shown_actions,
 )
 from faxdesk.ui.fax_list import FaxListPane
+from faxdesk.ui.first_frame import COLUMN_WIDTHS_KEY, PANES_KEY
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import (
     COL_PARTY,
@@ -683,8 +684,29 @@ class MainWindow(QMainWindow):
     def _save_geometry(self) -> None:
         self._state.setValue("main/geometry", self.saveGeometry())
         self._state.setValue("main/splitter", self.splitter.saveState())
-        self._state.setValue("main/table_header", self.table.horizontalHeader().saveState())
+        header = self.table.horizontalHeader()
+        self._state.setValue("main/table_header", header.saveState())
+        # The same in plain numbers, for the first frame, which paints without these classes.
+        self._state.setValue(COLUMN_WIDTHS_KEY,
+                             [header.sectionSize(i) for i in range(header.count())])
+        self._state.setValue(PANES_KEY, self._pane_places())
         self._state.sync()
+
+    def _pane_places(self) -> dict[str, list[int]]:
+        """Where the window's parts are, in window coordinates (see first_frame.PANES_KEY)."""
+        def place(widget: QWidget) -> list[int]:
+            corner = widget.mapTo(self, QPoint(0, 0))
+            return [corner.x(), corner.y(), widget.width(), widget.height()]
+
+        return {
+            "size": [0, 0, self.width(), self.height()],
+            "menu_bar": place(self.menuBar()), "apps": place(self.apps_pane),
+            "apps_list": place(self.apps_pane.list), "table": place(self.table),
+            "detail": place(self.detail), "connection": place(self.conn_label),
+            "last_sync": place(self.sync_label),
+            "rows": [self.table.horizontalHeader().height(),
+                     self.table.verticalHeader().defaultSectionSize()],
+        }
 
     # events from the engine ------------------------------------------------------------------
     @Slot(object)

@@ -12,12 +12,14 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.opening import client_factory
-from faxdesk.ui.first_frame import read_history
+from faxdesk.core.words import STATUS_WORDS
+from faxdesk.ui.first_frame import StoredFax, read_history
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,14 +28,33 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = r"""
 import contextlib, json, runpy, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 app = QApplication(sys.argv[:1])
 seen = {}
 
-def rows(window):
-    return max((t.model().rowCount() for t in window.findChildren(QTableView)
-                if t.model() is not None), default=0)
+def changed_lines(window, attribute, blank):
+    # The window's lines (pixel rows) that change when `attribute` is blanked: where it is drawn.
+    def pixels():
+        image = window.grab().toImage()
+        return image.constBits().tobytes(), image.bytesPerLine(), image.height()
+    drawn, per_line, height = pixels()
+    kept = getattr(window, attribute)
+    setattr(window, attribute, blank)
+    try:
+        without, _, _ = pixels()
+    finally:
+        setattr(window, attribute, kept)
+    return [y for y in range(height)
+            if drawn[y * per_line:(y + 1) * per_line] != without[y * per_line:(y + 1) * per_line]]
+
+def look(window):
+    # What the first paint drew, and where on the window the rows and the sync time are.
+    drawn = list(window.drawn)
+    rows = changed_lines(window, "rows", [])
+    sync = changed_lines(window, "sync_text", "")
+    seen["first"].update(drawn=drawn, row_lines=[min(rows, default=-1), max(rows, default=-1)],
+                         sync_lines=len(sync), height=window.height())
 
 class Watch(QObject):
     def eventFilter(self, obj, event):
@@ -41,11 +62,12 @@ class Watch(QObject):
             name = type(obj).__name__
             if "first" not in seen:
                 seen["first"] = {
-                    "class": name, "title": obj.windowTitle(), "rows": rows(obj),
-                    "labels": [l.text() for l in obj.statusBar().findChildren(QLabel)],
+                    "class": name, "title": obj.windowTitle(),
                     "engine_loaded": "faxdesk.core.engine" in sys.modules,
                     "window_loaded": "faxdesk.ui.main_window" in sys.modules,
                 }
+                if name == "FirstFrame":
+                    QTimer.singleShot(0, lambda: look(obj))
             if name == "MainWindow" and "then" not in seen:
                 QTimer.singleShot(200, lambda: report(obj))
         return False
@@ -67,6 +89,17 @@ sys.argv = ["faxdesk"]
 with contextlib.suppress(SystemExit):
     runpy.run_module("faxdesk", run_name="__main__", alter_sys=True)
 """
+
+
+def _cells(fax: StoredFax) -> list[str]:
+    """A row's words as the main window shows them (in English)."""
+    def local(value: datetime | None) -> str:
+        return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+
+    direction = {"inbound": "Received", "outbound": "Sent"}.get(fax.direction or "", "")
+    return [direction, fax.other_party, STATUS_WORDS.get(fax.status or "", ""),
+            "" if fax.pages is None else str(fax.pages), local(fax.created_at),
+            local(fax.updated_at)]
 
 
 def _synced_home(sandbox: Any, home: Path) -> int:
@@ -103,8 +136,17 @@ def test_the_stored_history_is_painted_before_the_engine_is_loaded_then_the_wind
     assert first["class"] == "FirstFrame"
     assert first["title"] == "FaxDesk"
     assert not first["engine_loaded"] and not first["window_loaded"]
-    assert first["rows"] == min(stored, 80)  # the newest of the stored history
-    assert any(text.startswith("Last sync ") for text in first["labels"])
+    # The newest stored faxes are drawn, newest first, row after row, each cell as the main
+    # window words it; then the last sync time.
+    newest = read_history(home / "data", limit=10).faxes
+    cells = [text for fax in newest for text in _cells(fax)]
+    drawn = first["drawn"]
+    assert any(drawn[i:i + len(cells)] == cells for i in range(len(drawn))), drawn
+    assert any(text.startswith("Last sync ") for text in drawn)
+    # And they are on the window: its rows take a good part of its height, the time a line.
+    top, bottom = first["row_lines"]
+    assert top > 0 and bottom - top > first["height"] // 2
+    assert first["sync_lines"] > 5
     # The main window took its place: only it is left, with every fax and the last sync time.
     assert then["visible"] == ["MainWindow"]
     assert then["rows"] >= stored
@@ -122,3 +164,29 @@ def test_the_first_frame_reads_nothing_from_a_missing_or_damaged_store(tmp_path:
     sqlite3.connect(empty / "faxdesk.sqlite3").close()  # no tables yet
     history = read_history(empty)
     assert history.faxes == () and history.last_sync is None
+
+
+def test_the_first_frame_draws_the_table_where_the_main_window_left_it(
+    qtbot: Any, window: Any, tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import QPoint, QRect, Qt
+
+    from faxdesk.ui.first_frame import FirstFrame
+
+    window.resize(760, 540)
+    qtbot.waitUntil(lambda: window.width() == 760)
+    window._save_geometry()  # as when the window is closed
+    first = FirstFrame(read_history(tmp_path / "data"), title="FaxDesk", state=window.ui_state)
+    qtbot.addWidget(first)
+    assert first.size() == window.size()
+    places, header_height, row_height = first.places()
+    table = window.table
+    assert places["table"] == QRect(table.mapTo(window, QPoint(0, 0)), table.size())
+    assert places["apps"].width() == window.apps_pane.width()
+    assert (header_height, row_height) == (table.horizontalHeader().height(), table.rowHeight(0))
+    # The same columns: the ones the window shows, each as wide.
+    header = table.horizontalHeader()
+    first.grab()
+    words = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
+    shown = [words[i] for i in range(header.count()) if not header.isSectionHidden(i)]
+    assert [text for text in first.drawn if text in words] == shown
