@@ -21,6 +21,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
+from faxdesk.core.paths import atomic_write_text
+
 CONTACTS_FILE = "contacts.sqlite3"
 CSV_FIELDS = ("name", "fax_number", "company", "notes")
 # Shorter digit strings are too ambiguous to match a national number against an E.164 one.
@@ -267,8 +269,10 @@ class ContactBook:
         """Write every contact as CSV (with a header row); returns how many were written."""
         contacts = self.all()
         if isinstance(dest, (str, Path)):
-            with Path(dest).open("w", newline="", encoding="utf-8") as handle:
-                _write_csv(handle, contacts)
+            # Whole or not at all: a full disk leaves an older export as it was.
+            text = io.StringIO(newline="")
+            _write_csv(text, contacts)
+            atomic_write_text(dest, text.getvalue())
         else:
             _write_csv(dest, contacts)
         return len(contacts)
@@ -325,10 +329,10 @@ def _write_csv(handle: TextIO, contacts: Iterable[Contact]) -> None:
     writer = csv.writer(handle)
     writer.writerow(CSV_FIELDS)
     for c in contacts:
-        writer.writerow([_csv_safe(c.name), c.fax_number, _csv_safe(c.company), _csv_safe(c.notes)])
+        writer.writerow([csv_safe(c.name), c.fax_number, csv_safe(c.company), csv_safe(c.notes)])
 
 
-def _csv_safe(value: str) -> str:
+def csv_safe(value: str) -> str:
     # A leading =, +, - or @ makes spreadsheets run the cell as a formula (CSV injection).
     # Numbers legitimately start with '+', so only free-text columns are escaped.
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import io
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -31,7 +32,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QIcon
 
-from faxdesk.core.contacts import Contact, number_digits
+from faxdesk.core.contacts import Contact, csv_safe, number_digits
+from faxdesk.core.paths import atomic_write_text
 from faxdesk.core.rows import FaxRow
 from faxdesk.ui.icons import icon
 from faxdesk.ui.texts import (
@@ -992,19 +994,21 @@ CSV_FIELDS = (
 
 
 def export_csv(items: Sequence[FaxRow], path: Path) -> int:
-    """Write the given rows to a CSV file (run on the worker); returns the row count."""
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(CSV_FIELDS)
-        for fax in items:
-            writer.writerow([
-                fax.fax_id or "", fax.direction or "", fax.status or "", fax.from_number or "",
-                fax.to or "",
-                fax.contact_name or "", fax.connection_id or "",
-                "" if fax.page_count is None else fax.page_count,
-                fax.created_at.isoformat() if fax.created_at else "",
-                fax.updated_at.isoformat() if fax.updated_at else "",
-                fax.failure_reason or "", failure_text(fax.failure_reason),
-                "yes" if fax.read else "no", fax.note or "",
-            ])
+    """Write the given rows to a CSV file (run on the worker), whole or not at all (a full
+    disk leaves an older export as it was); returns the row count."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(CSV_FIELDS)
+    for fax in items:
+        writer.writerow([
+            fax.fax_id or "", fax.direction or "", fax.status or "", fax.from_number or "",
+            fax.to or "",
+            csv_safe(fax.contact_name or ""), fax.connection_id or "",
+            "" if fax.page_count is None else fax.page_count,
+            fax.created_at.isoformat() if fax.created_at else "",
+            fax.updated_at.isoformat() if fax.updated_at else "",
+            fax.failure_reason or "", failure_text(fax.failure_reason),
+            "yes" if fax.read else "no", csv_safe(fax.note or ""),
+        ])
+    atomic_write_text(path, text.getvalue())
     return len(items)

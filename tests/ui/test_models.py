@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
@@ -18,6 +22,7 @@ from faxdesk.ui.models import (
     FaxTableModel,
     ItemRole,
     SortRole,
+    export_csv,
     prepare_rows,
     search_digits,
 )
@@ -253,3 +258,37 @@ def test_a_reload_keeps_the_entries_of_unchanged_rows_and_a_sort_meanwhile_is_ke
     assert after[changed.id] is not before[changed.id] and after[changed.id].row == changed
     keys = [proxy.data(proxy.index(r, COL_PAGES), SortRole) for r in range(proxy.rowCount())]
     assert keys == sorted(keys)  # still in the order the user chose while it was prepared
+
+
+def test_an_export_is_whole_or_leaves_the_older_file_and_never_runs_formulas(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "faxes.csv"
+    rows = [fax_row("f1", to="+13125550142", note="=HYPERLINK(\"http://x\")",
+                    contact_name="@Front desk"),
+            fax_row("f2", to="+13125550143")]
+    assert export_csv(rows, target) == 2
+    lines = list(csv.reader(target.read_text(encoding="utf-8").splitlines()))
+    assert len(lines) == 3
+    first = dict(zip(lines[0], lines[1], strict=True))
+    # A spreadsheet shows these as text, not as a formula it runs.
+    assert first["note"] == "'=HYPERLINK(\"http://x\")"
+    assert first["contact_name"] == "'@Front desk"
+    assert first["to"] == "+13125550142"
+
+    class Interrupted(Exception):
+        pass
+
+    def rows_then_a_failure() -> Iterator[FaxRow]:
+        yield fax_row("f3", to="+13125550144")
+        raise Interrupted  # the export stops half-way (a crash, a full disk)
+
+    class HalfWay(list[FaxRow]):
+        def __iter__(self) -> Iterator[FaxRow]:
+            return rows_then_a_failure()
+
+    before = target.read_bytes()
+    with pytest.raises(Interrupted):
+        export_csv(HalfWay(), target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["faxes.csv"]  # no temporary file left
