@@ -177,6 +177,17 @@ class EventHub:
             except Exception:
                 log.exception("event listener %r failed on %s", listener, type(event).__name__)
 
+    def listens(self, *kinds: type[Event]) -> bool:
+        """Whether anyone hears events of any of `kinds` (making an event nobody hears may be
+        skipped)."""
+        for kind in kinds:
+            listeners = self._routes.get(kind)
+            if listeners is None:
+                listeners = self._route(kind)
+            if listeners:
+                return True
+        return False
+
     def post(self, event: Event) -> None:
         """Queue `event` for `deliver` (see `in_commit_order`)."""
         self._posted.append((event, threading.get_ident()))

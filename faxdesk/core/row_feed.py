@@ -173,7 +173,21 @@ class RowFeed:
 
     # --- publishing -----------------------------------------------------------------------
 
+    def _heard(self) -> bool:
+        """Whether anyone hears the rows. While nobody does (the command line, mostly), a change
+        costs no row: what was published last and the in-flight count are forgotten instead, to
+        be read again from the store when asked."""
+        if self._hub.listens(RowChanged, RowRemoved, InFlightChanged):
+            return True
+        if self._last or self._in_flight is not None:
+            with self._lock:
+                self._last.clear()
+                self._in_flight = None
+        return False
+
     def _on_fax(self, event: FaxChanged) -> None:
+        if not self._heard():
+            return
         if event.fax is None:
             row_id = self._forget_fax(event.fax_id)
             # An automatic retry deleted: the send's row shows its attempt before, if any.
@@ -192,6 +206,8 @@ class RowFeed:
         self._publish(row_for_fax(record), event.old_status)
 
     def _on_journal(self, event: JournalChanged) -> None:
+        if not self._heard():
+            return
         entry = self._store.journal_entry(event.journal_id)
         if (entry is not None and entry.fax_id is not None
                 and self._store.get_fax(entry.fax_id) is None):
