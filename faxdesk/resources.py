@@ -1,16 +1,18 @@
 """Locate the files shipped inside the `faxdesk.data` package (icons, translations, fixtures).
 
-No Qt here: the UI turns these paths into QIcons. `importlib.resources` finds the files wherever
-the package lives: a source tree, an installed wheel, or a PyInstaller bundle (the spec copies
-`faxdesk/data` into the bundle next to the frozen modules, so `files("faxdesk.data")` resolves
-inside `sys._MEIPASS` without special-casing it here). Zipped installs are not supported: the
-paths must be real files because Qt and the desktop open them by name.
+No Qt here: the UI turns these paths into QIcons. The files sit in `faxdesk/data` beside this
+module wherever the package lives: a source tree, an installed wheel, or a PyInstaller bundle
+(the spec copies `faxdesk/data` into the bundle next to the frozen modules, under
+`sys._MEIPASS`). Zipped installs are not supported: the paths must be real files because Qt and
+the desktop open them by name. (Found from this module's own place, not `importlib.resources`:
+that import costs a start-up more than finding the folder does.)
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent / "data"
 
 # Statuses of the Telnyx fax object (plus the client-side "cancelled") → status icon names.
 _STATUS_ICONS = {
@@ -37,7 +39,7 @@ def data_path(*parts: str) -> Path:
 
     Raises FileNotFoundError when it is not shipped, so a packaging slip fails loudly.
     """
-    path = Path(str(files("faxdesk.data").joinpath(*parts)))
+    path = _DATA.joinpath(*parts)
     if not path.exists():
         raise FileNotFoundError(f"FaxDesk resource missing: {'/'.join(parts)}")
     return path

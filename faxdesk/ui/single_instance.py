@@ -21,10 +21,10 @@ Integration in the app start-up (after QApplication exists, before the window is
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import logging
 import os
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,7 +55,9 @@ def server_name(app_id: str = APP_ID, environ: dict[str, str] | None = None,
     profile = env.get("FAXDESK_HOME", "").strip()
     if profile:
         profile = str(Path(profile).expanduser().absolute())
-    digest = hashlib.sha256(f"{user}\0{profile}".encode()).hexdigest()[:16]
+    # Only tells profiles apart (it is no secret), with what the start has loaded already.
+    key = f"{user}\0{profile}".encode()
+    digest = f"{zlib.crc32(key):08x}"
     return f"{app_id}-{digest}" if mode == "account" else f"{app_id}-{mode}-{digest}"
 
 

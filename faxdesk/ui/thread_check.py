@@ -14,10 +14,8 @@ Off by default: the wrappers cost a little on every call.
 from __future__ import annotations
 
 import functools
-import importlib
 import inspect
 import os
-import pkgutil
 import threading
 from collections.abc import Iterable, Iterator
 from types import FunctionType, ModuleType
@@ -60,6 +58,9 @@ def enable(modules: Iterable[ModuleType]) -> None:
 
 def enable_for_faxdesk() -> None:
     """Turn the check on for every QObject class of `faxdesk.ui`."""
+    import importlib
+    import pkgutil
+
     import faxdesk.ui
 
     enable(importlib.import_module(f"faxdesk.ui.{info.name}")
