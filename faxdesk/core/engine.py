@@ -36,7 +36,6 @@ from faxdesk.core.events import (
     FaxChanged,
     ListenerFailed,
     SyncStateChanged,
-    in_commit_order,
 )
 from faxdesk.core.inbox import Inbox, Opener, _default_opener
 from faxdesk.core.outbox import (
@@ -49,7 +48,7 @@ from faxdesk.core.outbox import (
 from faxdesk.core.records import JournalEntry, TimelineEntry
 from faxdesk.core.row_feed import RowFeed
 from faxdesk.core.rows import FaxRow
-from faxdesk.core.status import StatusUpdate, apply_status, set_local
+from faxdesk.core.status import StatusUpdate, apply_status, forget_fax, set_local
 from faxdesk.core.store import Store
 from faxdesk.core.sync import SyncConfig, Syncer
 from faxdesk.core.words import NO_ACCOUNT
@@ -427,10 +426,7 @@ class FaxEngine:
                 continue
             with contextlib.suppress(NotFoundError):  # already gone there
                 self.client().delete_fax(fax_id)
-            with in_commit_order(self.events, self.store.locked()) as post:
-                old = self.store.get_fax(fax_id)
-                self.store.delete_fax(fax_id)
-                post(FaxChanged(fax_id, old.status if old else None, None, None))
+            forget_fax(self.store, self.events, fax_id)
 
     def refresh(self, row_id: str) -> FaxRow:
         """Fetch one fax now; for a received fax also renew its media link and fetch the PDF."""

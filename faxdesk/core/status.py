@@ -279,6 +279,14 @@ def set_local(store: Store, hub: EventHub, fax_id: str, **columns: object) -> No
             post(FaxChanged(fax_id, record.status, record.status, record))
 
 
+def forget_fax(store: Store, hub: EventHub, fax_id: str) -> None:
+    """Delete a fax from the store for good (`Store.delete_fax`) and publish that it is gone."""
+    with in_commit_order(hub, store.locked()) as post:
+        record = store.get_fax(fax_id)
+        store.delete_fax(fax_id)
+        post(FaxChanged(fax_id, record.status if record else None, None, None))
+
+
 def apply_statuses(
     store: Store, hub: EventHub | None, updates: Iterable[StatusUpdate]
 ) -> list[FaxChanged]:

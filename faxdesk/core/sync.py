@@ -33,12 +33,10 @@ from faxdesk.api.errors import (
 from faxdesk.api.models import Fax, Page, parse_timestamp
 from faxdesk.core.events import (
     EventHub,
-    FaxChanged,
     SyncState,
     SyncStateChanged,
-    in_commit_order,
 )
-from faxdesk.core.status import StatusUpdate, apply_polled, apply_status
+from faxdesk.core.status import StatusUpdate, apply_polled, apply_status, forget_fax
 from faxdesk.core.store import Store, iso
 
 if TYPE_CHECKING:
@@ -401,10 +399,7 @@ class Syncer:
                 fax = client.get_fax(fax_id)
             except (NotFoundError, PermissionDeniedError):
                 # Gone from the server (deleted elsewhere): drop it from the cache.
-                with in_commit_order(self._hub, self._store.locked()) as post:
-                    record = self._store.get_fax(fax_id)
-                    self._store.delete_fax(fax_id)
-                    post(FaxChanged(fax_id, record.status if record else None, None, None))
+                forget_fax(self._store, self._hub, fax_id)
                 continue
             apply_status(self._store, self._hub, StatusUpdate.from_fax(fax, "poll"))
         if newest is None:
