@@ -248,9 +248,11 @@ class FaxDeskApp:
 
 
 def create_app(args: argparse.Namespace, *, ask_first_run: bool = True,
-               guard: SingleInstance | None = None) -> FaxDeskApp:
-    """Decide sandbox or account, ask the first-run question, build the app (not started)."""
-    settings = load_settings()
+               guard: SingleInstance | None = None,
+               settings: Settings | None = None) -> FaxDeskApp:
+    """Decide sandbox or account, ask the first-run question, build the app (not started).
+    `settings`: as already read by the caller (else read here)."""
+    settings = settings if settings is not None else load_settings()
     sandbox = bool(getattr(args, "sandbox", False))
     open_settings = False
     if not sandbox and ask_first_run and not settings.first_run_done:
@@ -324,7 +326,7 @@ def run_app(args: argparse.Namespace) -> int:
     def build() -> None:
         set_application_icon(app)
         try:
-            faxdesk = create_app(args, guard=guard)
+            faxdesk = create_app(args, guard=guard, settings=settings)
         except BaseException as exc:
             if first is None:
                 raise
