@@ -110,8 +110,11 @@ def main() -> Report:
                            note=", ".join(f"{t:.2f}" for t in bare_times))
                 report.add(f"{label}, {net}: first sync into the store", sync, "s",
                            note=", ".join(f"{t:.2f}" for t in sync_times))
-                report.add(f"{label}, {net}: first sync / bare listing", sync / bare, "x",
-                           target=f"<= {RATIO}x", met=sync / bare <= RATIO)
+                if history == sizes[0]:
+                    report.add(f"{label}, {net}: first sync / bare listing", sync / bare, "x",
+                               target=f"<= {RATIO}x", met=sync / bare <= RATIO)
+                else:  # how the ratio grows: the target is set at 10,000 faxes
+                    report.add(f"{label}, {net}: first sync / bare listing", sync / bare, "x")
                 if heard_times:
                     heard = median(heard_times)
                     report.add(f"{label}, {net}: first sync with its rows heard / bare listing",
