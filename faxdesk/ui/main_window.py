@@ -147,7 +147,9 @@ class HidesToTray(Protocol):
 
 
 class MainWindow(QMainWindow):
-    faxChanged = Signal(object)  # RowChanged (for the tray's notifications)
+    # The RowChanged of one merge, in order (for the tray's notifications): one emission per
+    # merge, not per row; a sync merges thousands, and each emission is a trip through Qt.
+    faxesChanged = Signal(list)
     faxReceived = Signal(object)  # FaxRow, a received fax worth telling about
     syncStateChanged = Signal(object)  # SyncStateChanged
     inFlightChanged = Signal(int)
@@ -763,8 +765,7 @@ class MainWindow(QMainWindow):
             return
         # The latest of each row in one merge, then every change for listeners, in order.
         self.model.upsert(list({e.row.id: e.row for e in batch}.values()))
-        for event in batch:
-            self._after_fax_update(event)
+        self.faxesChanged.emit([self._after_fax_update(event) for event in batch])
         wanted = self._select_when_shown
         if wanted is not None and self.select_fax(wanted):
             self._select_when_shown = None
@@ -780,10 +781,12 @@ class MainWindow(QMainWindow):
         # A fresh copy fetched here; the change it shows is against the row as it was shown.
         before = self.model.item_by_id(row.id)
         self.model.upsert([row])
-        self._after_fax_update(RowChanged(row, before.status if before else row.status,
-                                          before.pending if before else row.pending))
+        self.faxesChanged.emit([self._after_fax_update(RowChanged(
+            row, before.status if before else row.status,
+            before.pending if before else row.pending))])
 
-    def _after_fax_update(self, event: RowChanged) -> None:
+    def _after_fax_update(self, event: RowChanged) -> RowChanged:
+        """The detail pane follows the change; returns the change with the row named."""
         # This change's own row (a batch may hold several changes of one fax), named.
         fax = self.model.named(event.row)
         if fax.download_state == "done":
@@ -797,7 +800,7 @@ class MainWindow(QMainWindow):
                 self._load_timeline(fax.id)
             if shown.document_path != fax.document_path or shown.status != fax.status:
                 self._load_preview(fax)  # the document arrived (or the fax was received)
-        self.faxChanged.emit(RowChanged(fax, event.previous_status, event.previous_pending))
+        return RowChanged(fax, event.previous_status, event.previous_pending)
 
     def _fax_removed(self, fax_id: str) -> None:
         self.model.remove(fax_id)

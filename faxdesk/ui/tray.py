@@ -20,7 +20,7 @@ Integration (app start-up, after the main window exists; one line)::
     TrayController.attach(window, settings=session.current_settings)
 
 ``attach`` sets ``window.tray`` (whose ``should_hide()`` the window's closeEvent asks) and
-connects the window's faxChanged / faxReceived / inFlightChanged signals and the menu actions.
+connects the window's faxesChanged / faxReceived / inFlightChanged signals and the menu actions.
 """
 
 from __future__ import annotations
@@ -199,7 +199,7 @@ class TrayController(QObject):
         the notifications and the in-flight count; the menu drives the window and backend."""
         tray = cls(window, settings=settings, manage_close=False, sandbox=window.sandbox)
         window.tray = tray  # the window's closeEvent asks tray.should_hide()
-        window.faxChanged.connect(tray.fax_changed)
+        window.faxesChanged.connect(tray.faxes_changed)
         window.faxReceived.connect(tray.fax_received)
         window.inFlightChanged.connect(tray.set_in_flight)
         window.unreadChanged.connect(tray.set_unread)
@@ -405,6 +405,11 @@ class TrayController(QObject):
         if self.sandbox:
             return self.tr("Sandbox: {title}").format(title=title)
         return title
+
+    def faxes_changed(self, events: list[RowChanged]) -> None:
+        """The changes of one merge of the window's table, in order."""
+        for event in events:
+            self.fax_changed(event)
 
     def fax_changed(self, event: RowChanged) -> None:
         """Announces a send made here once, with its final outcome. The engine publishes each
