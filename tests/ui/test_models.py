@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from faxdesk.core.rows import FaxRow
 from faxdesk.ui.models import (
     COL_CREATED,
+    COL_DIRECTION,
     COL_PAGES,
+    COL_PARTY,
     COL_STATUS,
     FaxFilterProxy,
     FaxTableModel,
@@ -292,3 +294,40 @@ def test_an_export_is_whole_or_leaves_the_older_file_and_never_runs_formulas(
         export_csv(HalfWay(), target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["faxes.csv"]  # no temporary file left
+
+
+def test_a_painted_cell_shows_what_the_model_says_of_it(qtbot: Any) -> None:
+    """What the table's delegate reads for each cell when it paints (all roles in one call):
+    the words, the bold of an unread fax, the icons and the pages' alignment, as `data` says."""
+    model = FaxTableModel()
+    proxy = FaxFilterProxy()
+    proxy.setSourceModel(model)
+    unread = fax_row("fax-in", direction="inbound", status="received", read=False,
+                     from_number="+16175550142", to="+12025550100", page_count=3,
+                     created_at=datetime(2026, 3, 1, 9, 30, tzinfo=UTC))
+    sent = fax_row("fax-out", direction="outbound", status="failed", read=True,
+                   from_number="+12025550100", to="+14155550123", page_count=12,
+                   failure_reason="user_busy",
+                   created_at=datetime(2026, 3, 1, 8, 0, tzinfo=UTC))
+    model.set_items([unread, sent])
+    delegate = QStyledItemDelegate()
+
+    def painted(row: int, column: int) -> QStyleOptionViewItem:
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, proxy.index(row, column))
+        return option
+
+    rows = {proxy.index(r, 0).data(ItemRole).id: r for r in range(proxy.rowCount())}
+    for row in rows.values():
+        for column in range(proxy.columnCount()):
+            option, index = painted(row, column), proxy.index(row, column)
+            assert option.text == (index.data(Qt.ItemDataRole.DisplayRole) or "")
+    party = painted(rows["fax-in"], COL_PARTY)
+    assert "617" in party.text and party.font.bold()
+    assert not painted(rows["fax-out"], COL_PARTY).font.bold()
+    assert painted(rows["fax-in"], COL_STATUS).text == "Received"
+    assert not painted(rows["fax-in"], COL_STATUS).icon.isNull()
+    assert not painted(rows["fax-out"], COL_DIRECTION).icon.isNull()
+    pages = painted(rows["fax-out"], COL_PAGES)
+    assert pages.text == "12"
+    assert pages.displayAlignment & Qt.AlignmentFlag.AlignRight
