@@ -115,12 +115,16 @@ log = logging.getLogger(__name__)
 STOP_WAIT_SECS = 1.0
 # How often the interpreter may switch threads while the window runs (Python's default: 5 ms).
 SWITCH_INTERVAL_S = 0.001
-# The engine's events the window acts on (`_on_event`).
 # Rows from the engine are merged into the table after this pause (a sync's page comes as one
-# burst), at most this many each turn of the event loop (about 4 ms of work).
+# burst), at most this many at a time (about 4 ms of work).
 _BATCH_MS = 25
 _ROWS_PER_TURN = 200
+# The pause between two such merges of one burst: a frame at 60 Hz, so that a frame holds at most
+# one merge and the table paints between them (back to back, a merge and the repaint it causes
+# made the window miss frames while a sync stored thousands of faxes).
+_FRAME_MS = 16
 
+# The engine's events the window acts on (`_on_event`).
 _SHOWN_EVENTS = (RowChanged, RowRemoved, ApplicationsChanged, SyncStateChanged,
                  InFlightChanged, FaxReceived, DownloadFailed, ListenerFailed)
 #: A received fax shown this long in the detail pane counts as read.
@@ -746,13 +750,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def _merge_some_rows(self) -> None:
         """The timer's share of the waiting rows: a sync brings thousands, and merging them all
-        at once would hold the window for tens of milliseconds; the rest follow on the next
-        turns of the event loop, with paints in between."""
+        at once would hold the window for tens of milliseconds; the rest follow a frame later,
+        with a paint in between."""
         batch = self._fax_batch[:_ROWS_PER_TURN]
         del self._fax_batch[:_ROWS_PER_TURN]
         self._merge_rows(batch)
         if self._fax_batch:
-            self._fax_batch_timer.start(0)
+            self._fax_batch_timer.start(_FRAME_MS)
 
     def _flush_fax_batch(self) -> None:
         """Every waiting row now (before an event that must find them shown)."""
