@@ -286,11 +286,17 @@ def gnome_keyring(
 
 @contextlib.contextmanager
 def xvfb(env: Mapping[str, str]) -> Iterator[dict[str, str]]:
-    """Xvfb on a free display (``-displayfd``). Yields ``env`` with ``DISPLAY``."""
+    """Xvfb on a free display (``-displayfd``). Yields ``env`` with ``DISPLAY``.
+
+    ``-noreset``: by default the server resets when its last client leaves, and refuses
+    connections meanwhile; a readiness probe that disconnects just before a service connects
+    then made the service fail with "cannot open display" (9 starts of trayer in 150 under two
+    CPU hogs; none with the flag)."""
     binary = require_binary("Xvfb")
     read_fd, write_fd = os.pipe()
     proc = _spawn(
-        [binary, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [binary, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+         "-noreset"],
         env,
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
