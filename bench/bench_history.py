@@ -113,7 +113,7 @@ def main() -> Report:
                 if history == sizes[0]:
                     report.add(f"{label}, {net}: first sync / bare listing", sync / bare, "x",
                                target=f"<= {RATIO}x", met=sync / bare <= RATIO)
-                else:  # how the ratio grows: the target is set at 10,000 faxes
+                else:  # how the ratio grows: the target is held at the first size (10,000 faxes)
                     report.add(f"{label}, {net}: first sync / bare listing", sync / bare, "x")
                 if heard_times:
                     heard = median(heard_times)

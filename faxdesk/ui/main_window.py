@@ -118,7 +118,7 @@ SWITCH_INTERVAL_S = 0.001
 # Rows from the engine are merged into the table after this pause (a sync's page comes as one
 # burst), at most this many at a time (about 4 ms of work).
 _BATCH_MS = 25
-_ROWS_PER_TURN = 200
+_ROWS_PER_MERGE = 200
 # The pause between two such merges of one burst: a frame at 60 Hz, so that a frame holds at most
 # one merge and the table paints between them (back to back, a merge and the repaint it causes
 # made the window miss frames while a sync stored thousands of faxes).
@@ -752,8 +752,8 @@ class MainWindow(QMainWindow):
         """The timer's share of the waiting rows: a sync brings thousands, and merging them all
         at once would hold the window for tens of milliseconds; the rest follow a frame later,
         with a paint in between."""
-        batch = self._fax_batch[:_ROWS_PER_TURN]
-        del self._fax_batch[:_ROWS_PER_TURN]
+        batch = self._fax_batch[:_ROWS_PER_MERGE]
+        del self._fax_batch[:_ROWS_PER_MERGE]
         self._merge_rows(batch)
         if self._fax_batch:
             self._fax_batch_timer.start(_FRAME_MS)
