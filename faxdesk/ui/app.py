@@ -3,9 +3,10 @@
 `FaxDeskApp` owns everything one running FaxDesk has: the engine (on the account or the
 sandbox, opened by `open_engine`), the main window, the send features (send dialog, drop zone,
 tray, contacts; `send_setup.install_send_features`), the address book that names the faxes, and
-the single-instance guard. `run_app` makes the QApplication, takes the guard, paints the first
-frame (`first_frame.py`: the window as it was left, with the stored history), then builds the
-app and lets its window take the first frame's place.
+the single-instance guard. `run_app` makes the QApplication, hands the launch's files to a
+FaxDesk already running if there is one, paints the first frame (`first_frame.py`: the window as
+it was left, with the stored history), then takes the guard, builds the app and lets its window
+take the first frame's place.
 
 This module imports the window, the engine and the rest only where they are used, so that the
 first frame is painted before any of them is loaded.
@@ -28,8 +29,8 @@ from PySide6.QtWidgets import QApplication
 from faxdesk import APP_ID, APP_NAME
 from faxdesk.core.settings import Settings, load_settings, save_settings
 from faxdesk.ui import thread_check
+from faxdesk.ui.handoff import hand_off, server_name
 from faxdesk.ui.i18n import install_translations
-from faxdesk.ui.single_instance import SingleInstance, acquire_single_instance
 
 if TYPE_CHECKING:
     from faxdesk.api.models import FaxApplication
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from faxdesk.ui.main_window import MainWindow
     from faxdesk.ui.print_intake import PrintIntake
     from faxdesk.ui.settings_dialog import SettingsServices
+    from faxdesk.ui.single_instance import SingleInstance
     from faxdesk.ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -301,13 +303,12 @@ def run_app(args: argparse.Namespace) -> int:
     name_application()
     files = [str(Path(f).resolve()) for f in getattr(args, "files", []) or []]
     send = bool(getattr(args, "send", False))
-    guard = acquire_single_instance(
-        files, send=send, mode="sandbox" if getattr(args, "sandbox", False) else "account")
-    if guard is None:
+    sandbox = bool(getattr(args, "sandbox", False))
+    mode: Literal["account", "sandbox"] = "sandbox" if sandbox else "account"
+    if hand_off(files, send=send, name=server_name(mode=mode)):
         return 0  # the running FaxDesk took the files
     settings = load_settings()
     install_translations(app, settings.language)
-    sandbox = bool(getattr(args, "sandbox", False))
     # A first start asks its question (sandbox or key) before any window: no first frame then.
     first = _first_frame(sandbox) if sandbox or settings.first_run_done else None
     # Files handed over by another launch while the app is being built wait for its window.
@@ -318,12 +319,24 @@ def run_app(args: argparse.Namespace) -> int:
     def hold_activation() -> None:
         raised.append(True)
 
-    guard.filesReceived.connect(hold_files)
-    guard.activationRequested.connect(hold_activation)
+    guards: list[SingleInstance] = []
     built: list[FaxDeskApp] = []
     failed: list[BaseException] = []
 
     def build() -> None:
+        from faxdesk.ui.single_instance import acquire_single_instance
+
+        # Listening waits for the first frame (QtNetwork is loaded now). A FaxDesk that started
+        # since the launch asked takes the files now, and this one leaves.
+        guard = acquire_single_instance(files, send=send, mode=mode)
+        if guard is None:
+            if first is not None:
+                first.close()
+            app.exit(0)
+            return
+        guards.append(guard)
+        guard.filesReceived.connect(hold_files)
+        guard.activationRequested.connect(hold_activation)
         set_application_icon(app)
         try:
             faxdesk = create_app(args, guard=guard, settings=settings)
@@ -345,6 +358,8 @@ def run_app(args: argparse.Namespace) -> int:
 
     if first is None:
         build()
+        if not guards:
+            return 0
     else:
         first.painted.connect(lambda: QTimer.singleShot(0, build),
                               Qt.ConnectionType.SingleShotConnection)
@@ -355,7 +370,8 @@ def run_app(args: argparse.Namespace) -> int:
         for faxdesk in built:
             faxdesk.close()
         if not built:
-            guard.close()
+            for guard in guards:
+                guard.close()
     if failed:
         raise failed[0]
     return code

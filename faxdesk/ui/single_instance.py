@@ -3,115 +3,32 @@
 The first instance listens on a local socket (QLocalServer) named after the app, the user, the
 profile (``FAXDESK_HOME``) and the mode ("account" or "sandbox"), so test runs and separate
 profiles never meet, and a sandbox launch never hands a document to a window on the account (or
-the other way round): each mode has its own window. A second launch connects, sends
-``{"files": [absolute paths], "send": bool}`` as one JSON line, waits for ``ok`` and exits 0;
-the first emits :attr:`SingleInstance.activationRequested` and, when there are files (or
-``send``, from ``faxdesk --send``), :attr:`SingleInstance.filesReceived`. A socket file left
-behind by a crashed instance is found (nobody answers it) and replaced.
+the other way round): each mode has its own window. A second launch connects and sends its files
+(`faxdesk.ui.handoff`, the launch's side); the first answers ``ok`` and emits
+:attr:`SingleInstance.activationRequested` and, when there are files (or ``send``, from
+``faxdesk --send``), :attr:`SingleInstance.filesReceived`. A socket file left behind by a
+crashed instance is found (nobody answers it) and replaced.
 
-Integration in the app start-up (after QApplication exists, before the window is shown)::
-
-    guard = acquire_single_instance(args.files, send=getattr(args, "send", False), mode=mode)
-    if guard is None:
-        return 0  # the running instance has the files
-    ...
-    app = create_app(args, guard=guard)  # faxdesk.ui.app: the window takes handed-over files
+`run_app` asks with `faxdesk.ui.handoff.hand_off` before its first frame and listens only after
+it (this module loads QtNetwork); a FaxDesk that started listening in between is found then by
+`acquire_single_instance`, which hands the files to it instead.
 """
 
 from __future__ import annotations
 
-import getpass
-import json
 import logging
 import os
-import zlib
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
+from faxdesk.ui.handoff import ACK, answers, decode, hand_off, server_name
+
 log = logging.getLogger(__name__)
 
-APP_ID = "faxdesk"
-#: The modes that each have their own window.
-MODES = ("account", "sandbox")
 _MAX_MESSAGE = 1 << 20  # a file list is small; anything bigger is not from us
-_ACK = b"ok\n"
-
-
-def server_name(app_id: str = APP_ID, environ: dict[str, str] | None = None,
-                mode: str = "account") -> str:
-    """The socket name for this user, profile and mode (short: some systems limit socket
-    paths)."""
-    if mode not in MODES:
-        raise ValueError(f"unknown mode {mode!r}")
-    env = dict(os.environ) if environ is None else environ
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry (containers): the uid still separates users
-        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    profile = env.get("FAXDESK_HOME", "").strip()
-    if profile:
-        profile = str(Path(profile).expanduser().absolute())
-    # Only tells profiles apart (it is no secret), with what the start has loaded already.
-    key = f"{user}\0{profile}".encode()
-    digest = f"{zlib.crc32(key):08x}"
-    return f"{app_id}-{digest}" if mode == "account" else f"{app_id}-{mode}-{digest}"
-
-
-def _encode(files: Sequence[str | os.PathLike[str]], send: bool = False) -> bytes:
-    paths = [str(Path(f).expanduser().absolute()) for f in files]
-    return json.dumps({"files": paths, "send": send}).encode() + b"\n"
-
-
-def _decode(data: bytes) -> tuple[list[str], bool] | None:
-    try:
-        message = json.loads(data.decode())
-    except (UnicodeDecodeError, ValueError):
-        return None
-    files = message.get("files") if isinstance(message, dict) else None
-    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-        return None
-    return files, message.get("send") is True
-
-
-def hand_off(
-    files: Sequence[str | os.PathLike[str]], *, name: str | None = None, timeout_ms: int = 3000,
-    send: bool = False,
-) -> bool:
-    """Give ``files`` to a running instance; True when it confirmed, False when none answers.
-    ``send``: open the send dialog even without files (``faxdesk --send``).
-
-    Blocking and needs no event loop, so it can run before the QApplication exists; call it
-    on the main thread (it is what a starting process does first).
-    """
-    socket = QLocalSocket()
-    socket.connectToServer(name or server_name())
-    if not socket.waitForConnected(timeout_ms):
-        return False
-    try:
-        socket.write(QByteArray(_encode(files, send)))
-        if not socket.waitForBytesWritten(timeout_ms):
-            return False
-        reply = b""
-        while not reply.endswith(b"\n"):
-            # The answer may already be buffered (read while waiting for the write).
-            if not socket.bytesAvailable() and not socket.waitForReadyRead(timeout_ms):
-                return False
-            reply += bytes(socket.readAll().data())
-        return reply == _ACK
-    finally:
-        socket.disconnectFromServer()
-
-
-def _answers(name: str, timeout_ms: int = 500) -> bool:
-    probe = QLocalSocket()
-    probe.connectToServer(name)
-    alive = probe.waitForConnected(timeout_ms)
-    probe.abort()
-    return alive
 
 
 class SingleInstance(QObject):
@@ -136,7 +53,7 @@ class SingleInstance(QObject):
         """Start listening; a stale socket left by a crashed instance is removed first."""
         # A live instance answers on the name: leave it alone (with UserAccessOption Qt would
         # otherwise replace its socket file). A file nobody answers was left by a crash.
-        if _answers(self.name):
+        if answers(self.name):
             log.info("Another FaxDesk is already listening on %s", self.name)
             return False
         if self._server.listen(self.name):
@@ -197,12 +114,12 @@ class SingleInstance(QObject):
             self._buffers[socket] = data
             return
         del self._buffers[socket]
-        decoded = _decode(data)
+        decoded = decode(data)
         if decoded is None:
             log.warning("Ignored a malformed message on the single-instance socket")
             socket.abort()
             return
-        socket.write(QByteArray(_ACK))
+        socket.write(QByteArray(ACK))
         socket.flush()
         socket.disconnectFromServer()
         files, send = decoded

@@ -65,6 +65,7 @@ class Watch(QObject):
                     "class": name, "title": obj.windowTitle(),
                     "engine_loaded": "faxdesk.core.engine" in sys.modules,
                     "window_loaded": "faxdesk.ui.main_window" in sys.modules,
+                    "network_loaded": "PySide6.QtNetwork" in sys.modules,
                 }
                 if name == "FirstFrame":
                     QTimer.singleShot(0, lambda: look(obj))
@@ -136,6 +137,8 @@ def test_the_stored_history_is_painted_before_the_engine_is_loaded_then_the_wind
     assert first["class"] == "FirstFrame"
     assert first["title"] == "FaxDesk"
     assert not first["engine_loaded"] and not first["window_loaded"]
+    # Nor the single-instance guard's QtNetwork: the launch asked for a running FaxDesk without.
+    assert not first["network_loaded"]
     # The newest stored faxes are drawn, newest first, row after row, each cell as the main
     # window words it; then the last sync time.
     newest = read_history(home / "data", limit=10).faxes

@@ -13,12 +13,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from faxdesk.ui.single_instance import (
-    SingleInstance,
-    acquire_single_instance,
-    hand_off,
-    server_name,
-)
+from faxdesk.ui.handoff import hand_off, server_name
+from faxdesk.ui.single_instance import SingleInstance, acquire_single_instance
 
 # A tiny FaxDesk stand-in: a QApplication with the single-instance guard. The first process
 # prints "listening", then prints the files it is handed and quits; a second one prints
@@ -245,3 +241,68 @@ def test_a_guard_follows_the_first_run_choice_of_the_sandbox(
         guard.close()
         if account is not None:
             _stop(account)
+
+
+# `faxdesk --sandbox FILE` as a user starts it, held at its first frame's paint until the test
+# says "go": by then it has asked for a running FaxDesk (none) and not yet listened itself.
+HELD_LAUNCH = r"""
+import contextlib, runpy, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv[:1])
+
+class Hold(QObject):
+    held = False
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not self.held:
+            self.held = True
+            print("first-frame " + type(obj).__name__, flush=True)
+            sys.stdin.readline()
+        return False
+
+hold = Hold()
+show = QMainWindow.show
+def watched_show(window):
+    window.installEventFilter(hold)
+    show(window)
+QMainWindow.show = watched_show
+sys.argv = ["faxdesk", "--sandbox", *sys.argv[1:]]
+code = 1
+try:
+    runpy.run_module("faxdesk", run_name="__main__", alter_sys=True)
+except SystemExit as done:
+    code = done.code
+built = "faxdesk.ui.main_window" in sys.modules
+print("exit", code, "main-window-built" if built else "", flush=True)
+"""
+
+
+def test_a_launch_that_finds_faxdesk_started_meanwhile_hands_its_file_over(
+    home: Path, tmp_path: Path,
+) -> None:
+    """Two launches at once: the one that shows its first frame before the other listens finds
+    it when it would listen itself, hands its file over and closes; no second window stays."""
+    doc = tmp_path / "late.pdf"
+    doc.write_bytes(b"%PDF-1.4\n")
+    env = _env(home)
+    env.pop("FAXDESK_CHECK_THREADS", None)  # it imports every module up front
+    late = subprocess.Popen([sys.executable, "-c", HELD_LAUNCH, str(doc)], env=env, cwd=home,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    running = None
+    try:
+        assert _first_line(late) == "first-frame FirstFrame"
+        running = _start(home, "--sandbox")  # the other launch, listening now
+        assert _first_line(running) == "listening"
+        assert late.stdin is not None
+        late.stdin.write("go\n")
+        late.stdin.flush()
+        out, err = late.communicate(timeout=60)
+        assert out.split() == ["exit", "0"], err[-3000:]
+        assert json.loads(_first_line(running)) == [str(doc)]
+        assert running.wait(timeout=30) == 0
+    finally:
+        _stop(late)
+        if running is not None:
+            _stop(running)
