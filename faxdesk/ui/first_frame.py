@@ -15,26 +15,23 @@ This module imports only PySide6 and the standard library (and the word tables o
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
-    QEvent,
-    QObject,
     QPoint,
     QRect,
     QSettings,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPolygon
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPolygon
+from PySide6.QtWidgets import QMainWindow
 
 from faxdesk.core.words import STATUS_WORDS
 
@@ -63,8 +60,8 @@ ICON_ROOM = 26
 SCROLLBAR = 16
 
 
-@dataclass(frozen=True, slots=True)
-class StoredFax:
+# Named tuples, not dataclasses: a dataclass costs the first frame about 0.7 ms to define.
+class StoredFax(NamedTuple):
     direction: str | None
     status: str | None
     other_party: str
@@ -74,8 +71,7 @@ class StoredFax:
     unread: bool
 
 
-@dataclass(frozen=True, slots=True)
-class StoredHistory:
+class StoredHistory(NamedTuple):
     faxes: Sequence[StoredFax] = ()
     last_sync: datetime | None = None
 
@@ -98,6 +94,8 @@ def read_history(data_dir: Path | None, limit: int = ROWS) -> StoredHistory:
     path = data_dir / DB_NAME
     if not path.is_file():
         return StoredHistory()
+    import sqlite3  # only where there is a store: the sandbox's first frame paints sooner
+
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.5)
     except sqlite3.Error:
@@ -119,6 +117,16 @@ def read_history(data_dir: Path | None, limit: int = ROWS) -> StoredHistory:
              for (direction, status, from_number, to_number, pages, created, updated, is_read)
              in rows]
     return StoredHistory(faxes, _time(found[0]) if found else None)
+
+
+def _fill(painter: QPainter, rect: QRect, color: QColor) -> None:
+    # Not QPainter.fillRect: resolving its overloads makes PySide create QGradient's types and
+    # enums (about 2 ms of the first frame).
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRect(rect)
+    painter.restore()
 
 
 def _local(value: datetime | None) -> str:
@@ -209,13 +217,6 @@ class FirstFrame(QMainWindow):
         else:
             self.resize(1200, 720)
 
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.Paint and not self._painted:
-            self._painted = True
-            self.painted.emit()
-        return handled
-
     def places(self) -> tuple[dict[str, QRect], int, int]:
         """Where each part is, and the table's header and row heights: as the main window last
         had them, else the defaults. When the window's size changed since, the bands keep their
@@ -257,7 +258,7 @@ class FirstFrame(QMainWindow):
         painter = QPainter(self)
         drawn: list[str] = []
         fm = self.fontMetrics()
-        painter.fillRect(self.rect(), palette.window())
+        _fill(painter, self.rect(), palette.color(QPalette.ColorRole.Window))
 
         def text(rect: QRect, words: str, flags: Qt.AlignmentFlag) -> None:
             painter.drawText(rect, flags, words)
@@ -303,11 +304,14 @@ class FirstFrame(QMainWindow):
             text(last_sync, self.sync_text, right)
         painter.end()
         self.drawn = drawn
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
 
     def _frame(self, painter: QPainter, rect: QRect, palette: QPalette, *,
                fill: bool = True) -> None:
         if fill:
-            painter.fillRect(rect, palette.base())
+            _fill(painter, rect, palette.color(QPalette.ColorRole.Base))
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
@@ -326,7 +330,7 @@ class FirstFrame(QMainWindow):
             # The other party takes the room there is, as in the main window.
             widths[PARTY_COLUMN if PARTY_COLUMN in shown else shown[-1]] += spare
         head = QRect(inner.left(), inner.top(), inner.width(), header_h)
-        painter.fillRect(head, palette.button())
+        _fill(painter, head, palette.color(QPalette.ColorRole.Button))
         grid = palette.color(QPalette.ColorRole.Midlight).darker(110)
         line = palette.color(QPalette.ColorRole.Mid)
         fm = self.fontMetrics()
@@ -353,14 +357,15 @@ class FirstFrame(QMainWindow):
         y = head.bottom() + 1
         body_bottom = inner.bottom()
         # Where the main window has its scroll bar.
-        painter.fillRect(QRect(x, y, inner.right() - x + 1, body_bottom - y + 1),
-                         palette.window())
+        _fill(painter, QRect(x, y, inner.right() - x + 1, body_bottom - y + 1),
+                         palette.color(QPalette.ColorRole.Window))
         fm_bold = QFontMetrics(bold)
         for n, (cells, unread) in enumerate(self.rows):
             if y > body_bottom:
                 break
             band = QRect(inner.left(), y, x - inner.left(), row_h)
-            painter.fillRect(band, palette.alternateBase() if n % 2 else palette.base())
+            _fill(painter, band, palette.color(
+                QPalette.ColorRole.AlternateBase if n % 2 else QPalette.ColorRole.Base))
             painter.setFont(bold if unread else self.font())
             metrics = fm_bold if unread else fm
             painter.setPen(palette.color(QPalette.ColorRole.Text))
@@ -383,21 +388,3 @@ class FirstFrame(QMainWindow):
                 painter.drawLine(gx - 1, band.top(), gx - 1, band.bottom())
             y += row_h
         painter.restore()
-
-
-class PaintWatcher(QObject):
-    """Emits `painted` once, after `widget` has painted for the first time."""
-
-    painted = Signal()
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self._done = False
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._done and event.type() == QEvent.Type.Paint:
-            self._done = True
-            watched.removeEventFilter(self)
-            self.painted.emit()
-        return False

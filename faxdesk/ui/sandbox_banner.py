@@ -11,8 +11,12 @@ Dialogs made elsewhere are marked by the window that opens them::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QWidget
 
 BANNER_NAME = "sandbox_banner"
 _STYLE = ("QLabel#sandbox_banner { background: #fff3c4; color: #5c4400; "
@@ -26,6 +30,9 @@ def sandbox_suffix() -> str:
 
 def sandbox_banner(parent: QWidget | None = None) -> QLabel:
     """The banner: what the sandbox is, and that nothing here reaches anyone."""
+    # Here, not at the top: the first frame takes only the suffix, before the widgets load.
+    from PySide6.QtWidgets import QLabel
+
     banner = QLabel(QCoreApplication.translate(
         "SandboxBanner",
         "<b>Sandbox</b> — practice only: faxes here are simulated and never reach anyone, "
@@ -41,6 +48,8 @@ def sandbox_banner(parent: QWidget | None = None) -> QLabel:
 def mark_as_sandbox(dialog: QWidget) -> bool:
     """Put the sandbox banner on top of `dialog` and " — Sandbox" in its title (once). False
     when the dialog has no box layout to take the banner (its title is marked anyway)."""
+    from PySide6.QtWidgets import QBoxLayout, QLabel
+
     suffix = sandbox_suffix()
     if not dialog.windowTitle().endswith(suffix):
         dialog.setWindowTitle(dialog.windowTitle() + suffix)
