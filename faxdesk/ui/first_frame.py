@@ -27,11 +27,12 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     QSettings,
+    QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPolygon
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from faxdesk.core.words import STATUS_WORDS
 
@@ -117,6 +118,15 @@ def read_history(data_dir: Path | None, limit: int = ROWS) -> StoredHistory:
              for (direction, status, from_number, to_number, pages, created, updated, is_read)
              in rows]
     return StoredHistory(faxes, _time(found[0]) if found else None)
+
+
+def default_window_size(window: QWidget, wanted: QSize) -> QSize:
+    """A first window's size (nothing saved yet): `wanted`, as far as the screen has room."""
+    screen = window.screen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() * 0.9
+    return wanted.boundedTo(room).expandedTo(window.minimumSize())
 
 
 def _fill(painter: QPainter, rect: QRect, color: QColor) -> None:
@@ -215,7 +225,7 @@ class FirstFrame(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 720)
+            self.resize(default_window_size(self, QSize(1200, 760)))
 
     def places(self) -> tuple[dict[str, QRect], int, int]:
         """Where each part is, and the table's header and row heights: as the main window last

@@ -86,7 +86,7 @@ from faxdesk.ui.fax_actions import (
     shown_actions,
 )
 from faxdesk.ui.fax_list import FaxListPane
-from faxdesk.ui.first_frame import COLUMN_WIDTHS_KEY, PANES_KEY
+from faxdesk.ui.first_frame import COLUMN_WIDTHS_KEY, PANES_KEY, default_window_size
 from faxdesk.ui.icons import icon
 from faxdesk.ui.models import (
     COL_PARTY,
@@ -612,12 +612,7 @@ class MainWindow(QMainWindow):
 
     def _default_size(self) -> QSize:
         """The first window: as big as the screen allows, up to what the panes need."""
-        screen = self.screen()
-        wanted = QSize(self._side_by_side_width(), 760)
-        if screen is None:
-            return QSize(1200, 720)
-        room = screen.availableGeometry().size() * 0.9
-        return wanted.boundedTo(room).expandedTo(self.minimumSize())
+        return default_window_size(self, QSize(self._side_by_side_width(), 760))
 
     def _table_width(self) -> int:
         """The width the table needs to show every column whole."""

@@ -193,3 +193,21 @@ def test_the_first_frame_draws_the_table_where_the_main_window_left_it(
     words = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
     shown = [words[i] for i in range(header.count()) if not header.isSectionHidden(i)]
     assert [text for text in first.drawn if text in words] == shown
+
+
+def test_on_a_first_start_the_first_frame_fits_the_screen(qtbot: Any, tmp_path: Path) -> None:
+    """Nothing saved yet: the frame is as big as the screen has room for, as the main window
+    will be, not a fixed size that runs off a small screen."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication
+
+    from faxdesk.ui.first_frame import FirstFrame
+
+    state = QSettings(str(tmp_path / "nothing-saved.ini"), QSettings.Format.IniFormat)
+    first = FirstFrame(read_history(tmp_path / "data"), title="FaxDesk", state=state)
+    qtbot.addWidget(first)
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    room = screen.availableGeometry()
+    assert 0 < first.width() <= room.width() and 0 < first.height() <= room.height()
+    assert first.width() >= first.minimumWidth() and first.height() >= first.minimumHeight()
