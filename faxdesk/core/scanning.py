@@ -267,6 +267,9 @@ def _run(args: Sequence[str], progress: Callable[[ScanProgress], None] | None,
     interrupted_at: float | None = None
     stalled = False
     heard_at = time.monotonic()
+    # When scanimage has said what went wrong, it ends at once; a driver that hangs in its
+    # clean-up afterwards must not keep the person waiting for the stall timeout.
+    failed_at: float | None = None
     try:
         while True:
             if cancel is not None and cancel.is_set() and interrupted_at is None:
@@ -277,6 +280,8 @@ def _run(args: Sequence[str], progress: Callable[[ScanProgress], None] | None,
                 process.send_signal(signal.SIGINT)
                 interrupted_at = time.monotonic()
             if interrupted_at is not None and time.monotonic() - interrupted_at > CANCEL_GRACE:
+                process.kill()
+            if failed_at is not None and time.monotonic() - failed_at > CANCEL_GRACE:
                 process.kill()
             ready, _, _ = select.select([fd], [], [], 0.1)
             chunk = b""
@@ -297,6 +302,9 @@ def _run(args: Sequence[str], progress: Callable[[ScanProgress], None] | None,
             *lines, pending = re.split(rb"[\r\n]", pending)
             for raw in lines:
                 line = raw.decode("utf-8", "replace")
+                if (failed_at is None and line.startswith("scanimage:")
+                        and not _SIGNAL_NOISE.search(line)):
+                    failed_at = time.monotonic()
                 started = re.match(r"Scanning page (\d+)", line)
                 if started:
                     page = int(started.group(1))
