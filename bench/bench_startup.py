@@ -130,8 +130,8 @@ def main() -> Report:
         report.add(f"{label}: working window painted", median(ready[mode]) * 1000, "ms",
                    note=spread(ready[mode]))
     report.note("bare with text: the same bare window showing a menu bar and one label; the "
-                "difference to the bare window is the font system's first use, which no window "
-                "that shows words can skip")
+                "difference to the bare window is mostly the font system's first use (~5 ms), "
+                "which no window that shows words can skip")
     report.note("first frame: the window with the stored history and the last sync time, "
                 "painted before the engine and the window's modules load; working window: "
                 "FaxDesk's MainWindow painted in its place")
