@@ -17,11 +17,11 @@ its own time before the start; then `MAXRSS <KiB>`, and quits.
 from __future__ import annotations
 
 import contextlib
-import resource
 import runpy
 import sys
 import time
 
+from _peak import peak_rss_kib
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -48,8 +48,7 @@ class FirstPaint(QObject):
 
     def done(self) -> None:
         print(f"READY {time.monotonic():.6f}", flush=True)
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(f"MAXRSS {rss}", flush=True)
+        print(f"MAXRSS {peak_rss_kib()}", flush=True)
         app = QApplication.instance()
         if app is not None:
             app.quit()

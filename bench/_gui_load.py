@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -34,6 +33,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from _peak import peak_rss_kib
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -45,7 +45,7 @@ LOAD_TIMEOUT_S = 600
 
 def rss_mb() -> tuple[float, float]:
     """(peak, current) resident set size in MB."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_kib() / 1024
     with open("/proc/self/statm") as f:
         current = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     return peak, current

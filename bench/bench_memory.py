@@ -3,7 +3,8 @@ PySide6 QMainWindow measured in the same run (target: at most 60 MB more).
 
 FaxDesk starts as on any day after the first: the history is in its store (synced before the
 window opens, in the same process, so that work counts too), the window loads it, and the table
-is then sorted, filtered and searched. Peak RSS is `ru_maxrss` of the child process.
+is then sorted, filtered and searched. Peak RSS is the child's own `VmHWM` (`_peak.py`: not
+`ru_maxrss`, which would report the parent's size).
 """
 
 from __future__ import annotations
