@@ -302,8 +302,7 @@ def _run(args: Sequence[str], progress: Callable[[ScanProgress], None] | None,
             *lines, pending = re.split(rb"[\r\n]", pending)
             for raw in lines:
                 line = raw.decode("utf-8", "replace")
-                if (failed_at is None and line.startswith("scanimage:")
-                        and not _SIGNAL_NOISE.search(line)):
+                if failed_at is None and _is_failure(line):
                     failed_at = time.monotonic()
                 started = re.match(r"Scanning page (\d+)", line)
                 if started:
@@ -356,6 +355,15 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
 # What scanimage says when a signal reaches it (a backend's internal pipe closing after an error
 # raises SIGPIPE there): not the problem itself, which was said before.
 _SIGNAL_NOISE = re.compile(r"received signal|trying to stop scanner|: aborting$")
+
+
+def _is_failure(line: str) -> bool:
+    """A line in which scanimage says the scan failed (not a notice such as "rounded value of
+    resolution", which it prints on scans that go on)."""
+    if not line.startswith("scanimage:") or _SIGNAL_NOISE.search(line):
+        return False
+    return (line.startswith("scanimage: sane_")
+            or any(needle in line for needle, _kind, _message in _PROBLEMS))
 
 
 def _problem(stderr: str, device: str, *, scanned: int) -> ScanError | None:

@@ -5,6 +5,7 @@ hanging scanimage here is a script of its own."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,29 @@ def test_a_driver_that_hangs_after_its_error_is_given_up_on_with_that_error(
     assert caught.value.kind == "gone"
     assert "unplugged" in str(caught.value)
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_notice_from_scanimage_does_not_cut_a_slow_scan_short(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """scanimage prints notices such as a rounded resolution on scans that go on; a scanner
+    slower than the grace after one still delivers its page."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    stub = bin_dir / "scanimage"
+    stub.write_text(
+        f"#!{sys.executable}\n"
+        "import sys, time\n"
+        "batch = next(a.split('=', 1)[1] for a in sys.argv if a.startswith('--batch='))\n"
+        "sys.stderr.write('scanimage: rounded value of resolution from 200 to 199.9\\n')\n"
+        "sys.stderr.write('Scanning page 1\\n'); sys.stderr.flush()\n"
+        "time.sleep(1.5)\n"
+        "with open(batch % 1, 'wb') as page:\n"
+        "    page.write(b'P5\\n16 16\\n255\\n' + bytes([255]) * 256)\n"
+        "sys.stderr.write('Scanned page 1. (scanner status = 5)\\n')\n")
+    stub.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(scanning, "CANCEL_GRACE", 0.3)
+    result = scanning.scan(scanning.ScanSettings(device="test:0"), tmp_path / "out.pdf",
+                           options=scanning.ScannerOptions())
+    assert result.pages == 1 and (tmp_path / "out.pdf").exists()
