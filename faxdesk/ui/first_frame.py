@@ -368,7 +368,7 @@ class FirstFrame(QMainWindow):
         body_bottom = inner.bottom()
         # Where the main window has its scroll bar.
         _fill(painter, QRect(x, y, inner.right() - x + 1, body_bottom - y + 1),
-                         palette.color(QPalette.ColorRole.Window))
+              palette.color(QPalette.ColorRole.Window))
         fm_bold = QFontMetrics(bold)
         for n, (cells, unread) in enumerate(self.rows):
             if y > body_bottom:
