@@ -16,7 +16,7 @@ from faxdesk.cli.fax_commands import sync
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 
-    from faxdesk.core.report import ReportWords
+    from faxdesk.core.report_words import ReportWords
 from faxdesk.cli.running import (
     EXIT_OK,
     Context,

@@ -55,8 +55,9 @@ from faxdesk.core.words import NO_ACCOUNT
 
 if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
-    from faxdesk.core.documents.intake import Paper
-    from faxdesk.core.report import ContactLookup, ReportWords
+    from faxdesk.core.documents.pages import Paper
+    from faxdesk.core.report import ContactLookup
+    from faxdesk.core.report_words import ReportWords
     from faxdesk.core.sending import PreparedFax, SendRequest
     from faxdesk.core.settings import Settings
 

@@ -20,18 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from faxdesk.core.documents import (
-    MAX_PAGES,
-    MAX_UPLOAD_BYTES,
-    CoverPage,
-    DocumentError,
-    DocumentInfo,
-    build_fax_document,
-    check_limits,
-    inspect_document,
-)
-from faxdesk.core.documents.cover import CoverWords
-from faxdesk.core.documents.intake import Paper
+from faxdesk.core import documents as pipeline  # its PDF libraries load with the first document
+from faxdesk.core.documents.cover_content import CoverPage, CoverWords
+from faxdesk.core.documents.errors import DocumentError
+from faxdesk.core.documents.pages import DocumentInfo, Paper
+from faxdesk.core.documents.telnyx_limits import MAX_PAGES, MAX_UPLOAD_BYTES
 from faxdesk.core.numbers import InvalidNumberError, format_for_display, parse_fax_number
 from faxdesk.core.paths import storage_error
 from faxdesk.core.words import QT_TRANSLATE_NOOP, Sentence
@@ -241,13 +234,13 @@ def check_document(path: Path, *, paper: Paper = "letter", quality: Quality | No
     """Intake and Telnyx's limits for one file, as it will be at `quality` (blocking: run it
     off the GUI thread)."""
     try:
-        info = inspect_document(path, paper=paper, quality=quality, monochrome=monochrome)
+        info = pipeline.inspect_document(path, paper=paper, quality=quality, monochrome=monochrome)
     except DocumentError as exc:
         return DocumentCheck(path, None, (document_refusal(exc),))
     limits = tuple(
         Refusal("too_many_pages" if p.code == "too_many_pages" else "too_large", p.message,
                 path.name, p.can_rerender)
-        for p in check_limits(info)
+        for p in pipeline.check_limits(info)
     )
     return DocumentCheck(path, info, limits)
 
@@ -356,14 +349,14 @@ def _build(request: SendRequest, recipient: Recipient, number: ParsedNumber, wor
             subject=c.subject, message=c.message, logo=c.logo, paper=paper,
             words=c.words or CoverWords())
     try:
-        info = build_fax_document(list(request.documents), cover_page, dest, paper=paper,
-                                  quality=request.options.quality,
-                                  monochrome=bool(request.options.monochrome))
+        info = pipeline.build_fax_document(list(request.documents), cover_page, dest,
+                                           paper=paper, quality=request.options.quality,
+                                           monochrome=bool(request.options.monochrome))
     except DocumentError as exc:
         raise SendRefused([document_refusal(exc)]) from None
     except OSError as exc:
         raise SendRefused([Refusal("storage", str(storage_error(exc, dest)))]) from None
-    limits = check_limits(info)
+    limits = pipeline.check_limits(info)
     if limits:
         dest.unlink(missing_ok=True)
         raise SendRefused([Refusal("too_many_pages" if p.code == "too_many_pages"

@@ -142,7 +142,6 @@ class FaxDeskApp:
         from faxdesk.core.documents.paper import paper_for_country
         from faxdesk.core.paths import data_dir as user_data_dir
         from faxdesk.core.print_jobs import PrintSpool
-        from faxdesk.core.report import ReportSaver
         from faxdesk.ui.print_intake import install_print_to_fax
         from faxdesk.ui.report_words import report_words
 
@@ -157,6 +156,9 @@ class FaxDeskApp:
             self.print_intake = install_print_to_fax(self.window,
                                                      PrintSpool.for_user(user_data_dir()))
         if settings.report_auto_save and settings.report_folder:
+            # The report's PDF libraries load only for those who keep reports.
+            from faxdesk.core.report import ReportSaver
+
             self.report_saver = ReportSaver(
                 engine.store, Path(settings.report_folder), report_words(),
                 contacts=self.window.contacts,

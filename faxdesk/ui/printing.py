@@ -16,8 +16,8 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from faxdesk.core import documents as pipeline  # PDFium loads with the first page printed
 from faxdesk.core.documents.errors import DocumentError
-from faxdesk.core.documents.preview import page_count, render_page
 from faxdesk.ui.worker import TaskRunner
 
 MAX_DPI = 300
@@ -32,7 +32,7 @@ def paint_pages(printer: QPrinter, pdf: Path, pages: Sequence[int] | None = None
     """Paint `pages` (0-based; all when None) of `pdf` onto `printer`; returns pages painted.
     Blocking: run it on the worker."""
     try:
-        count = page_count(pdf)
+        count = pipeline.page_count(pdf)
     except DocumentError as exc:
         raise PrintingError(str(exc)) from exc
     wanted = [p for p in (range(count) if pages is None else pages) if 0 <= p < count]
@@ -68,7 +68,8 @@ def paint_pages(printer: QPrinter, pdf: Path, pages: Sequence[int] | None = None
 def _paint_page(painter: QPainter, printer: QPrinter, pdf: Path, index: int, dpi: int) -> None:
     area = printer.pageLayout().paintRectPixels(printer.resolution())
     width_px = max(1, round(area.width() * dpi / printer.resolution()))
-    image = render_page(pdf, index, width_px, round(area.height() * dpi / printer.resolution()))
+    height_px = round(area.height() * dpi / printer.resolution())
+    image = pipeline.render_page(pdf, index, width_px, height_px)
     gray = image.convert("L")
     qimage = QImage(gray.tobytes(), gray.width, gray.height, gray.width,
                     QImage.Format.Format_Grayscale8).copy()
@@ -92,7 +93,7 @@ def print_pdf(parent: QWidget | None, runner: TaskRunner, pdf: Path, title: str,
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     try:
-        count = page_count(pdf)
+        count = pipeline.page_count(pdf)
     except DocumentError as exc:
         if on_error is not None:
             on_error(str(exc))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from faxdesk.core.report import ReportWords, local_time_text
+from faxdesk.core.report_words import ReportWords, local_time_text
 from faxdesk.ui.texts import direction_text, failure_text, quality_text, status_text
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
-from faxdesk.core.documents.cover import CoverWords
+from faxdesk.core.documents.cover_content import CoverWords
 from faxdesk.core.sending import Refusal, SendRefused
 from faxdesk.core.words import (
     FAILURE_REASONS,

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 def main(out: Path) -> None:
     from faxdesk.api.client import TelnyxClient
-    from faxdesk.core.documents.cover import CoverPage, render_cover_page
+    from faxdesk.core.documents.cover import render_cover_page
+    from faxdesk.core.documents.cover_content import CoverPage
     from faxdesk.core.documents.preview import render_page
     from faxdesk.core.engine import FaxEngine
     from faxdesk.core.settings import Settings

@@ -295,7 +295,7 @@ def test_the_request_is_what_the_dialog_shows(
     qtbot: QtBot, sandbox: Any, office: str, engine: FaxEngine, worker: Worker,
     book: ContactBook, tmp_path: Path,
 ) -> None:
-    from faxdesk.core.documents.cover import CoverWords
+    from faxdesk.core.documents.cover_content import CoverWords
     from faxdesk.core.sending import CoverDetails, Recipient
 
     book.add(Contact("Ada Lovelace", "+1 312 555 0148", "Analytical Engines"))

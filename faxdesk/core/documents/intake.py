@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
@@ -31,7 +29,15 @@ from .files import checked_size, read_all, read_head
 from .image_files import DEFAULT_IMAGE_DPI, fax_pages
 from .image_pdf import image_pages_pdf
 from .imaging import fax_imaging
-from .pages import IMAGE_MARGIN_PT, PAPER_SIZES, Orientation, PageInfo, Paper
+from .pages import (
+    IMAGE_MARGIN_PT,
+    PAPER_SIZES,
+    DocumentInfo,
+    DocumentKind,
+    Orientation,
+    PageInfo,
+    Paper,
+)
 from .pdfium_lock import PDFIUM_LOCK
 
 __all__ = [
@@ -50,29 +56,9 @@ __all__ = [
     "sniff_kind",
 ]
 
-DocumentKind = Literal["pdf", "png", "jpeg", "tiff"]
-
 _SUPPORTED = "PDF, PNG, JPEG or TIFF"
 # pypdf logs every repair it makes to a damaged file; our exceptions already say it.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    path: Path
-    kind: DocumentKind
-    page_count: int
-    pages: list[PageInfo]
-    size_bytes: int
-    # Images only: the size of the PDF pages they become at ``quality`` (None for a PDF).
-    converted_bytes: int | None = None
-    quality: str | None = None  # images only: the fax quality they were converted for
-    monochrome: bool = False
-
-    @property
-    def fax_bytes(self) -> int:
-        """What this document adds to the fax it goes into (before the merge's small overhead)."""
-        return self.size_bytes if self.converted_bytes is None else self.converted_bytes
 
 
 def sniff_kind(path: Path | str) -> DocumentKind:

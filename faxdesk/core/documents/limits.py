@@ -18,13 +18,13 @@ from typing import Literal
 
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from .cover import CoverPage, render_cover_page
+from .cover import render_cover_page
+from .cover_content import CoverPage
 from .imaging import fax_imaging
-from .intake import DocumentInfo, Paper, inspect_document, open_pdf
+from .intake import inspect_document, open_pdf
+from .pages import DocumentInfo, Paper
+from .telnyx_limits import MAX_FAX_BYTES, MAX_PAGES, MAX_UPLOAD_BYTES
 
-MAX_PAGES = 350
-MAX_FAX_BYTES = 50_000_000  # SendFax: larger fails with file_size_limit_exceeded
-MAX_UPLOAD_BYTES = 20_000_000  # /v2/media upload and the multipart `contents` part
 # A document whose bytes are mostly embedded images can be made smaller by re-rendering.
 IMAGE_SHARE_FOR_RERENDER = 0.5
 # What merging adds per page (page object, xref entry, resources copied): measured on pypdf

@@ -16,16 +16,16 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError
 
-from .cover import CoverPage, render_cover_page
+from .cover import render_cover_page
+from .cover_content import CoverPage
 from .intake import (
-    DocumentInfo,
-    Paper,
     cannot_decrypt,
     image_to_pdf_bytes,
     inspect_document,
     open_pdf,
     sniff_kind,
 )
+from .pages import DocumentInfo, Paper
 
 
 def merge_documents(

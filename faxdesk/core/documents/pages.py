@@ -1,4 +1,4 @@
-"""Pages and paper: how a page prints, and where an image goes on the paper.
+"""Pages and paper: how a page prints, what a document holds, and where an image goes on the paper.
 
 An image keeps its own size at its stored resolution, is shrunk (never enlarged) to fit inside
 the printable area of the paper, is centred, and the page takes the image's orientation. So a
@@ -8,10 +8,12 @@ the printable area of the paper, is centred, and the page takes the image's orie
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 Orientation = Literal["portrait", "landscape"]
 Paper = Literal["letter", "a4"]
+DocumentKind = Literal["pdf", "png", "jpeg", "tiff"]
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {
     "letter": (612.0, 792.0),
@@ -29,6 +31,26 @@ class PageInfo:
     height_pt: float
     orientation: Orientation
     rotation: int = 0
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document as intake read it: its kind, its pages and what it weighs."""
+
+    path: Path
+    kind: DocumentKind
+    page_count: int
+    pages: list[PageInfo]
+    size_bytes: int
+    # Images only: the size of the PDF pages they become at ``quality`` (None for a PDF).
+    converted_bytes: int | None = None
+    quality: str | None = None  # images only: the fax quality they were converted for
+    monochrome: bool = False
+
+    @property
+    def fax_bytes(self) -> int:
+        """What this document adds to the fax it goes into (before the merge's small overhead)."""
+        return self.size_bytes if self.converted_bytes is None else self.converted_bytes
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .intake import Paper
+from .pages import Paper
 
 LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR"})
 

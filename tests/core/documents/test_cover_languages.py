@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageStat
 
-from faxdesk.core.documents.cover import CoverPage, CoverWords, render_cover_page
+from faxdesk.core.documents.cover import render_cover_page
+from faxdesk.core.documents.cover_content import CoverPage, CoverWords
 from faxdesk.core.documents.fonts import BASE_FONTS
 from tests.support.report_checks import distinct, glyph_images, pdf_text
 
