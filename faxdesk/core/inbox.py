@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -75,7 +76,11 @@ class Inbox:
         self.directory = data_dir / "inbox"
         self._opener = opener
         self._lock = threading.Lock()
-        self._busy: set[str] = set()
+        self._busy: set[str] = set()  # queued or downloading
+        # Ids only, taken one at a time by a single drain: a history of thousands of received
+        # faxes is not held as records or queued as thousands of futures.
+        self._queue: deque[str] = deque()
+        self._draining = False
         self._executor: ThreadPoolExecutor | None = None
         # Subscribed before anything that queues downloads, so news is noted before a download
         # of that fax can finish.
@@ -104,24 +109,41 @@ class Inbox:
     def stop(self) -> None:
         with self._lock:
             executor, self._executor = self._executor, None
+            self._busy.difference_update(self._queue)  # stays pending for the next start
+            self._queue.clear()
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
 
     def enqueue_pending(self) -> None:
         """Queue every received fax not on disk yet (the sync loop calls this after each tick)."""
         with self._lock:
-            executor = self._executor
-        if executor is None:
-            return
-        for record in self._store.pending_downloads():
-            with self._lock:
-                if record.id in self._busy:
-                    continue
-                self._busy.add(record.id)
-            try:
-                executor.submit(self._run, record.id)
-            except RuntimeError:
+            if self._executor is None:
                 return
+        pending = self._store.pending_download_ids()
+        with self._lock:
+            executor = self._executor
+            if executor is None:
+                return
+            fresh = [fax_id for fax_id in pending if fax_id not in self._busy]
+            self._busy.update(fresh)
+            self._queue.extend(fresh)
+            if self._draining or not self._queue:
+                return
+            self._draining = True
+        try:
+            executor.submit(self._drain)
+        except RuntimeError:  # stopped meanwhile
+            with self._lock:
+                self._draining = False
+
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                if not self._queue or self._executor is None:
+                    self._draining = False
+                    return
+                fax_id = self._queue.popleft()
+            self._run(fax_id)
 
     def _run(self, fax_id: str) -> None:
         try:
@@ -137,8 +159,8 @@ class Inbox:
     def download_pending(self) -> list[Path]:
         """Download every pending fax now, on this thread; returns the files written."""
         out = []
-        for record in self._store.pending_downloads():
-            path = self.download(record.id)
+        for fax_id in self._store.pending_download_ids():
+            path = self.download(fax_id)
             if path is not None:
                 out.append(path)
         return out
@@ -222,12 +244,21 @@ class Inbox:
                   download_error=message)
         self._hub.publish_in_turn(DownloadFailed(fax_id, message, will_retry=True))
 
+
 def _page_count(path: Path) -> int | None:
     """Pages of a received PDF, or None when it cannot be read (the fax is kept either way)."""
-    from pypdf import PdfReader  # lazy: keeps `import faxdesk.core.inbox` light
+    # Lazy, and PDFium rather than pypdf: pypdf brings cryptography, ~15 MB more in the window.
+    import pypdfium2 as pdfium
+
+    from faxdesk.core.documents.pdfium_lock import PDFIUM_LOCK
 
     try:
-        return len(PdfReader(path).pages)
+        with PDFIUM_LOCK:
+            document = pdfium.PdfDocument(path)
+            try:
+                return len(document)
+            finally:
+                document.close()
     except Exception:  # a damaged or odd file still counts as received
         log.debug("could not count the pages of %s", path, exc_info=True)
         return None

@@ -502,13 +502,13 @@ class Store:
     def has_in_flight(self) -> bool:
         return bool(self._query(f"SELECT 1 FROM faxes WHERE {self._IN_FLIGHT} LIMIT 1"))
 
-    def pending_downloads(self) -> list[FaxRecord]:
-        """Received inbound faxes whose document is not on disk yet."""
+    def pending_download_ids(self) -> list[str]:
+        """The ids of received faxes whose document is not on disk yet, oldest first."""
         rows = self._query(
-            f"SELECT {_FAX_COLUMNS} FROM faxes WHERE direction = 'inbound' AND status = 'received' "
+            "SELECT id FROM faxes WHERE direction = 'inbound' AND status = 'received' "
             "AND (download_state IS NULL OR download_state != 'done') ORDER BY created_at"
         )
-        return [_fax_record(r) for r in rows]
+        return [r[0] for r in rows]
 
     def fax_records(
         self, fax_ids: Sequence[str], conn: sqlite3.Connection

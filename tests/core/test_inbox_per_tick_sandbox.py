@@ -24,13 +24,13 @@ def _receive(sandbox: Any, count: int) -> list[str]:
 def _spy_on_queueing(engine: FaxEngine) -> list[int]:
     """Each time the inbox looks for pending downloads: how many faxes the store holds then."""
     seen: list[int] = []
-    original = engine.store.pending_downloads
+    original = engine.store.pending_download_ids
 
-    def pending_downloads() -> Any:
+    def pending_download_ids() -> Any:
         seen.append(engine.store.count_faxes())
         return original()
 
-    engine.store.pending_downloads = pending_downloads  # type: ignore[method-assign]
+    engine.store.pending_download_ids = pending_download_ids  # type: ignore[method-assign]
     return seen
 
 
