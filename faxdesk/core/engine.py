@@ -18,7 +18,7 @@ import logging
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -308,6 +308,9 @@ class FaxEngine:
 
     def rows(self, limit: int | None = None) -> list[FaxRow]:
         return self.feed.rows(limit)
+
+    def iter_rows(self) -> Iterator[FaxRow]:
+        return self.feed.iter_rows()
 
     def row(self, row_id: str) -> FaxRow | None:
         return self.feed.row(row_id)

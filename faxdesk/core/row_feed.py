@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from faxdesk.core.events import (
     EventHub,
@@ -60,19 +60,37 @@ class RowFeed:
     def rows(self, limit: int | None = None) -> list[FaxRow]:
         """Pending sends first, then the stored faxes, newest first; a send and its automatic
         retries are one row."""
+        pending: list[FaxRow] = []
+        faxes: list[FaxRow] = []
+        for row, is_pending in self._walk(limit, in_order=True):
+            (pending if is_pending else faxes).append(row)
+        return pending + faxes
+
+    def iter_rows(self) -> Iterator[FaxRow]:
+        """The rows of `rows()`, in no set order, made one at a time: for a caller that keeps
+        something else of each, or only the rows that changed (the window, on a reload), so a
+        history of 10,000 is not held twice."""
+        for row, _ in self._walk(None, in_order=False):
+            yield row
+
+    def _walk(self, limit: int | None, *, in_order: bool) -> Iterator[tuple[FaxRow, bool]]:
+        """(row, is a pending send) for every row. A fax not sent from here is made a row as it
+        is read; the faxes sent from here are kept, to be joined with their send's other
+        attempts, and come after the others unless `in_order`."""
         entries = {e.id: e for e in self._store.journal_entries()}
         children: dict[int, list[JournalEntry]] = {}
         for entry in entries.values():
             if entry.parent_id is not None:
                 children.setdefault(entry.parent_id, []).append(entry)
-        # Each record is made a row as it is read (a history of 10,000 is not held twice); only
-        # the faxes sent from here are kept, to be joined with their send's other attempts.
         listed: list[FaxRow | FaxRecord] = []
         by_id: dict[str, FaxRecord] = {}
         by_journal: dict[int, FaxRecord] = {}
         for rec in self._store.iter_faxes(limit):
             if rec.journal_id is None or rec.journal_id not in entries:
-                listed.append(row_for_fax(rec))
+                if in_order:
+                    listed.append(row_for_fax(rec))
+                else:
+                    yield row_for_fax(rec), False
                 continue
             by_id[rec.id] = rec
             by_journal[rec.journal_id] = rec
@@ -87,10 +105,9 @@ class RowFeed:
             return chain_row(retry_chain(root, lambda i: children.get(i, ())), record)
 
         done: set[int] = set()
-        faxes: list[FaxRow] = []
         for item in listed:
             if isinstance(item, FaxRow):
-                faxes.append(item)
+                yield item, False
                 continue
             assert item.journal_id is not None
             root = retry_root(entries[item.journal_id], entries.get)
@@ -99,15 +116,13 @@ class RowFeed:
             done.add(root.id)
             row = chain_of(root)
             if row is not None:
-                faxes.append(row)
-        pending: list[FaxRow] = []
+                yield row, False
         for entry in entries.values():
             if entry.id in done or retry_root(entry, entries.get) is not entry:
                 continue  # a retry shows on its first attempt's row
             row = chain_of(entry)
             if row is not None and row.pending is not None:
-                pending.append(row)
-        return pending + faxes
+                yield row, True
 
     def row(self, row_id: str) -> FaxRow | None:
         return self._row(row_id)

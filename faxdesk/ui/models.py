@@ -278,13 +278,14 @@ class PreparedRows:
     __slots__ = ("by_id", "entries", "names", "sort_column", "sorting")
 
     def __init__(self, entries: list[RowEntry], names: ContactNames | None,
-                 sort_column: int, sorting: int = -1) -> None:
+                 sort_column: int, sorting: int = -1,
+                 by_id: dict[str, RowEntry] | None = None) -> None:
         self.entries = entries
         self.names = names
         self.sort_column = sort_column
         # The model's `sorting` count these were prepared for (-1: unknown).
         self.sorting = sorting
-        self.by_id = {e.row.id: e for e in entries}
+        self.by_id = {e.row.id: e for e in entries} if by_id is None else by_id
 
 
 def prepare_rows(rows: Iterable[FaxRow], names: ContactNames | None = None,
@@ -297,17 +298,17 @@ def prepare_rows(rows: Iterable[FaxRow], names: ContactNames | None = None,
     `FaxTableModel.sorting`); a row that has not changed keeps its entry, so a reload of 10,000
     unchanged rows builds (and holds) nothing twice. Entries are only read here."""
     texts = _Texts()
-    unique: dict[str, FaxRow] = {}
-    for row in rows:
-        unique[row.id] = _named(row, names)
-    entries = []
-    for row in unique.values():
+    # Built as the rows come (the last of one id wins): a row that did not change is dropped
+    # at once, and only the entry it already had is kept.
+    by_id: dict[str, RowEntry] = {}
+    for read in rows:
+        row = _named(read, names)
         entry = shown.get(row.id) if shown is not None else None
         if entry is None or entry.row != row or entry.key != (entry.values[sort_column], row.id):
             entry = RowEntry(row, texts, sort_column)
-        entries.append(entry)
-    entries.sort(key=_entry_key)
-    return PreparedRows(entries, names, sort_column, sorting)
+        by_id[row.id] = entry
+    entries = sorted(by_id.values(), key=_entry_key)
+    return PreparedRows(entries, names, sort_column, sorting, by_id)
 
 
 def load_rows(read: Callable[[], Iterable[FaxRow]], names: ContactNames | None,
