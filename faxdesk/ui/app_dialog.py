@@ -25,19 +25,9 @@ from faxdesk.api.errors import ApiError
 from faxdesk.api.models import ANCHOR_SITES, SIP_RECEIVE_SETTINGS, FaxApplication
 from faxdesk.core.words import telnyx_detail
 from faxdesk.ui import texts
+from faxdesk.ui.widgets import error_label
 from faxdesk.ui.worker import Worker
 
-ERROR_STYLE = "color: #b00020;"
-
-
-def error_label(object_name: str) -> QLabel:
-    """A hidden, word-wrapped label in the error colour (shown when there is something to say)."""
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 # Spin boxes use one below their real minimum to mean "not set" (null on the wire).
 
 

@@ -7,16 +7,19 @@ reference to it or to the window: the window is this object's Qt parent.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 
 from faxdesk.api.models import FaxApplication
 from faxdesk.core.engine import FaxEngine
-from faxdesk.ui.app_dialog import ApplicationDialog
 from faxdesk.ui.operations import HostedOperations
 from faxdesk.ui.sandbox_banner import mark_as_sandbox
 from faxdesk.ui.texts import error_text
 from faxdesk.ui.widgets import fit_to_screen
+
+if TYPE_CHECKING:
+    from faxdesk.ui.app_dialog import ApplicationDialog
 
 
 class ApplicationOperations(HostedOperations):
@@ -30,17 +33,23 @@ class ApplicationOperations(HostedOperations):
         return dialog
 
     def new(self) -> ApplicationDialog:
+        from faxdesk.ui.app_dialog import ApplicationDialog  # dialogs load when first opened
+
         return self._open(ApplicationDialog(self._host.worker,
                                             self._host.engine.create_application,
                                             None, self._parent_widget()))
 
     def edit(self, app: FaxApplication) -> ApplicationDialog:
+        from faxdesk.ui.app_dialog import ApplicationDialog
+
         return self._open(ApplicationDialog(self._host.worker,
                                             _Update(self._host.engine, app.id), app,
                                             self._parent_widget()))
 
     @Slot()
     def _saved(self) -> None:
+        from faxdesk.ui.app_dialog import ApplicationDialog
+
         dialog = self.sender()
         app = dialog.result_application if isinstance(dialog, ApplicationDialog) else None
         if app is not None:

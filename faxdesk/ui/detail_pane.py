@@ -35,7 +35,6 @@ from faxdesk.core.records import TimelineEntry
 from faxdesk.core.rows import FaxRow
 from faxdesk.core.timeline_words import timeline_words
 from faxdesk.core.words import QT_TRANSLATE_NOOP
-from faxdesk.ui.app_dialog import error_label
 from faxdesk.ui.fax_actions import (
     FAX_ACTIONS,
     FaxAction,
@@ -57,7 +56,7 @@ from faxdesk.ui.texts import (
     sentence_text,
     status_icon_name,
 )
-from faxdesk.ui.widgets import ElidedLabel, FlowLayout
+from faxdesk.ui.widgets import ElidedLabel, FlowLayout, error_label
 
 #: Timeline steps of a send not created on the server yet (see faxdesk.core.rows).
 #: Technical details: Telnyx's and FaxDesk's identifiers, for support and for the curious.

@@ -70,7 +70,6 @@ from faxdesk.core.events import (
 )
 from faxdesk.core.rows import FaxRow
 from faxdesk.core.settings import Settings
-from faxdesk.ui.app_dialog import ApplicationDialog
 from faxdesk.ui.app_operations import ApplicationOperations
 from faxdesk.ui.apps_pane import ApplicationsPane
 from faxdesk.ui.detail_pane import FaxDetailPane
@@ -100,14 +99,15 @@ from faxdesk.ui.models import (
 from faxdesk.ui.operations import FaxOperations
 from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.sandbox_banner import mark_as_sandbox, sandbox_banner, sandbox_suffix
-from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.status_area import FIX_SETTINGS, FIX_SYNC, StatusArea
 from faxdesk.ui.texts import error_text, format_time
 from faxdesk.ui.widgets import fit_to_screen
 from faxdesk.ui.worker import EventBridge, LatestAnswer, Worker
 
 if TYPE_CHECKING:
+    from faxdesk.ui.app_dialog import ApplicationDialog
     from faxdesk.ui.send_dialog import SendDialog
+    from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 
 log = logging.getLogger(__name__)
 
@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
         shown, sorting = self.model.entries, self.model.sorting
         # Read, named, keyed, sorted and indexed for search on the worker (rows that did not
         # change keep what they had): the GUI thread only swaps the prepared rows in.
-        self.worker.submit(lambda: load_rows(engine.rows, names, column, shown, sorting),
+        self.worker.submit(lambda: load_rows(engine.iter_rows, names, column, shown, sorting),
                            on_done=self._faxes_loaded,
                            on_error=self.show_exception)
 
@@ -1142,6 +1142,8 @@ class MainWindow(QMainWindow):
         if host is None:
             self.show_info(self.tr("Settings are not available in this mode."))
             return None
+        from faxdesk.ui.settings_dialog import SettingsDialog  # dialogs load when first opened
+
         dialog = SettingsDialog(self.worker, host.current_settings(),
                                 host.settings_services(self.apps_pane.applications), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1154,6 +1156,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _settings_accepted(self) -> None:
+        from faxdesk.ui.settings_dialog import SettingsDialog
+
         dialog = self.sender()
         host = self.settings_host
         if isinstance(dialog, SettingsDialog) and host is not None \

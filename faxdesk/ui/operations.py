@@ -23,7 +23,6 @@ from faxdesk.core.engine import DiscardRiskError, EngineError, FaxEngine
 from faxdesk.core.rows import FaxRow
 from faxdesk.ui.models import party_text
 from faxdesk.ui.places import documents_folder
-from faxdesk.ui.printing import print_pdf
 from faxdesk.ui.report_words import report_words
 from faxdesk.ui.texts import error_text
 from faxdesk.ui.worker import Worker
@@ -218,6 +217,8 @@ class FaxOperations(HostedOperations):
         if path is None:
             host.show_error(self.tr("No document is available for this fax."))
             return
+        from faxdesk.ui.printing import print_pdf  # Qt's printing loads when first used
+
         print_pdf(self._parent_widget(), host.worker, path, title, on_done=self._printed,
                   on_error=host.show_error)
 

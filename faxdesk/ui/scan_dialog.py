@@ -40,7 +40,7 @@ from faxdesk.core.scanning import (
     ScanResult,
     ScanSettings,
 )
-from faxdesk.ui.app_dialog import error_label
+from faxdesk.ui.widgets import error_label
 from faxdesk.ui.worker import EventBridge, TaskRunner
 
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from faxdesk.api.models import FaxApplication, PhoneNumber
 from faxdesk.core import printers
 from faxdesk.core.settings import SettingError, Settings
-from faxdesk.ui.app_dialog import ERROR_STYLE, error_label
 from faxdesk.ui.i18n import available_languages, language_name
 from faxdesk.ui.places import documents_folder
 from faxdesk.ui.texts import error_text
+from faxdesk.ui.widgets import ERROR_STYLE, error_label
 from faxdesk.ui.worker import Worker
 
 OK_STYLE = "color: #1b5e20;"

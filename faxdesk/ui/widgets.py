@@ -8,6 +8,18 @@ from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
+ERROR_STYLE = "color: #b00020;"
+
+
+def error_label(object_name: str) -> QLabel:
+    """A hidden, word-wrapped label in the error colour (shown when there is something to say)."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
 
 class FlowLayout(QLayout):
     """Lays its items out left to right and wraps to a new line when the width runs out."""
