@@ -10,8 +10,13 @@ records every stall. Writes JSON to the path in FAXDESK_BENCH_OUT.
                                the heartbeat.
 `python _gui_load.py engine`   the engine's first sync with the heartbeat but no window: the part of
                                the stalls that the engine's threads cause through the GIL.
-`python _gui_load.py restart`  the same with the history already in the store (synced headless
-                               before the window opens), as on every start after the first.
+`python _gui_load.py restart`  the same with the history already in the store, put there by
+                               another process (`fill`), as on every start after the first.
+`python _gui_load.py after-sync`  as `restart`, but the history is synced headless in this same
+                               process just before the window opens: what a long sync leaves
+                               behind in the process (its network stack, caches, freed memory).
+`python _gui_load.py fill DIR` the engine's sync of the whole history into the store in DIR; no
+                               window, no result.
 `python _gui_load.py idle`     a bare QMainWindow and the heartbeat for a few seconds, nothing
                                else: what this machine's load alone does to the heartbeat (the
                                floor under every stall figure).
@@ -25,17 +30,21 @@ from __future__ import annotations
 import json
 import math
 import os
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from _peak import peak_rss_kib
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+if TYPE_CHECKING:
+    from faxdesk.core.engine import FaxEngine
 
 HEARTBEAT_MS = 5
 # Time for each table step (and the worker's part of it) before the next; --quick halves it.
@@ -114,16 +123,10 @@ def store_mb(data_dir: Path) -> float:
 
 
 def run_engine_only(out: Path) -> None:
-    from faxdesk.api.client import TelnyxClient
-    from faxdesk.core.engine import EngineConfig, FaxEngine
-    from faxdesk.core.sync import SyncConfig
-
     expect = int(os.environ["FAXDESK_BENCH_EXPECT"])
     app = QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp(prefix="faxdesk-bench-"))
-    client = TelnyxClient(os.environ["FAXDESK_BENCH_KEY"], base_url=os.environ["FAXDESK_BENCH_URL"])
-    engine = FaxEngine(tmp / "data", lambda: client,
-                       EngineConfig(sync=SyncConfig(initial_pages=math.ceil(expect / 250) + 1)))
+    engine = whole_history_engine(tmp / "data")
     beat = Heartbeat()
     start = time.perf_counter()
 
@@ -145,23 +148,37 @@ def run_engine_only(out: Path) -> None:
     app.exec()
 
 
-def run_faxdesk(out: Path, restart: bool) -> None:
+def whole_history_engine(data_dir: Path) -> FaxEngine:
+    """A FaxEngine on the sandbox whose first sync fetches the whole history (by default it
+    fetches `initial_pages` = 4 pages, 1,000 faxes)."""
     from faxdesk.api.client import TelnyxClient
     from faxdesk.core.engine import EngineConfig, FaxEngine
     from faxdesk.core.sync import SyncConfig
+
+    expect = int(os.environ["FAXDESK_BENCH_EXPECT"])
+    client = TelnyxClient(os.environ["FAXDESK_BENCH_KEY"], base_url=os.environ["FAXDESK_BENCH_URL"])
+    pages = math.ceil(expect / 250) + 1
+    return FaxEngine(data_dir, lambda: client, EngineConfig(sync=SyncConfig(initial_pages=pages)))
+
+
+def run_fill(data_dir: Path) -> None:
+    engine = whole_history_engine(data_dir)
+    engine.syncer.tick()
+    engine.stop()
+
+
+def run_faxdesk(out: Path, mode: str) -> None:
     from faxdesk.ui.main_window import MainWindow
 
     expect = int(os.environ["FAXDESK_BENCH_EXPECT"])
+    restart = mode in ("restart", "after-sync")
     app = QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp(prefix="faxdesk-bench-"))
-    client = TelnyxClient(os.environ["FAXDESK_BENCH_KEY"], base_url=os.environ["FAXDESK_BENCH_URL"])
-    # The first sync of an empty store fetches `initial_pages` pages of history (default 4, i.e.
-    # 1,000 faxes); this benchmark asks for the whole history.
-    pages = math.ceil(expect / 250) + 1
-    engine = FaxEngine(tmp / "data", lambda: client,
-                       EngineConfig(sync=SyncConfig(initial_pages=pages)))
-    if restart:
-        engine.syncer.tick()  # what an earlier session left in the store
+    if mode == "restart":  # what an earlier session left in the store
+        subprocess.run([sys.executable, __file__, "fill", str(tmp / "data")], check=True)
+    engine = whole_history_engine(tmp / "data")
+    if mode == "after-sync":
+        engine.syncer.tick()
     state = QSettings(str(tmp / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(engine, state=state)
     window.show()
@@ -248,11 +265,13 @@ def run_faxdesk(out: Path, restart: bool) -> None:
 
 if __name__ == "__main__":
     target = Path(os.environ["FAXDESK_BENCH_OUT"])
-    if sys.argv[1] == "bare":
+    if sys.argv[1] == "fill":
+        run_fill(Path(sys.argv[2]))
+    elif sys.argv[1] == "bare":
         run_bare(target)
     elif sys.argv[1] == "idle":
         run_idle(target)
     elif sys.argv[1] == "engine":
         run_engine_only(target)
     else:
-        run_faxdesk(target, restart=sys.argv[1] == "restart")
+        run_faxdesk(target, sys.argv[1])

@@ -17,11 +17,10 @@ from faxdesk.core.report import (
     ReportError,
     ReportFacts,
     ReportSaver,
-    ReportWords,
-    local_time_text,
     render_report,
     write_report,
 )
+from faxdesk.core.report_words import ReportWords, local_time_text
 from faxdesk.core.sending import Recipient, SendRequest
 from tests.core.conftest import FROM_NUMBER
 from tests.support.report_checks import (
