@@ -194,9 +194,10 @@ class FaxEngine:
             old.close()
         self.syncer.resume()
         if self._started:
-            if not had_account:
-                self.syncer.start()
-            self.outbox.resume_all()
+            if had_account:
+                self.outbox.resume_all()
+            else:  # started without a key: nothing was running yet
+                self._start_work()
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -208,6 +209,10 @@ class FaxEngine:
         if not self.has_account:
             self.events.publish(SyncStateChanged("no_account", None, NO_ACCOUNT_MESSAGE))
             return
+        self._start_work()
+
+    def _start_work(self) -> None:
+        """The outbox, the inbox, the webhook listener and the sync, once there is a key."""
         self.outbox.start()
         self.inbox.start()
         cfg = self.config

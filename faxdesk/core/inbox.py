@@ -101,10 +101,11 @@ class Inbox:
                 self._news.add(record.id)
 
     def start(self) -> None:
+        """Ready to download. The first sync tick queues what is pending when it ends (also
+        when it fails), so the downloads do not compete with the window reading its rows."""
         with self._lock:
             if self._executor is None:
                 self._executor = ThreadPoolExecutor(1, thread_name_prefix="faxdesk-inbox")
-        self.enqueue_pending()
 
     def stop(self) -> None:
         with self._lock:

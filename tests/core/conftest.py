@@ -17,15 +17,6 @@ from faxdesk.core.sending import PreparedFax, Recipient, SendOptions, SendReques
 
 FROM_NUMBER = "+12025550100"
 
-# Until the client (branch `api`) and the sandbox (branch `sandbox`) are merged into this tree,
-# the integration tests cannot even be collected; the unit tests still run.
-try:
-    import faxdesk.api.client
-    import faxdesk.sandbox.server  # noqa: F401
-except ModuleNotFoundError:
-    collect_ignore_glob = ["test_*_sandbox.py", "test_crash_resume.py", "test_cli.py"]
-
-
 def fast_client(sandbox: Any, api_key: str | None = None) -> Any:
     from faxdesk.api.client import TelnyxClient
     from faxdesk.api.retry import RetryPolicy

@@ -102,3 +102,29 @@ def test_a_fax_received_by_webhook_is_downloaded_without_waiting_for_a_poll(
     sandbox.advance(120)
     assert received.wait(10)
     assert not [r for r in sandbox.request_log if r.method == "GET" and r.path == "/v2/faxes"]
+
+
+def test_an_engine_started_before_its_key_sends_and_downloads_once_the_key_is_set(
+    sandbox: Any, app_id: str, tmp_path: Path, make_pdf: Callable[..., Path],
+) -> None:
+    # A first start: the window opens before the person has entered an API key.
+    from tests.core.conftest import fast_client
+
+    engine = FaxEngine(tmp_path / "data", None,
+                       EngineConfig(sync=SyncConfig(fast_interval=0.05, slow_interval=0.05)))
+    try:
+        engine.start()
+        engine.set_client_factory(lambda: fast_client(sandbox))
+        created = _wait_for(engine, JournalChanged, lambda e: (
+            (entry := engine.store.journal_entry(e.journal_id)) is not None
+            and entry.fax_id is not None))
+        received = _wait_for(engine, FaxReceived, lambda e: True)
+        engine.send(SendRequest(
+            documents=(make_pdf(),), recipients=(Recipient("+14155550123"),),
+            connection_id=app_id, from_number=FROM_NUMBER))
+        sandbox.receive_inbound(from_number="+16175550134", to=FROM_NUMBER)
+        sandbox.advance(120)
+        assert created.wait(10), "the send never left the journal"
+        assert received.wait(10), "the received fax was never downloaded"
+    finally:
+        engine.stop()
