@@ -55,7 +55,7 @@ COL_DIRECTION, COL_PARTY, COL_STATUS, COL_PAGES, COL_CREATED, COL_UPDATED = rang
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-SortKey = float | int | str
+SortKey = datetime | int | str
 
 
 def _headers() -> list[str]:
@@ -251,8 +251,9 @@ class RowEntry:
             f"{(row.contact_name or '').casefold()}\x00{row.other_party}",
             status_key,
             row.page_count if row.page_count is not None else -1,
-            (row.created_at or _EPOCH).timestamp(),
-            (row.updated_at or row.created_at or _EPOCH).timestamp(),
+            # The row's own datetimes: they sort as their timestamps would, and are not copied.
+            row.created_at or _EPOCH,
+            row.updated_at or row.created_at or _EPOCH,
         )
         # The sort key by `column`: its value, then the row id (unique: a total order).
         self.key: RowKey = (self.values[column], row.id)
@@ -260,8 +261,12 @@ class RowEntry:
                  status, row.failure_reason, row.pending_error, row.document_name)
         self.haystack = "\x00".join(p for p in parts if p).casefold()
         # The other party's digits (the number the table shows): "555 0101" finds
-        # +12025550101. Not our own number, which every fax sent from it would match.
-        self.digits = _NOT_DIGIT.sub("", row.other_party)
+        # +12025550101. Not our own number, which every fax sent from it would match. A number
+        # in E.164 is kept as it is: digits are found in "+<digits>" exactly where they are
+        # found in "<digits>", and the row's own string is shared instead of copied.
+        party = row.other_party
+        e164 = party[:1] == "+" and party[1:].isdigit()
+        self.digits = party if e164 else _NOT_DIGIT.sub("", party)
         self.texts: list[str | None] | None = None  # display texts, filled when first shown
 
     def sort_by(self, column: int) -> None:
@@ -306,7 +311,7 @@ def prepare_rows(rows: Iterable[FaxRow], names: ContactNames | None = None,
         entry = shown.get(row.id) if shown is not None else None
         if entry is None or entry.row != row or entry.key != (entry.values[sort_column], row.id):
             entry = RowEntry(row, texts, sort_column)
-        by_id[row.id] = entry
+        by_id[entry.row.id] = entry  # the kept entry's own id: the new copy goes with its row
     entries = sorted(by_id.values(), key=_entry_key)
     return PreparedRows(entries, names, sort_column, sorting, by_id)
 
