@@ -47,6 +47,14 @@ def build_command_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     return parser, set(subparsers.choices)
 
 
+#: The window's own options (with their help). The parser is built from them, and a launch that
+#: uses nothing else is read without it (`read_gui_args`).
+GUI_FLAGS = {
+    "--sandbox": "run against the embedded Telnyx sandbox (no account needed)",
+    "--send": "open the send dialog",
+}
+
+
 def build_gui_parser(command_names: Set[str]) -> argparse.ArgumentParser:
     """The desktop window: `faxdesk [--sandbox] [--send] [FILE...]`."""
     parser = argparse.ArgumentParser(
@@ -56,14 +64,21 @@ def build_gui_parser(command_names: Set[str]) -> argparse.ArgumentParser:
         + ". Run `faxdesk COMMAND --help` for one of them.",
     )
     parser.add_argument("--version", action="version", version=f"FaxDesk {__version__}")
-    parser.add_argument(
-        "--sandbox",
-        action="store_true",
-        help="run against the embedded Telnyx sandbox (no account needed)",
-    )
-    parser.add_argument("--send", action="store_true", help="open the send dialog")
+    for flag, words in GUI_FLAGS.items():
+        parser.add_argument(flag, action="store_true", help=words)
     parser.add_argument("files", nargs="*", help="documents to open in the send dialog")
     return parser
+
+
+def read_gui_args(args_list: Sequence[str]) -> argparse.Namespace | None:
+    """The window's arguments when they are only its flags and files to open (every launch from
+    a desktop menu, a file manager or a print queue); None for anything else (help, the version,
+    a mistake), which the parser reads and answers. Building that parser costs about 3 ms of
+    every start: argparse looks up its own translations while it is built."""
+    if any(arg.startswith("-") and arg not in GUI_FLAGS for arg in args_list):
+        return None
+    return argparse.Namespace(**{flag[2:]: flag in args_list for flag in GUI_FLAGS},
+                              files=[arg for arg in args_list if arg not in GUI_FLAGS])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command_parser, _names = build_command_parser()
         args = command_parser.parse_args(args_list)
         return int(args.handler(args))
-    args = build_gui_parser(COMMAND_NAMES).parse_args(args_list)
+    args = read_gui_args(args_list) or build_gui_parser(COMMAND_NAMES).parse_args(args_list)
     from faxdesk.cli.gui_command import run_gui
 
     return run_gui(args)

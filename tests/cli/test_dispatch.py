@@ -31,3 +31,29 @@ def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
         cli.main(["--no-such-option"])
     assert exit_info.value.code == 2
     assert "unrecognized arguments" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--sandbox"], ["--send"], ["--send", "a.pdf"], ["a.pdf", "b c.pdf"],
+    ["--sandbox", "--send", "/tmp/scan 1.tif"], ["a.pdf", "--sandbox"], ["apps/list.pdf"],
+])
+def test_a_launch_with_the_windows_flags_reads_as_the_parser_reads_it(argv: list[str]) -> None:
+    # The window's usual launches skip building the parser; they must mean the same.
+    parsed = cli.build_gui_parser(cli.COMMAND_NAMES).parse_args(argv)
+    assert cli.read_gui_args(argv) == parsed
+
+
+@pytest.mark.parametrize("argv", [
+    ["--help"], ["-h"], ["--version"], ["--sand"], ["--no-such-option"], ["-"],
+    ["a.pdf", "--sandbox=yes"],
+])
+def test_anything_else_is_left_to_the_parser(argv: list[str]) -> None:
+    assert cli.read_gui_args(argv) is None
+
+
+def test_help_still_answers(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--sandbox" in out and "open the send dialog" in out and "Headless commands" in out
