@@ -370,24 +370,30 @@ class FirstFrame(QMainWindow):
         _fill(painter, QRect(x, y, inner.right() - x + 1, body_bottom - y + 1),
               palette.color(QPalette.ColorRole.Window))
         fm_bold = QFontMetrics(bold)
+        # Looked up once: a Qt enum or a palette colour costs a Python call each time, and the
+        # loop draws a few hundred cells.
+        bands = (palette.color(QPalette.ColorRole.Base),
+                 palette.color(QPalette.ColorRole.AlternateBase))
+        ink = palette.color(QPalette.ColorRole.Text)
+        elide = Qt.TextElideMode.ElideRight
+        to_left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        to_right = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+        font = self.font()
         for n, (cells, unread) in enumerate(self.rows):
             if y > body_bottom:
                 break
             band = QRect(inner.left(), y, x - inner.left(), row_h)
-            _fill(painter, band, palette.color(
-                QPalette.ColorRole.AlternateBase if n % 2 else QPalette.ColorRole.Base))
-            painter.setFont(bold if unread else self.font())
+            _fill(painter, band, bands[n % 2])
+            painter.setFont(bold if unread else font)
             metrics = fm_bold if unread else fm
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.setPen(ink)
             cx = inner.left()
             for i in shown:
                 # Direction and status have an icon before the words in the main window.
                 pad = ICON_ROOM if i in ICON_COLUMNS else 4
                 cell = QRect(cx + pad, y, widths[i] - pad - 4, row_h - 1)
-                words = metrics.elidedText(cells[i], Qt.TextElideMode.ElideRight, cell.width())
-                painter.drawText(cell, Qt.AlignmentFlag.AlignVCenter | (
-                    Qt.AlignmentFlag.AlignRight if i == PAGES_COLUMN
-                    else Qt.AlignmentFlag.AlignLeft), words)
+                words = metrics.elidedText(cells[i], elide, cell.width())
+                painter.drawText(cell, to_right if i == PAGES_COLUMN else to_left, words)
                 drawn.append(words)
                 cx += widths[i]
             painter.setPen(grid)
