@@ -226,9 +226,10 @@ def _code(text: str | None) -> str | None:
 
 
 def _fax_record(row: sqlite3.Row, with_raw: bool = True,
-                shared: dict[str, str] | None = None) -> FaxRecord:
+                shared: dict[str | None, str | None] | None = None) -> FaxRecord:
     """`shared`: for a caller reading many rows at once, where equal numbers (our own, on every
-    fax sent or received) and document names (one document sent to many) become one string."""
+    fax sent or received) and document names (one document sent to many) become one string
+    (an empty column, None, maps to itself)."""
     from_number, to, media_name = row["from_number"], row["to_number"], row["media_name"]
     if shared is not None:
         from_number = shared.setdefault(from_number, from_number)
@@ -480,7 +481,7 @@ class Store:
             sql += " LIMIT ?"
             params.append(int(limit))
         # Row by row from the cursor: 10,000 faxes are never held twice (as rows and records).
-        shared: dict[str, str] = {}
+        shared: dict[str | None, str | None] = {}
         with self._lock:
             return [_fax_record(r, with_raw=False, shared=shared)
                     for r in self._conn.execute(sql, params)]
@@ -495,7 +496,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params = (int(limit),)
-        shared: dict[str, str] = {}
+        shared: dict[str | None, str | None] = {}
         try:
             # check_same_thread off: a generator dropped unfinished is closed wherever it goes.
             conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True,
