@@ -101,7 +101,7 @@ from faxdesk.ui.preview import render_thumbnails
 from faxdesk.ui.sandbox_banner import mark_as_sandbox, sandbox_banner, sandbox_suffix
 from faxdesk.ui.status_area import FIX_SETTINGS, FIX_SYNC, StatusArea
 from faxdesk.ui.texts import error_text, format_time
-from faxdesk.ui.widgets import fit_to_screen
+from faxdesk.ui.widgets import fit_to_screen, show_tool_button_words
 from faxdesk.ui.worker import EventBridge, LatestAnswer, Worker
 
 if TYPE_CHECKING:
@@ -386,7 +386,11 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for a in (self.act_new_fax, self.act_sync, None, self.act_retry_now, self.act_cancel,
                   self.act_resend, self.act_delete, None, self.act_export, self.act_settings):
-            self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
+            if a is None:
+                self.toolbar.addSeparator()
+            else:
+                show_tool_button_words(a)
+                self.toolbar.addAction(a)
         self._update_actions()
 
     def _build_status_bar(self) -> None:

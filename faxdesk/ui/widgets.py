@@ -1,11 +1,13 @@
 """Small widgets the window's panes share: a layout that wraps its buttons onto more lines
-instead of pushing them out of view, and a label that elides a long value (with the whole value
-in its tooltip) instead of widening its pane."""
+instead of pushing them out of view, a label that elides a long value (with the whole value
+in its tooltip) instead of widening its pane, and tool-button words without mnemonics."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 ERROR_STYLE = "color: #b00020;"
@@ -19,6 +21,32 @@ def error_label(object_name: str) -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+# A mnemonic in brackets after the words, as Chinese and Japanese translations write it:
+# "新建传真(&N)…".
+_BRACKETED_MNEMONIC = re.compile(r"\s*[(（]&[^)）][)）]")
+
+
+def tool_button_words(text: str) -> str:
+    """An action's text as a tool button or its tooltip shows it: no mnemonic, no ellipsis.
+    Qt drops only the "&", which leaves "(N)" after a translation's words; a tool button has
+    no mnemonic, so the brackets go too."""
+    text = _BRACKETED_MNEMONIC.sub("", text).replace("…", "").replace("...", "")
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+
+
+def show_tool_button_words(action: QAction) -> None:
+    """Keep `action`'s tool-button words and tooltip `tool_button_words` of its text, also
+    when its text changes later."""
+    def update() -> None:
+        words = tool_button_words(action.text())
+        if action.iconText() != words or action.toolTip() != words:
+            action.setIconText(words)
+            action.setToolTip(words)
+
+    action.changed.connect(update)
+    update()
 
 
 class FlowLayout(QLayout):
