@@ -36,7 +36,8 @@ def sandbox_banner(parent: QWidget | None = None) -> QLabel:
     banner = QLabel(QCoreApplication.translate(
         "SandboxBanner",
         "<b>Sandbox</b> — practice only: faxes here are simulated and never reach anyone, "
-        "and nothing is charged. To send real faxes, start FaxDesk without --sandbox."), parent)
+        "and nothing is charged. To send real faxes, close this window and open FaxDesk itself, "
+        "not its sandbox."), parent)
     banner.setObjectName(BANNER_NAME)
     banner.setWordWrap(True)
     banner.setTextFormat(Qt.TextFormat.RichText)

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>ContactsDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/contacts_dialog.py" line="310" />
+        <location filename="../../faxdesk/ui/contacts_dialog.py" line="311"/>
         <source>Exported %n contact(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n contact to {path}.</numerusform>
@@ -14,7 +15,7 @@
 <context>
     <name>FaxDetailPane</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/detail_pane.py" line="298" />
+        <location filename="../../faxdesk/ui/detail_pane.py" line="297"/>
         <source>%n faxes selected</source>
         <translation>
             <numerusform>%n fax selected</numerusform>
@@ -25,7 +26,7 @@
 <context>
     <name>FaxOperations</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="106" />
+        <location filename="../../faxdesk/ui/operations.py" line="108"/>
         <source>Delete these %n faxes from Telnyx and from this computer? Sends not made yet are dropped. This cannot be undone.</source>
         <translation>
             <numerusform>Delete this fax from Telnyx and from this computer? Sends not made yet are dropped. This cannot be undone.</numerusform>
@@ -33,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="108" />
+        <location filename="../../faxdesk/ui/operations.py" line="110"/>
         <source>&amp;Delete %n faxes</source>
         <translation>
             <numerusform>&amp;Delete %n fax</numerusform>
@@ -41,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="116" />
+        <location filename="../../faxdesk/ui/operations.py" line="118"/>
         <source>%n fax(es) deleted.</source>
         <translation>
             <numerusform>%n fax deleted.</numerusform>
@@ -49,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="118" />
+        <location filename="../../faxdesk/ui/operations.py" line="120"/>
         <source>%n fax(es) could not be deleted: {reason}</source>
         <translation>
             <numerusform>%n fax could not be deleted: {reason}</numerusform>
@@ -57,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/operations.py" line="222" />
+        <location filename="../../faxdesk/ui/operations.py" line="226"/>
         <source>Printed %n page(s).</source>
         <translation>
             <numerusform>Printed %n page.</numerusform>
@@ -68,7 +69,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="519" />
+        <location filename="../../faxdesk/ui/main_window.py" line="556"/>
         <source>%n fax(es) wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n fax waits for an automatic retry (at {time}). If you quit, it is tried when FaxDesk starts again, not before.</numerusform>
@@ -76,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="523" />
+        <location filename="../../faxdesk/ui/main_window.py" line="560"/>
         <source>%n fax(es) are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n fax is not handed to Telnyx yet. If you quit, it goes when FaxDesk starts again, not before.</numerusform>
@@ -84,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="817" />
+        <location filename="../../faxdesk/ui/main_window.py" line="891"/>
         <source>Unread (%n)</source>
         <translation>
             <numerusform>Unread (%n)</numerusform>
@@ -92,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="825" />
+        <location filename="../../faxdesk/ui/main_window.py" line="899"/>
         <source>{title} — %n unread</source>
         <translation>
             <numerusform>{title} — %n unread</numerusform>
@@ -100,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="890" />
+        <location filename="../../faxdesk/ui/main_window.py" line="964"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -108,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1156" />
+        <location filename="../../faxdesk/ui/main_window.py" line="1234"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
             <numerusform>%n fax queued for sending.</numerusform>
@@ -119,7 +120,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="710" />
+        <location filename="../../faxdesk/ui/send_dialog.py" line="712"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>Preparing and queueing %n fax…</numerusform>
