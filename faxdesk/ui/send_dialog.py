@@ -63,7 +63,7 @@ from faxdesk.ui.scan_dialog import ScanDialog, scanning_unavailable
 from faxdesk.ui.send_documents import DocumentList, pages_text
 from faxdesk.ui.send_forms import CoverForm, OptionsForm
 from faxdesk.ui.send_recipients import RecipientsWidget
-from faxdesk.ui.texts import error_text, refusal_text
+from faxdesk.ui.texts import error_text, join_sentences, refusal_text
 from faxdesk.ui.worker import LatestAnswer, TaskRunner
 
 if TYPE_CHECKING:
@@ -534,23 +534,25 @@ class SendDialog(QDialog):
                 what = self.tr("{pages} from {docs}, in the order shown.").format(
                     pages=pages_text(doc_pages), docs=docs)
         recipients = self.recipients.recipients()
+        sender = self.number_combo.currentText()
+        app = self.application_combo.currentText()
+        # Whole sentences, so that each language words and punctuates them its own way.
         if not recipients:
             who = ""
+        elif len(recipients) == 1 and sender:
+            who = self.tr("To {who}, from {number} ({app}).").format(
+                who=recipients[0].label(), number=sender, app=app)
         elif len(recipients) == 1:
-            who = self.tr("To {who}").format(who=recipients[0].label())
+            who = self.tr("To {who}.").format(who=recipients[0].label())
+        elif sender:
+            who = self.tr("To {n} recipients, one fax each, from {number} ({app}).").format(
+                n=len(recipients), number=sender, app=app)
         else:
-            who = self.tr("To {n} recipients, one fax each").format(n=len(recipients))
-        sender = self.number_combo.currentText()
-        if who and sender:
-            who += self.tr(", from {number} ({app}).").format(
-                number=sender, app=self.application_combo.currentText())
-        elif who:
-            who += "."
+            who = self.tr("To {n} recipients, one fax each.").format(n=len(recipients))
         pending = self.recipients.pending_text()
-        if pending:
-            who += " " + self.tr(
-                "“{text}” will be added as a recipient when you press Send.").format(text=pending)
-        return f"{what} {who}".strip()
+        return join_sentences(what, who, self.tr(
+            "“{text}” will be added as a recipient when you press Send.").format(text=pending)
+            if pending else "")
 
     def _touch(self, *_args: object) -> None:
         self._touched = True

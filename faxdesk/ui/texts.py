@@ -143,3 +143,20 @@ def error_text(exc: BaseException) -> str:
 def application_delete_refused_text(exc: BaseException, name: str) -> str:
     """Why Telnyx kept a fax application the person asked to delete (for a dialog)."""
     return "\n".join(sentence_text(s) for s in application_delete_sentences(exc, name))
+
+
+# Marks after which Chinese and Japanese put no space: they are full-width, with room of their own.
+_FULL_WIDTH_ENDS = tuple("。！？；：）」』")
+
+
+def join_sentences(*sentences: str) -> str:
+    """Sentences one after the other, the empty ones left out: a space between two, except
+    after a full-width mark."""
+    text = ""
+    for sentence in sentences:
+        if not sentence:
+            continue
+        if text and not text.endswith(_FULL_WIDTH_ENDS):
+            text += " "
+        text += sentence
+    return text

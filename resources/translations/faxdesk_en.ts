@@ -120,7 +120,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="712"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="714"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>Preparing and queueing %n fax…</numerusform>

@@ -3248,45 +3248,65 @@ Send and receive faxes through Telnyx.</source>
         <translation>选择用于发送的传真应用和号码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="568"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="543"/>
+        <source>To {who}, from {number} ({app}).</source>
+        <translation>发给 {who}，从 {number}（{app}）发送。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="546"/>
+        <source>To {who}.</source>
+        <translation>发给 {who}。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="548"/>
+        <source>To {n} recipients, one fax each, from {number} ({app}).</source>
+        <translation>发给 {n} 个收件人，每人一份传真，从 {number}（{app}）发送。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="551"/>
+        <source>To {n} recipients, one fax each.</source>
+        <translation>发给 {n} 个收件人，每人一份传真。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="570"/>
         <source>Sending from “{name}”, one of your {n} fax applications. Choose another above if this fax belongs to it; FaxDesk keeps your choice for the next fax.</source>
         <translation>将从“{name}”发送，它是您的 {n} 个传真应用之一。如果这份传真属于其他应用，请在上方选择；FaxDesk 会为下一份传真记住您的选择。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="625"/>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="626"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="627"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="628"/>
         <source>Cover page and options</source>
         <translation>封面和选项</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="627"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="629"/>
         <source>What will be sent</source>
         <translation>将要发送的内容</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="628"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="630"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="629"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="631"/>
         <source>What to do next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="630"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="632"/>
         <source>Ctrl+Enter sends from anywhere in the dialog</source>
         <translation>在对话框中任意位置按 Ctrl+Enter 即可发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="740"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="742"/>
         <source>Nothing was sent:
 {error}</source>
         <translation>没有发送任何内容：
 {error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="779"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="781"/>
         <source>%n fax(es) queued for sending; the list shows how it goes.</source>
         <translation>已有 %n 份传真排队等待发送；列表中会显示进展。</translation>
     </message>
@@ -3331,34 +3351,19 @@ Send and receive faxes through Telnyx.</source>
         <translation>{pages}，来自 {docs}，按所示顺序。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="540"/>
-        <source>To {who}</source>
-        <translation>发给 {who}</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="542"/>
-        <source>To {n} recipients, one fax each</source>
-        <translation>发给 {n} 个收件人，每人一份传真</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="545"/>
-        <source>, from {number} ({app}).</source>
-        <translation>，从 {number}（{app}）发送。</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="552"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="554"/>
         <source>“{text}” will be added as a recipient when you press Send.</source>
         <translation>按“发送”时，“{text}”将被添加为收件人。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/send_dialog.py" line="712"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="714"/>
         <source>Preparing and queueing %n fax(es)…</source>
         <translation>
             <numerusform>正在准备 %n 份传真并加入队列…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/send_dialog.py" line="718"/>
+        <location filename="../../faxdesk/ui/send_dialog.py" line="720"/>
         <source>FaxDesk is closing; nothing was sent.</source>
         <translation>FaxDesk 正在关闭，未发送任何内容。</translation>
     </message>

@@ -24,7 +24,9 @@ from faxdesk.core.engine import EngineConfig, FaxEngine
 from faxdesk.core.sending import SendOptions, check_document
 from faxdesk.core.settings import Settings
 from faxdesk.core.sync import SyncConfig
+from faxdesk.ui.i18n import install_translations, remove_translations
 from faxdesk.ui.send_dialog import SendDialog
+from faxdesk.ui.texts import join_sentences
 from faxdesk.ui.worker import Worker
 from tests.support.pdfs import make_pdf
 
@@ -174,6 +176,32 @@ def test_dropped_pdf_is_sent_and_delivered(
     assert fax.quality == "very_high" and fax.monochrome is True and fax.t38_enabled is False
     assert fax.black_threshold == 80 and fax.status == "delivered"
     assert book.recent_numbers() == ["+13125550142"]
+
+
+def test_sentences_are_joined_with_a_space_except_after_a_full_width_mark() -> None:
+    assert join_sentences("2 pages.", "", "To Ada.") == "2 pages. To Ada."
+    assert join_sentences("2 页。", "发给 Ada。", "") == "2 页。发给 Ada。"
+    assert join_sentences("", "") == ""
+
+
+def test_the_summary_in_chinese_is_chinese_sentences(
+    qtbot: QtBot, sandbox: Any, office: str, engine: FaxEngine, worker: Worker,
+    book: ContactBook, tmp_path: Path, qapp: QApplication,
+) -> None:
+    assert install_translations(qapp, "zh_CN") == "zh_CN"
+    try:
+        doc = make_pdf(tmp_path / "letter.pdf", 2)
+        dialog = _dialog(qtbot, engine, worker, book, files=(str(doc),))
+        qtbot.waitUntil(lambda: dialog.number_combo.count() >= 1, timeout=10000)
+        dialog.recipients.add_text("312 555 0143")
+        dialog.recipients.entry.setText("+1 312 555 0144")
+        _ready(qtbot, dialog)
+        summary = dialog.summary.text()
+        assert "letter.pdf" in summary and "发给" in summary and "按“发送”时" in summary
+        # No space after a full stop, and no English full stop after the Chinese words.
+        assert "。 " not in summary and ". " not in summary and not summary.endswith(".")
+    finally:
+        remove_translations(qapp)
 
 
 def test_two_documents_with_a_cover_page_to_two_recipients(
