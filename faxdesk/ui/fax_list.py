@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -127,6 +127,10 @@ class FaxListPane(QWidget):
             "Finds a number however it is written, a contact's name, a status or a fax ID"))
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        # Its words whole, with room for the clear button: a narrow window hides the export
+        # button before it squeezes the search box (`_fit_bar`).
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -136,7 +140,7 @@ class FaxListPane(QWidget):
         self.export_button = QPushButton(icon("export"), self.tr("Export CSV…"))
         self.export_button.clicked.connect(self.exportRequested)
 
-        bar = QHBoxLayout()
+        bar = self._bar = QHBoxLayout()
         bar.addWidget(self.direction_filter)
         bar.addWidget(self.status_filter)
         bar.addWidget(self.date_filter)
@@ -206,6 +210,21 @@ class FaxListPane(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.count_label)
         self._update_count()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_bar()
+
+    def _fit_bar(self) -> None:
+        """The export button only where the filters and the search box have their room: the
+        toolbar and the File menu export the same faxes."""
+        shown = [w for w in (self.direction_filter, self.status_filter, self.date_filter,
+                             self.date_from, self.date_to) if not w.isHidden()]
+        spacing = max(self._bar.spacing(), 0)
+        needed = (sum(w.sizeHint().width() + spacing for w in shown)
+                  + self.search.minimumWidth() + spacing
+                  + self.export_button.sizeHint().width())
+        self.export_button.setVisible(self.width() >= needed)
 
     def _row_at(self, index: QModelIndex) -> FaxRow | None:
         if not index.isValid() or index.row() >= self.proxy.rowCount():
@@ -301,6 +320,7 @@ class FaxListPane(QWidget):
         between = choice == "range"
         self.date_from.setVisible(between)
         self.date_to.setVisible(between)
+        self._fit_bar()
         if between:
             first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
             assert isinstance(first, date) and isinstance(last, date)

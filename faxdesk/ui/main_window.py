@@ -139,6 +139,8 @@ DETAIL_WIDTH = 380
 TOOLBAR_WORDS_WIDTH = 1000
 #: The other party's column keeps at least this much before "Updated" makes room for it.
 PARTY_MIN_WIDTH = 200
+#: Narrower than this it would show only "+1 …": the table scrolls sideways instead.
+PARTY_LEAST_WIDTH = 150
 
 
 class SettingsHost(Protocol):
@@ -209,7 +211,8 @@ class MainWindow(QMainWindow):
         self._title = self.tr("FaxDesk") + (sandbox_suffix() if sandbox else title_suffix)
         self.setWindowTitle(self._title)
         self.setWindowIcon(icon("app"))
-        self.setMinimumSize(QSize(640, 440))
+        # Room for the applications, the filters with a usable search box, and a few rows.
+        self.setMinimumSize(QSize(720, 480))
 
         self.fax_list = FaxListPane()
         self.fax_list.currentChanged.connect(self._current_changed)
@@ -652,7 +655,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _fit_columns(self) -> None:
-        """Hide "Updated" while the table is too narrow to show every column whole."""
+        """Hide "Updated" while the table is too narrow to show every column whole; narrower
+        still, the other party keeps `PARTY_MIN_WIDTH` and the table scrolls sideways (a
+        number cut to "+1 …" says nothing) rather than squeeze it below `PARTY_LEAST_WIDTH`."""
         header = self.table.horizontalHeader()
         others = sum(header.sectionSize(i) for i in range(header.count())
                      if i not in (COL_PARTY, COL_UPDATED))
@@ -660,6 +665,13 @@ class MainWindow(QMainWindow):
         wide_enough = room >= others + PARTY_MIN_WIDTH + header.sectionSize(COL_UPDATED)
         if header.isSectionHidden(COL_UPDATED) == wide_enough:
             header.setSectionHidden(COL_UPDATED, not wide_enough)
+        squeezed = room < others + PARTY_LEAST_WIDTH
+        mode = (QHeaderView.ResizeMode.Interactive if squeezed
+                else QHeaderView.ResizeMode.Stretch)
+        if header.sectionResizeMode(COL_PARTY) != mode:
+            header.setSectionResizeMode(COL_PARTY, mode)
+            if squeezed:
+                header.resizeSection(COL_PARTY, PARTY_MIN_WIDTH)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
