@@ -158,7 +158,7 @@ class OptionsForm(QWidget):
         self.threshold = QSpinBox()
         self.threshold.setRange(1, 100)
         self.threshold.setValue(95)
-        self.threshold.setSuffix(" %")
+        self.threshold.setSuffix("%")  # "95%", as English and Chinese write it
         self.threshold.setEnabled(False)
         self.mono.toggled.connect(self.threshold.setEnabled)
         self.keep_preview = QCheckBox(self.tr("Keep a preview on Telnyx (for 10 minutes)"))

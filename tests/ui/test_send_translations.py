@@ -41,7 +41,7 @@ SOURCES = ["send_dialog.py", "send_forms.py", "send_documents.py", "send_recipie
            "send_setup.py", "contacts_dialog.py", "tray.py", "dropzone.py"]
 # Not ours to translate: format names, units, and Qt's standard buttons (qtbase's catalogue).
 # Language names are written in their own language on purpose (the cover language menu).
-NOT_TEXT = {"", "TIFF", "PDF", " %", "95 %", "Cancel", "Save", "Close", "English", "简体中文"}
+NOT_TEXT = {"", "TIFF", "PDF", "%", "95%", "Cancel", "Save", "Close", "English", "简体中文"}
 
 
 def _tool(name: str) -> str:
