@@ -142,7 +142,7 @@ class StatusArea(QObject):
             self.set_problem("sync", event.message, FIX_SYNC)
 
     def show_in_flight(self, count: int) -> None:
-        self.inflight_label.setText(self.tr("{n} in flight").format(n=count) if count else "")
+        self.inflight_label.setText(self.tr("{n} in progress").format(n=count) if count else "")
 
     def show_error(self, text: str, *, from_sync: bool = False) -> None:
         """A failed action, in words: it passes (after a while, or with the next success)."""

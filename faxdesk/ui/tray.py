@@ -237,10 +237,10 @@ class TrayController(QObject):
 
     def in_flight_text(self) -> str:
         if self._in_flight == 0:
-            return self.tr("No faxes in flight")
+            return self.tr("No faxes in progress")
         if self._in_flight == 1:
-            return self.tr("1 fax in flight")
-        return self.tr("{n} faxes in flight").format(n=self._in_flight)
+            return self.tr("1 fax in progress")
+        return self.tr("{n} faxes in progress").format(n=self._in_flight)
 
     # -- menu ---------------------------------------------------------------------------------
 

@@ -69,7 +69,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="556"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="559"/>
         <source>%n fax(es) wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n fax waits for an automatic retry (at {time}). If you quit, it is tried when FaxDesk starts again, not before.</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="560"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="563"/>
         <source>%n fax(es) are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n fax is not handed to Telnyx yet. If you quit, it goes when FaxDesk starts again, not before.</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="891"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="903"/>
         <source>Unread (%n)</source>
         <translation>
             <numerusform>Unread (%n)</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="899"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="911"/>
         <source>{title} — %n unread</source>
         <translation>
             <numerusform>{title} — %n unread</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="964"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="976"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1234"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1246"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
             <numerusform>%n fax queued for sending.</numerusform>

@@ -1778,7 +1778,7 @@ FaxDesk 将于 {time} 自动重试。</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/fax_list.py" line="93"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="892"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="904"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -1843,47 +1843,47 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <translation>搜索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="136"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="140"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="150"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="154"/>
         <source>Faxes</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="180"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="184"/>
         <source>Show all faxes</source>
         <translation>显示全部传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="324"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="344"/>
         <source>{n} faxes</source>
         <translation>{n} 份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="326"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="346"/>
         <source>{shown} of {total} faxes</source>
         <translation>显示 {shown} / 共 {total} 份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="341"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="361"/>
         <source>No fax matches “{text}”.</source>
         <translation>没有与“{text}”匹配的传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="343"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="363"/>
         <source>No fax matches these filters.</source>
         <translation>没有符合这些筛选条件的传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="344"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="364"/>
         <source>To see every fax again, clear the search box and choose “Sent and received”, “Any status” and “Any time”, or press “Show all faxes”.</source>
         <translation>要重新查看所有传真，请清空搜索框并选择“发送和接收”、“任何状态”和“任何时间”，或按“显示所有传真”。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="347"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="367"/>
         <source>Choose “All applications” on the left to see the faxes of every application.</source>
         <translation>在左侧选择“全部应用”即可查看所有应用的传真。</translation>
     </message>
@@ -2162,259 +2162,259 @@ FaxDesk 将于 {time} 自动重试。</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../faxdesk/ui/app.py" line="385"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="209"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="211"/>
         <source>FaxDesk</source>
-        <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). A received fax shown this long in the detail pane counts as read. Side by side needs room for the applications, the whole table and the detail pane. Below this width the toolbar shows icons only (their words are in the tooltips). The other party&apos;s column keeps at least this much before &quot;Updated&quot; makes room for it. Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
+        <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). A received fax shown this long in the detail pane counts as read. Side by side needs room for the applications, the whole table and the detail pane. Below this width the toolbar shows icons only (their words are in the tooltips). The other party&apos;s column keeps at least this much before &quot;Updated&quot; makes room for it. Narrower than this it would show only &quot;+1 …&quot;: the table scrolls sideways instead. Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="331"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="334"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="333"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="336"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="334"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="337"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="336"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="339"/>
         <source>Export the selected faxes…</source>
         <translation>导出所选传真…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="338"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="341"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="340"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="343"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="341"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="344"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="343"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="346"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="344"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="347"/>
         <source>Retry &amp;now</source>
         <translation>立即重试(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="345"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="348"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="350"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="353"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="351"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="354"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="352"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="355"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="353"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="356"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="354"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="357"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="356"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="359"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="357"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="360"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="364"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="367"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="366"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="369"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="168"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="369"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="372"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="168"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="373"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="376"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="169"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="378"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="381"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="169"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="380"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="383"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="383"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="386"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="951"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="963"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="962"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="974"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="964"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="976"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="954"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="966"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="245"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="248"/>
         <source>Fax applications</source>
         <translation>传真应用</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="556"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="559"/>
         <source>%n fax(es) wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n 份传真正在等待自动重试（下一次在 {time}）。如果现在退出，它们要等 FaxDesk 再次启动时才会重试。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="560"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="563"/>
         <source>%n fax(es) are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n 份传真尚未交给 Telnyx。如果现在退出，它们要等 FaxDesk 再次启动时才会发出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="562"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="565"/>
         <source>Quit FaxDesk?</source>
         <translation>退出 FaxDesk？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="566"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="569"/>
         <source>&amp;Quit anyway</source>
         <translation>仍然退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="567"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="570"/>
         <source>&amp;Keep FaxDesk running</source>
         <translation>保持 FaxDesk 运行(&amp;K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="891"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="903"/>
         <source>Unread (%n)</source>
         <translation>
             <numerusform>未读（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="899"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="911"/>
         <source>{title} — %n unread</source>
         <translation>
             <numerusform>{title} — %n 份未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="968"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="980"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1086"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1098"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1111"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1123"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1137"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1149"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1138"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1150"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1146"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1158"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1166"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1178"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1211"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1223"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1234"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1246"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
             <numerusform>%n 份传真已排队等待发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1250"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1262"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1251"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1263"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -3871,16 +3871,16 @@ Send and receive faxes through Telnyx.</source>
         <translation>未连接</translation>
     </message>
     <message>
+        <location filename="../../faxdesk/ui/status_area.py" line="145"/>
+        <source>{n} in progress</source>
+        <translation>{n} 份进行中</translation>
+    </message>
+    <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="216"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="429"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="432"/>
         <location filename="../../faxdesk/ui/status_area.py" line="132"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/status_area.py" line="145"/>
-        <source>{n} in flight</source>
-        <translation>{n} 份进行中</translation>
     </message>
 </context>
 <context>
@@ -3902,17 +3902,17 @@ Send and receive faxes through Telnyx.</source>
     </message>
     <message>
         <location filename="../../faxdesk/ui/tray.py" line="240"/>
-        <source>No faxes in flight</source>
+        <source>No faxes in progress</source>
         <translation>没有进行中的传真</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/tray.py" line="242"/>
-        <source>1 fax in flight</source>
+        <source>1 fax in progress</source>
         <translation>1 份传真进行中</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/tray.py" line="243"/>
-        <source>{n} faxes in flight</source>
+        <source>{n} faxes in progress</source>
         <translation>{n} 份传真进行中</translation>
     </message>
     <message>

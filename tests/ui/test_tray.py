@@ -71,14 +71,14 @@ def test_menu_is_rebuilt_with_current_state_and_its_actions_work(
 ) -> None:
     ctl, _, _, _ = _controller(window, tray=True)
     texts = [a.text() for a in ctl.actions()]
-    assert texts == ["Open FaxDesk", "Send a fax…", "No unread faxes", "No faxes in flight",
+    assert texts == ["Open FaxDesk", "Send a fax…", "No unread faxes", "No faxes in progress",
                      "Pause syncing", "Quit FaxDesk"]
     ctl.set_in_flight(3)
     ctl.set_unread(2)
     ctl.menu.aboutToShow.emit()  # what Qt does each time the menu opens
     unread, flight = ctl.actions()[2], ctl.actions()[3]
-    assert flight.text() == "3 faxes in flight" and not flight.isEnabled()
-    assert "3 faxes in flight" in ctl.icon.toolTip()
+    assert flight.text() == "3 faxes in progress" and not flight.isEnabled()
+    assert "3 faxes in progress" in ctl.icon.toolTip()
     assert unread.text() == "2 unread faxes" and unread.isEnabled()
     assert "2 unread faxes" in ctl.icon.toolTip()
     window.hide()
