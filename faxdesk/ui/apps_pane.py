@@ -38,6 +38,8 @@ class ApplicationsPane(QWidget):
         title.setFont(font)
         self.list = QListWidget()
         self.list.setObjectName("apps_list")
+        # Rows as tall as the fax table's, so the two lists side by side read alike.
+        self.list.setStyleSheet("QListWidget::item { padding: 4px 4px; }")
         self.list.setAccessibleName(self.tr("Fax applications"))
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemDoubleClicked.connect(self._edit)

@@ -221,8 +221,9 @@ class FaxListPane(QWidget):
         shown = [w for w in (self.direction_filter, self.status_filter, self.date_filter,
                              self.date_from, self.date_to) if not w.isHidden()]
         spacing = max(self._bar.spacing(), 0)
-        needed = (sum(w.sizeHint().width() + spacing for w in shown)
-                  + self.search.minimumWidth() + spacing
+        # The search box's words, and room to type a few more characters than they take.
+        search = self.search.minimumWidth() + 8 * self.search.fontMetrics().averageCharWidth()
+        needed = (sum(w.sizeHint().width() + spacing for w in shown) + search + spacing
                   + self.export_button.sizeHint().width())
         self.export_button.setVisible(self.width() >= needed)
 

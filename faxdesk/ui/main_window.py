@@ -283,7 +283,11 @@ class MainWindow(QMainWindow):
         self.banner = sandbox_banner(central) if sandbox else None
         if self.banner is not None:
             column.addWidget(self.banner)
-        column.addWidget(self.splitter, 1)
+        # The banner spans the window; the panes keep a little room from its edges.
+        body = QVBoxLayout()
+        body.setContentsMargins(6, 6, 6, 0)
+        body.addWidget(self.splitter)
+        column.addLayout(body, 1)
         self.setCentralWidget(central)
 
         self.operations = FaxOperations(self)
