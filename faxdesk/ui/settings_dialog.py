@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +37,7 @@ from faxdesk.ui.worker import Worker
 OK_STYLE = "color: #1b5e20;"
 NOTE_STYLE = "color: palette(mid);"
 CHANGED_STYLE = "color: #8a5300;"
+MIN_WIDTH = 560
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -94,7 +96,7 @@ class SettingsDialog(QDialog):
         self.saved_key: str | None = None
         self._key_loaded = False
         self.setWindowTitle(self.tr("FaxDesk settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(MIN_WIDTH)
 
         self.tabs = QTabWidget()
         self.sandbox_url = services.sandbox_url
@@ -117,6 +119,29 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._load_key()
+
+    # size ------------------------------------------------------------------------------------
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for the tallest tab, hidden ones too, at the narrowest width: wrapped
+        words need more lines when narrow, and Qt's own minimum leaves them out."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return hint
+        width = max(hint.width(), MIN_WIDTH)
+        return QSize(width, max(hint.height(), layout.totalMinimumHeightForWidth(width)))
+
+    def event(self, event: QEvent) -> bool:
+        # Words shown or changed later (a key message, a test result, the sandbox banner) can
+        # need more lines; the layout has taken them into account by the time this arrives.
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self._keep_every_tab_whole()
+        return super().event(event)
+
+    def _keep_every_tab_whole(self) -> None:
+        needed = self.minimumSizeHint()
+        if needed != self.minimumSize():
+            self.setMinimumSize(needed)  # also makes a dialog that is too short taller
 
     # tabs ------------------------------------------------------------------------------------
     def _account_tab(self) -> QWidget:
@@ -148,7 +173,7 @@ class SettingsDialog(QDialog):
 
         self.keyring_message = QLabel()
         self.keyring_message.setObjectName("keyring_message")
-        self.keyring_message.setWordWrap(True)
+        _wrap(self.keyring_message)
         self.keyring_message.hide()
         form.addRow("", self.keyring_message)
 
@@ -156,7 +181,7 @@ class SettingsDialog(QDialog):
             "FaxDesk runs on the built-in sandbox now: it needs no API key, and nothing is "
             "sent for real. A key saved here is used when FaxDesk starts with your account."))
         self.sandbox_note.setObjectName("sandbox_note")
-        self.sandbox_note.setWordWrap(True)
+        _wrap(self.sandbox_note)
         self.sandbox_note.setVisible(bool(self.sandbox_url))
         form.addRow("", self.sandbox_note)
 
@@ -240,7 +265,7 @@ class SettingsDialog(QDialog):
             "Telnyx must be able to reach this address (for example through a tunnel). "
             "Polling carries on as a safety net."
         ))
-        note.setWordWrap(True)
+        _wrap(note)
         form.addRow("", self.webhook_enabled)
         form.addRow(self.tr("Add&ress:"), self.webhook_host)
         form.addRow(self.tr("&Port:"), self.webhook_port)
@@ -314,7 +339,7 @@ class SettingsDialog(QDialog):
         self.language_note = QLabel(self.tr(
             "A new language is used from the next start of FaxDesk."))
         self.language_note.setObjectName("language_note")
-        self.language_note.setWordWrap(True)
+        _wrap(self.language_note)
         self.language_note.setStyleSheet(NOTE_STYLE)
         self.language.currentIndexChanged.connect(self._language_changed)
         form.addRow("", self.language_note)
@@ -324,7 +349,7 @@ class SettingsDialog(QDialog):
         form.addRow(base_label, self.base_url)
         hint = QLabel(self.tr("Change only to use a test server; the default is "
                               "https://api.telnyx.com/v2."))
-        hint.setWordWrap(True)
+        _wrap(hint)
         form.addRow("", hint)
         if self.sandbox_url:
             # On the sandbox the account's address is not what is in use: show what is.
@@ -497,6 +522,13 @@ def _seconds(low: int, high: int, value: int) -> QSpinBox:
     spin.setSuffix(" s")
     spin.setValue(int(value))
     return spin
+
+
+def _wrap(label: QLabel) -> None:
+    """Word-wrapped, its lines from the top: a form gives such a label more height than its
+    lines need when there is room, and centred lines would float away from their field."""
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 def _select(combo: QComboBox, value: str) -> None:
