@@ -245,8 +245,9 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         polling = QGroupBox(self.tr("How often FaxDesk asks Telnyx about your faxes (polling)"))
         form = QFormLayout(polling)
-        self.poll_fast = _seconds(1, 3600, s.poll_fast_secs)
-        self.poll_slow = _seconds(1, 86400, s.poll_slow_secs)
+        unit = self.tr(" s")  # after a number of seconds: "5 s"
+        self.poll_fast = _seconds(1, 3600, s.poll_fast_secs, unit)
+        self.poll_slow = _seconds(1, 86400, s.poll_slow_secs, unit)
         form.addRow(self.tr("While faxes are in &flight, every:"), self.poll_fast)
         form.addRow(self.tr("When &idle, every:"), self.poll_slow)
         layout.addWidget(polling)
@@ -516,10 +517,10 @@ class SettingsDialog(QDialog):
         self.error.show()
 
 
-def _seconds(low: int, high: int, value: int) -> QSpinBox:
+def _seconds(low: int, high: int, value: int, unit: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
-    spin.setSuffix(" s")
+    spin.setSuffix(unit)
     spin.setValue(int(value))
     return spin
 

@@ -1,15 +1,19 @@
 """Every tab of the settings is whole, in English and in Chinese, with and without the sandbox
 banner: as the window opens the dialog, and when the dialog is made as small as it lets itself be.
-No words cut off, nothing drawn over something else."""
+No words cut off, nothing drawn over something else, and the seconds' unit in the UI's language."""
 
 from __future__ import annotations
 
 import contextlib
 import itertools
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QRect, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -179,3 +183,37 @@ def test_words_that_appear_later_still_fit(qtbot: QtBot, window: QWidget, worker
     dialog.resize(dialog.minimumSize())
     dialog.test_result.setText(" ".join(["The connection was tested and works well."] * 4))
     assert _every_tab_problems(qtbot, dialog) == []
+
+
+def _tool(name: str) -> str:
+    path = Path(sys.executable).parent / name
+    assert path.exists(), f"{name} missing (it ships with PySide6)"
+    return str(path)
+
+
+@pytest.fixture
+def seconds_in_chinese(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
+    """A catalogue with just the seconds' unit, compiled as the real ones are."""
+    ts = ET.Element("TS", version="2.1", language="zh_CN")
+    context = ET.SubElement(ts, "context")
+    ET.SubElement(context, "name").text = "SettingsDialog"
+    message = ET.SubElement(context, "message")
+    ET.SubElement(message, "source").text = " s"
+    ET.SubElement(message, "translation").text = " 秒"
+    ET.ElementTree(ts).write(tmp_path / "seconds.ts", encoding="utf-8", xml_declaration=True)
+    subprocess.run([_tool("pyside6-lrelease"), str(tmp_path / "seconds.ts"), "-qm",
+                    str(tmp_path / "seconds.qm")], check=True, capture_output=True, timeout=60)
+    translator = QTranslator()
+    assert translator.load(str(tmp_path / "seconds.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_the_seconds_unit_is_translated(
+        qtbot: QtBot, window: QWidget, worker: Worker, seconds_in_chinese: None) -> None:
+    dialog = _open(window, worker, qtbot)
+    dialog.tabs.setCurrentIndex(2)
+    for spin in (dialog.poll_fast, dialog.poll_slow):
+        assert spin.suffix() == " 秒"
+        assert spin.text().endswith(" 秒") and " s" not in spin.text()
