@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -38,6 +39,18 @@ OK_STYLE = "color: #1b5e20;"
 NOTE_STYLE = "color: palette(mid);"
 CHANGED_STYLE = "color: #8a5300;"
 MIN_WIDTH = 560
+
+# A web address in running text, without the sentence's closing punctuation (ASCII or CJK).
+_CJK_PUNCTUATION = r"\u3000-\u303f\uff00-\uffef"
+_URL = re.compile(rf"https?://[^\s{_CJK_PUNCTUATION}]*[^\s.,;:!?){_CJK_PUNCTUATION}]")
+# Invisible; forbids a line break between the characters either side.
+_WORD_JOINER = "\u2060"
+
+
+def whole_urls(text: str) -> str:
+    """`text` with every web address kept on one line when a label wraps it (a line break
+    after "http://" leaves two halves that look like neither an address nor words)."""
+    return _URL.sub(lambda match: _WORD_JOINER.join(match.group(0)), text)
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -348,17 +361,17 @@ class SettingsDialog(QDialog):
         base_label = QLabel(self.tr("API &address:"))
         base_label.setBuddy(self.base_url)
         form.addRow(base_label, self.base_url)
-        hint = QLabel(self.tr("Change only to use a test server; the default is "
-                              "https://api.telnyx.com/v2."))
+        hint = QLabel(whole_urls(self.tr("Change only to use a test server; the default is "
+                                         "https://api.telnyx.com/v2.")))
         _wrap(hint)
         form.addRow("", hint)
         if self.sandbox_url:
             # On the sandbox the account's address is not what is in use: show what is.
             base_label.setText(self.tr("API address (your account):"))
             self.base_url.setEnabled(False)
-            hint.setText(self.tr("Now connected to the built-in sandbox at {url}. The address "
-                                 "above is used when FaxDesk starts with your account.").format(
-                url=self.sandbox_url))
+            hint.setText(whole_urls(self.tr(
+                "Now connected to the built-in sandbox at {url}. The address above is used "
+                "when FaxDesk starts with your account.").format(url=self.sandbox_url)))
         return page
 
     def _language_changed(self, _index: int) -> None:

@@ -1,6 +1,7 @@
 """Every tab of the settings is whole, in English and in Chinese, with and without the sandbox
 banner: as the window opens the dialog, and when the dialog is made as small as it lets itself be.
-No words cut off, nothing drawn over something else, and the seconds' unit in the UI's language."""
+No words cut off, nothing drawn over something else, a web address never broken across lines,
+and the seconds' unit in the UI's language."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QRect, QTranslator
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -34,6 +36,7 @@ from faxdesk.ui.widgets import fit_to_screen
 from faxdesk.ui.worker import Worker
 
 SANDBOX_URL = "http://127.0.0.1:32889/v2"
+WORD_JOINER = "\u2060"  # invisible; only keeps the characters either side on one line
 
 
 class BrokenKeyring:
@@ -183,6 +186,42 @@ def test_words_that_appear_later_still_fit(qtbot: QtBot, window: QWidget, worker
     dialog.resize(dialog.minimumSize())
     dialog.test_result.setText(" ".join(["The connection was tested and works well."] * 4))
     assert _every_tab_problems(qtbot, dialog) == []
+
+
+def _lines(label: QLabel) -> list[str]:
+    """The label's text as its lines at the label's width."""
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    doc.setPlainText(label.text())
+    doc.setTextWidth(label.contentsRect().width())
+    doc.size()  # lays the text out
+    lines = []
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            text = block.text()[line.textStart():line.textStart() + line.textLength()]
+            lines.append(text.replace(WORD_JOINER, ""))
+        block = block.next()
+    return lines
+
+
+@pytest.mark.parametrize(("sandbox_url", "url"), [
+    ("", "https://api.telnyx.com/v2"), (SANDBOX_URL, SANDBOX_URL)], ids=["account", "sandbox"])
+def test_a_web_address_is_never_broken_across_lines(
+        qtbot: QtBot, window: QWidget, worker: Worker, language: str, sandbox_url: str,
+        url: str) -> None:
+    dialog = _open(window, worker, qtbot, sandbox_url)
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    dialog.resize(dialog.minimumSize())  # the narrowest the hint gets
+    label = next(label for label in _parts(dialog.tabs.currentWidget())
+                 if isinstance(label, QLabel) and url in label.text().replace(WORD_JOINER, ""))
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()),
+                    timeout=1500)
+    lines = _lines(label)
+    assert any(url in line for line in lines), lines
 
 
 def _tool(name: str) -> str:
