@@ -178,7 +178,7 @@ class SettingsDialog(QDialog):
         form.addRow(key_label, key_row)
 
         self.session_only = QCheckBox(
-            self.tr("Keep the key for this session only (never saved to disk)")
+            self.tr("Keep the key for this session only (forgotten when FaxDesk closes)")
         )
         self.session_only.setChecked(s.key_storage == "session")
         self.session_only.toggled.connect(lambda _on: self._load_key())
@@ -411,8 +411,10 @@ class SettingsDialog(QDialog):
         if self.sandbox_url:
             # The sandbox needs no key: a keyring that cannot be read is no error here.
             self.keyring_message.setText(self.tr(
-                "The system keyring cannot be read now. The sandbox does not need it; to keep "
-                "your account's key, use “Keep the key for this session only”."))
+                "FaxDesk can't use this computer's password storage right now, so it can't save "
+                "your API key. The sandbox needs no key. To use your account's key anyway, turn "
+                "on “Keep the key for this session only”: FaxDesk then holds the key until it "
+                "closes, and you enter it again next time."))
             self.keyring_message.setStyleSheet(NOTE_STYLE)
             self.keyring_message.show()
             return

@@ -1,7 +1,7 @@
 """Every tab of the settings is whole, in English and in Chinese, with and without the sandbox
 banner: as the window opens the dialog, and when the dialog is made as small as it lets itself be.
 No words cut off, nothing drawn over something else, a web address never broken across lines,
-and the seconds' unit in the UI's language."""
+the seconds' unit in the UI's language, and the key's words in plain language."""
 
 from __future__ import annotations
 
@@ -256,3 +256,17 @@ def test_the_seconds_unit_is_translated(
     for spin in (dialog.poll_fast, dialog.poll_slow):
         assert spin.suffix() == " 秒"
         assert spin.text().endswith(" 秒") and " s" not in spin.text()
+
+
+def test_a_missing_keyring_on_the_sandbox_is_said_in_plain_words(
+        qtbot: QtBot, window: QWidget, worker: Worker) -> None:
+    dialog = _open(window, worker, qtbot, SANDBOX_URL)
+    message = dialog.keyring_message.text()
+    option = dialog.session_only.text().replace("&", "")
+    assert "keyring" not in message.lower()  # a word of the trade, not of a fax user
+    assert "password storage" in message  # what is missing
+    assert "can't save" in message and "sandbox needs no key" in message
+    # The option is named as it is labelled, and what it does is said in the same words.
+    quoted = message.split("“", 1)[1].split("”", 1)[0]
+    assert option.startswith(quoted)
+    assert "until it closes" in message and "when FaxDesk closes" in option
