@@ -274,7 +274,11 @@ class SettingsDialog(QDialog):
         self.webhook_port.setRange(1, 65535)
         self.webhook_port.setValue(int(s.webhook_port))
         self.webhook_key = QLineEdit(s.webhook_public_key)
-        self.webhook_key.setPlaceholderText(self.tr("base64 public key from the Telnyx portal"))
+        self.webhook_key.setPlaceholderText(
+            self.tr("Paste the “Public Key” from the Telnyx portal (Keys & Credentials)"))
+        self.webhook_key.setToolTip(self.tr(
+            "In the Telnyx portal, open Keys & Credentials and copy the Public Key shown "
+            "there. FaxDesk uses it to check that an update really comes from Telnyx."))
         note = QLabel(self.tr(
             "Telnyx must be able to reach this address (for example through a tunnel). "
             "Polling carries on as a safety net."

@@ -270,3 +270,19 @@ def test_a_missing_keyring_on_the_sandbox_is_said_in_plain_words(
     quoted = message.split("“", 1)[1].split("”", 1)[0]
     assert option.startswith(quoted)
     assert "until it closes" in message and "when FaxDesk closes" in option
+
+
+def test_the_webhook_key_field_says_what_to_paste_and_where_it_is(
+        qtbot: QtBot, window: QWidget, worker: Worker, language: str) -> None:
+    dialog = _open(window, worker, qtbot)
+    dialog.tabs.setCurrentIndex(2)
+    field = dialog.webhook_key
+    placeholder = field.placeholderText()
+    assert "base64" not in placeholder
+    if language == "en":
+        assert placeholder.startswith("Paste the “Public Key”")
+        assert "Keys & Credentials" in field.toolTip() and "Public Key" in field.toolTip()
+    # The whole placeholder is readable in the field, not cut off.
+    room = field.contentsRect().width() - 2 * field.style().pixelMetric(
+        field.style().PixelMetric.PM_DefaultFrameWidth) - 4
+    assert field.fontMetrics().horizontalAdvance(placeholder) <= room, (placeholder, room)
