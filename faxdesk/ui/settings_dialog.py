@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +38,19 @@ from faxdesk.ui.worker import Worker
 OK_STYLE = "color: #1b5e20;"
 NOTE_STYLE = "color: palette(mid);"
 CHANGED_STYLE = "color: #8a5300;"
+MIN_WIDTH = 560
+
+# A web address in running text, without the sentence's closing punctuation (ASCII or CJK).
+_CJK_PUNCTUATION = r"\u3000-\u303f\uff00-\uffef"
+_URL = re.compile(rf"https?://[^\s{_CJK_PUNCTUATION}]*[^\s.,;:!?){_CJK_PUNCTUATION}]")
+# Invisible; forbids a line break between the characters either side.
+_WORD_JOINER = "\u2060"
+
+
+def whole_urls(text: str) -> str:
+    """`text` with every web address kept on one line when a label wraps it (a line break
+    after "http://" leaves two halves that look like neither an address nor words)."""
+    return _URL.sub(lambda match: _WORD_JOINER.join(match.group(0)), text)
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -94,7 +109,7 @@ class SettingsDialog(QDialog):
         self.saved_key: str | None = None
         self._key_loaded = False
         self.setWindowTitle(self.tr("FaxDesk settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(MIN_WIDTH)
 
         self.tabs = QTabWidget()
         self.sandbox_url = services.sandbox_url
@@ -118,6 +133,29 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self._load_key()
 
+    # size ------------------------------------------------------------------------------------
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for the tallest tab, hidden ones too, at the narrowest width: wrapped
+        words need more lines when narrow, and Qt's own minimum leaves them out."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return hint
+        width = max(hint.width(), MIN_WIDTH)
+        return QSize(width, max(hint.height(), layout.totalMinimumHeightForWidth(width)))
+
+    def event(self, event: QEvent) -> bool:
+        # Words shown or changed later (a key message, a test result, the sandbox banner) can
+        # need more lines; the layout has taken them into account by the time this arrives.
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self._keep_every_tab_whole()
+        return super().event(event)
+
+    def _keep_every_tab_whole(self) -> None:
+        needed = self.minimumSizeHint()
+        if needed != self.minimumSize():
+            self.setMinimumSize(needed)  # also makes a dialog that is too short taller
+
     # tabs ------------------------------------------------------------------------------------
     def _account_tab(self) -> QWidget:
         s = self._settings
@@ -140,7 +178,7 @@ class SettingsDialog(QDialog):
         form.addRow(key_label, key_row)
 
         self.session_only = QCheckBox(
-            self.tr("Keep the key for this session only (never saved to disk)")
+            self.tr("Keep the key for this session only (forgotten when FaxDesk closes)")
         )
         self.session_only.setChecked(s.key_storage == "session")
         self.session_only.toggled.connect(lambda _on: self._load_key())
@@ -148,7 +186,7 @@ class SettingsDialog(QDialog):
 
         self.keyring_message = QLabel()
         self.keyring_message.setObjectName("keyring_message")
-        self.keyring_message.setWordWrap(True)
+        _wrap(self.keyring_message)
         self.keyring_message.hide()
         form.addRow("", self.keyring_message)
 
@@ -156,7 +194,7 @@ class SettingsDialog(QDialog):
             "FaxDesk runs on the built-in sandbox now: it needs no API key, and nothing is "
             "sent for real. A key saved here is used when FaxDesk starts with your account."))
         self.sandbox_note.setObjectName("sandbox_note")
-        self.sandbox_note.setWordWrap(True)
+        _wrap(self.sandbox_note)
         self.sandbox_note.setVisible(bool(self.sandbox_url))
         form.addRow("", self.sandbox_note)
 
@@ -220,8 +258,9 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         polling = QGroupBox(self.tr("How often FaxDesk asks Telnyx about your faxes (polling)"))
         form = QFormLayout(polling)
-        self.poll_fast = _seconds(1, 3600, s.poll_fast_secs)
-        self.poll_slow = _seconds(1, 86400, s.poll_slow_secs)
+        unit = self.tr(" s")  # after a number of seconds: "5 s"
+        self.poll_fast = _seconds(1, 3600, s.poll_fast_secs, unit)
+        self.poll_slow = _seconds(1, 86400, s.poll_slow_secs, unit)
         form.addRow(self.tr("While faxes are in &flight, every:"), self.poll_fast)
         form.addRow(self.tr("When &idle, every:"), self.poll_slow)
         layout.addWidget(polling)
@@ -235,12 +274,16 @@ class SettingsDialog(QDialog):
         self.webhook_port.setRange(1, 65535)
         self.webhook_port.setValue(int(s.webhook_port))
         self.webhook_key = QLineEdit(s.webhook_public_key)
-        self.webhook_key.setPlaceholderText(self.tr("base64 public key from the Telnyx portal"))
+        self.webhook_key.setPlaceholderText(
+            self.tr("Paste the “Public Key” from the Telnyx portal (Keys & Credentials)"))
+        self.webhook_key.setToolTip(self.tr(
+            "In the Telnyx portal, open Keys & Credentials and copy the Public Key shown "
+            "there. FaxDesk uses it to check that an update really comes from Telnyx."))
         note = QLabel(self.tr(
             "Telnyx must be able to reach this address (for example through a tunnel). "
             "Polling carries on as a safety net."
         ))
-        note.setWordWrap(True)
+        _wrap(note)
         form.addRow("", self.webhook_enabled)
         form.addRow(self.tr("Add&ress:"), self.webhook_host)
         form.addRow(self.tr("&Port:"), self.webhook_port)
@@ -314,7 +357,7 @@ class SettingsDialog(QDialog):
         self.language_note = QLabel(self.tr(
             "A new language is used from the next start of FaxDesk."))
         self.language_note.setObjectName("language_note")
-        self.language_note.setWordWrap(True)
+        _wrap(self.language_note)
         self.language_note.setStyleSheet(NOTE_STYLE)
         self.language.currentIndexChanged.connect(self._language_changed)
         form.addRow("", self.language_note)
@@ -322,17 +365,17 @@ class SettingsDialog(QDialog):
         base_label = QLabel(self.tr("API &address:"))
         base_label.setBuddy(self.base_url)
         form.addRow(base_label, self.base_url)
-        hint = QLabel(self.tr("Change only to use a test server; the default is "
-                              "https://api.telnyx.com/v2."))
-        hint.setWordWrap(True)
+        hint = QLabel(whole_urls(self.tr("Change only to use a test server; the default is "
+                                         "https://api.telnyx.com/v2.")))
+        _wrap(hint)
         form.addRow("", hint)
         if self.sandbox_url:
             # On the sandbox the account's address is not what is in use: show what is.
             base_label.setText(self.tr("API address (your account):"))
             self.base_url.setEnabled(False)
-            hint.setText(self.tr("Now connected to the built-in sandbox at {url}. The address "
-                                 "above is used when FaxDesk starts with your account.").format(
-                url=self.sandbox_url))
+            hint.setText(whole_urls(self.tr(
+                "Now connected to the built-in sandbox at {url}. The address above is used "
+                "when FaxDesk starts with your account.").format(url=self.sandbox_url)))
         return page
 
     def _language_changed(self, _index: int) -> None:
@@ -372,8 +415,10 @@ class SettingsDialog(QDialog):
         if self.sandbox_url:
             # The sandbox needs no key: a keyring that cannot be read is no error here.
             self.keyring_message.setText(self.tr(
-                "The system keyring cannot be read now. The sandbox does not need it; to keep "
-                "your account's key, use “Keep the key for this session only”."))
+                "FaxDesk can't use this computer's password storage right now, so it can't save "
+                "your API key. The sandbox needs no key. To use your account's key anyway, turn "
+                "on “Keep the key for this session only”: FaxDesk then holds the key until it "
+                "closes, and you enter it again next time."))
             self.keyring_message.setStyleSheet(NOTE_STYLE)
             self.keyring_message.show()
             return
@@ -491,12 +536,19 @@ class SettingsDialog(QDialog):
         self.error.show()
 
 
-def _seconds(low: int, high: int, value: int) -> QSpinBox:
+def _seconds(low: int, high: int, value: int, unit: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
-    spin.setSuffix(" s")
+    spin.setSuffix(unit)
     spin.setValue(int(value))
     return spin
+
+
+def _wrap(label: QLabel) -> None:
+    """Word-wrapped, its lines from the top: a form gives such a label more height than its
+    lines need when there is room, and centred lines would float away from their field."""
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 def _select(combo: QComboBox, value: str) -> None:
