@@ -166,7 +166,7 @@ class FaxDetailPane(QScrollArea):
             "cancel": (self.tr("&Cancel sending"), "cancel"),
             "retry_now": (self.tr("Retry &now"), "resend"),
             "delete": (self.tr("&Delete…"), "delete"),
-            "refresh": (self.tr("Re&fresh link"), "refresh"),
+            "refresh": (self.tr("Fetch a&gain from Telnyx"), "refresh"),
             "resend": (self.tr("&Resend"), "resend"),
             "save": (self.tr("&Save PDF…"), "save"),
             "open": (self.tr("&Open"), "open"),
@@ -416,6 +416,10 @@ class FaxDetailPane(QScrollArea):
             button.setVisible(name in shown)
             button.setEnabled(name in enabled)
             button.setToolTip(why_disabled(fax, name))
+        if "refresh" in enabled:
+            self.buttons["refresh"].setToolTip(self.tr(
+                "Ask Telnyx for this fax again, with a new link to its document; FaxDesk "
+                "downloads the document if it is not on this computer yet."))
         self.buttons["delete"].setText(delete_label(fax, self.count_selected))
         self.buttons["mark_read"].setText(read_label(fax))
         self.buttons["cancel"].setText(cancel_label(fax))

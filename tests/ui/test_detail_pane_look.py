@@ -168,3 +168,30 @@ def test_thumbnails_are_whole_or_reachable_by_a_visible_scroll_bar(
     last = thumbs.visualItemRect(thumbs.item(thumbs.count() - 1))
     body_rect = QRect(thumbs.viewport().mapTo(pane.widget(), last.topLeft()), last.size())
     assert pane.widget().rect().contains(body_rect)
+
+
+# --- 4. "fetch again" only where there is a document ---------------------------------------------
+
+
+def test_fetch_again_is_offered_only_for_a_received_document(
+    qtbot: Any, window: MainWindow
+) -> None:
+    pane = window.detail
+    button = pane.buttons["refresh"]
+    receiving = next(r for r in window.model.items()
+                     if r.direction == "inbound" and r.status in ("initiated", "receiving"))
+    window.select_fax(receiving.id)
+    _settle(qtbot)
+    assert button.isHidden()
+    sent = _first(window, direction="outbound", status="delivered")
+    window.select_fax(sent.id)
+    _settle(qtbot)
+    assert button.isHidden()
+
+    received = _first(window, direction="inbound", status="received")
+    window.select_fax(received.id)
+    _settle(qtbot)
+    assert not button.isHidden() and button.isEnabled()
+    words = button.text().replace("&", "").lower()
+    assert "link" not in words and "fetch" in words
+    assert button.toolTip()  # says what it does
