@@ -71,6 +71,10 @@ _TECHNICAL: tuple[tuple[str, str], ...] = (
 )
 
 
+#: The size of a page's thumbnail: small enough for two across the narrowest pane.
+_THUMBNAIL = QSize(96, 128)
+
+
 def _copy_icon() -> QIcon:
     themed = QIcon.fromTheme("edit-copy")
     return themed if not themed.isNull() else icon("copy")
@@ -84,6 +88,34 @@ def timeline_text(entry: TimelineEntry) -> tuple[str, str]:
     if said.notes:
         text += "\n" + "\n".join(sentence_text(n) for n in said.notes)
     return text, "\n".join(said.hidden)
+
+
+class FittingList(QListWidget):
+    """A list as tall as its entries need, never taller than `limit` pixels (None: no limit);
+    beyond the limit it scrolls. Empty, it takes no room at all."""
+
+    def __init__(self, limit: Callable[[], int | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._limit = limit
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(0)
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.count() == 0:
+            height = 0
+        else:
+            # The entries as laid out for the current width (word wrap included).
+            height = self.contentsSize().height() + 2 * self.frameWidth()
+            limit = self._limit()
+            if limit is not None:
+                height = min(height, limit)
+        if height != self.height() or height != self.minimumHeight():
+            self.setFixedHeight(height)
 
 
 class FaxDetailPane(QScrollArea):
@@ -134,7 +166,7 @@ class FaxDetailPane(QScrollArea):
             "cancel": (self.tr("&Cancel sending"), "cancel"),
             "retry_now": (self.tr("Retry &now"), "resend"),
             "delete": (self.tr("&Delete…"), "delete"),
-            "refresh": (self.tr("Re&fresh link"), "refresh"),
+            "refresh": (self.tr("Fetch a&gain from Telnyx"), "refresh"),
             "resend": (self.tr("&Resend"), "resend"),
             "save": (self.tr("&Save PDF…"), "save"),
             "open": (self.tr("&Open"), "open"),
@@ -184,31 +216,39 @@ class FaxDetailPane(QScrollArea):
             self.form.addRow(label, value)
         layout.addWidget(details)
 
-        history = QGroupBox(self.tr("Status timeline"))
+        history = self.history_box = QGroupBox(self.tr("Status timeline"))
         hist_layout = QVBoxLayout(history)
-        self.timeline = QListWidget()
+        # As tall as its steps, up to about a dozen lines; a longer history scrolls.
+        self.timeline = FittingList(lambda: self.fontMetrics().lineSpacing() * 14)
         self.timeline.setObjectName("timeline")
         self.timeline.setAccessibleName(self.tr("Status timeline"))
-        self.timeline.setMinimumHeight(90)
         self.timeline.setWordWrap(True)
+        self.timeline.setSpacing(2)
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.setTextElideMode(Qt.TextElideMode.ElideNone)
         hist_layout.addWidget(self.timeline)
         layout.addWidget(history)
 
-        preview = QGroupBox(self.tr("Document"))
+        preview = self.preview_box = QGroupBox(self.tr("Document"))
         prev_layout = QVBoxLayout(preview)
-        self.preview_note = QLabel(self.tr("No document"))
+        self.preview_note = QLabel()
+        self.preview_note.setObjectName("preview_note")
         self.preview_note.setWordWrap(True)
-        self.thumbnails = QListWidget()
+        self.preview_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The pages in rows that wrap to the pane's width, every row shown whole: the pane
+        # itself scrolls, so no page is ever cut at an edge. No pages: no room taken.
+        self.thumbnails = FittingList(lambda: None)
         self.thumbnails.setObjectName("thumbnails")
         self.thumbnails.setAccessibleName(self.tr("Pages of the document"))
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
-        self.thumbnails.setIconSize(QSize(120, 160))
+        self.thumbnails.setIconSize(_THUMBNAIL)
         self.thumbnails.setFlow(QListView.Flow.LeftToRight)
-        self.thumbnails.setWrapping(False)
-        self.thumbnails.setMinimumHeight(190)
+        self.thumbnails.setWrapping(True)
+        self.thumbnails.setResizeMode(QListView.ResizeMode.Adjust)
+        self.thumbnails.setUniformItemSizes(True)
         self.thumbnails.setMovement(QListView.Movement.Static)
+        self.thumbnails.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.thumbnails.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.thumbnails.itemActivated.connect(self._thumbnail_activated)
         prev_layout.addWidget(self.preview_note)
         prev_layout.addWidget(self.thumbnails)
@@ -272,8 +312,15 @@ class FaxDetailPane(QScrollArea):
         self.count_selected = count
         if not same:
             self.timeline.clear()
+            self.timeline.hide()
             self.thumbnails.clear()
-            self.preview_note.setText(self.tr("No document"))
+            self._set_preview(False, "")
+        if fax is not None and not self.thumbnails.count():
+            self._set_preview(False, self._missing_document_note(fax)
+                              or self.preview_note.text())
+        # Nothing selected: no empty "Status timeline" and "Document" boxes either.
+        self.history_box.setVisible(fax is not None)
+        self.preview_box.setVisible(fax is not None)
         if fax is None:
             self.title.setText(self.tr("No fax selected"))
             self.status_label.setText(self.tr("Choose a fax in the list to see it here."))
@@ -369,6 +416,10 @@ class FaxDetailPane(QScrollArea):
             button.setVisible(name in shown)
             button.setEnabled(name in enabled)
             button.setToolTip(why_disabled(fax, name))
+        if "refresh" in enabled:
+            self.buttons["refresh"].setToolTip(self.tr(
+                "Ask Telnyx for this fax again, with a new link to its document; FaxDesk "
+                "downloads the document if it is not on this computer yet."))
         self.buttons["delete"].setText(delete_label(fax, self.count_selected))
         self.buttons["mark_read"].setText(read_label(fax))
         self.buttons["cancel"].setText(cancel_label(fax))
@@ -418,6 +469,7 @@ class FaxDetailPane(QScrollArea):
             if extra:
                 item.setToolTip(extra)
             self.timeline.addItem(item)
+        self.timeline.setVisible(self.timeline.count() > 0)
 
     def show_preview(self, fax_id: str, images: Sequence[QImage], note: str = "") -> None:
         if self.fax is None or self.fax.id != fax_id:
@@ -426,9 +478,43 @@ class FaxDetailPane(QScrollArea):
         for number, image in enumerate(images, start=1):
             item = QListWidgetItem(QPixmap.fromImage(image), self.tr("Page {n}").format(n=number))
             self.thumbnails.addItem(item)
-        self.preview_note.setText(note)
+        pages = self.fax.page_count or 0
+        if images and pages > len(images):
+            more = self.tr("The first {n} pages are shown here; open the document to see all "
+                           "of them.").format(n=len(images))
+            note = f"{note}\n{more}" if note else more
+        self._set_preview(bool(images), note or self._missing_document_note(self.fax))
 
     def show_preview_note(self, fax_id: str, note: str) -> None:
+        """A sentence instead of pages: loading, or why there are none. Where the pane knows
+        better why a fax has no document here, it says that instead."""
         if self.fax is not None and self.fax.id == fax_id:
             self.thumbnails.clear()
-            self.preview_note.setText(note)
+            self._set_preview(False, self._missing_document_note(self.fax) or note)
+
+    def _set_preview(self, pages: bool, note: str) -> None:
+        # Without pages the list takes no room: the sentence says what there is.
+        self.thumbnails.setVisible(pages)
+        self.preview_note.setText(note)
+        self.preview_note.setVisible(bool(note))
+
+    def _missing_document_note(self, fax: FaxRow) -> str:
+        """Why this fax has no document on this computer when that is known for certain from
+        the fax itself ("" when it may have one, or is still on its way)."""
+        if fax.direction == "inbound":
+            if fax.status == "failed":
+                return self.tr("Nothing was received, so there is no document.")
+            return ""
+        if fax.has_document:
+            return ""
+        if fax.document_path:
+            # FaxDesk keeps a copy of every document it sends; this one is gone.
+            return self.tr("FaxDesk's copy of the sent document is no longer on this "
+                           "computer.")
+        # Sent from somewhere else (another computer, the Telnyx portal, another program):
+        # Telnyx knows the document's name, but only the sender ever had the document.
+        if fax.media_name:
+            return self.tr("The document “{name}” was not sent from FaxDesk on this computer, "
+                           "so it is not kept here.").format(name=fax.media_name)
+        return self.tr("This fax was not sent from FaxDesk on this computer, so its document "
+                       "is not kept here.")

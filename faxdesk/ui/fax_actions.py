@@ -33,7 +33,10 @@ def shown_actions(row: FaxRow | None) -> frozenset[FaxAction]:
     shown: set[FaxAction] = {"open", "save", "print", "delete"}
     inbound = row.direction == "inbound"
     if inbound:
-        shown |= {"mark_read", "refresh"}
+        shown.add("mark_read")
+        if row.status == "received":
+            # Telnyx has the received document: its link can be renewed and fetched again.
+            shown.add("refresh")
     else:
         if row.can_cancel or row.in_flight:
             shown.add("cancel")

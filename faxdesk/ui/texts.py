@@ -59,6 +59,21 @@ _STATUS_ICONS = {
     "initiated": "status-receiving",
     "receiving": "status-receiving",
     "received": "status-received",
+    # Steps FaxDesk records itself: each with an icon that says what happened, so none
+    # looks like an error (status-unknown is for a status nobody knows).
+    "submitted": "status-queued",
+    "cancel_requested": "status-cancelled",
+    "retry_scheduled": "status-queued",
+    "link_refreshed": "refresh",
+    "downloaded": "save",
+    # A send Telnyx has not created yet, as the fax list shows it (models.fax_status_icon).
+    "preparing": "status-processing",
+    "uploading": "status-processing",
+    "waiting": "status-queued",
+    "held": "status-queued",
+    "scheduled": "status-queued",
+    "checking": "status-queued",
+    "rejected": "status-failed",
 }
 
 

@@ -1,0 +1,197 @@
+"""How the detail pane looks against the demo sandbox: every timeline step has a fitting icon,
+no empty boxes (the preview takes no room without pages, the timeline is as tall as its
+entries), whole thumbnails, and "fetch again" only where Telnyx has a document."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QIcon, QImage
+from PySide6.QtWidgets import QApplication, QListWidget
+
+from faxdesk.core.records import TimelineEntry
+from faxdesk.core.rows import FaxRow
+from faxdesk.core.timeline_words import PENDING_STEPS
+from faxdesk.core.words import STATUS_WORDS
+from faxdesk.ui.detail_pane import FaxDetailPane
+from faxdesk.ui.icons import icon
+from faxdesk.ui.main_window import MainWindow
+from tests.ui.conftest import wait_for
+from tests.ui.rows import fax_row
+
+
+def _first(window: MainWindow, **want: Any) -> FaxRow:
+    for fax in window.model.items():
+        if all(getattr(fax, k) == v for k, v in want.items()):
+            return fax
+    raise AssertionError(f"no demo fax with {want}")
+
+
+def _look(qicon: QIcon) -> QImage:
+    return qicon.pixmap(16, 16).toImage()
+
+
+def _unknown_icon_steps(timeline: QListWidget) -> list[str]:
+    unknown = _look(icon("status-unknown"))
+    return [timeline.item(i).text() for i in range(timeline.count())
+            if _look(timeline.item(i).icon()) == unknown]
+
+
+def _settle(qtbot: Any) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(1)
+
+
+# --- 1. icons of the timeline -------------------------------------------------------------------
+
+
+def test_no_step_faxdesk_records_shows_the_unknown_icon(qtbot: Any) -> None:
+    pane = FaxDetailPane()
+    qtbot.addWidget(pane)
+    pane.show_fax(fax_row("x", direction="inbound", status="received"))
+    t0 = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
+    # Telnyx's statuses, FaxDesk's own steps, and the steps of a send Telnyx has not yet.
+    steps = [*STATUS_WORDS, *PENDING_STEPS]
+    pane.show_timeline("x", [TimelineEntry("x", status, t0 + timedelta(seconds=n), "local")
+                             for n, status in enumerate(steps)])
+    assert pane.timeline.count() == len(steps)
+    assert _unknown_icon_steps(pane.timeline) == []
+    # A status nobody knows still says so.
+    pane.show_timeline("x", [TimelineEntry("x", "teleported", t0, "poll")])
+    assert len(_unknown_icon_steps(pane.timeline)) == 1
+
+
+def test_a_downloaded_received_fax_shows_no_question_marks(
+    qtbot: Any, window: MainWindow
+) -> None:
+    fax = _first(window, direction="inbound", status="received")
+    other = _first(window, direction="outbound")
+
+    def downloaded() -> bool:
+        row = window.model.item_by_id(fax.id)
+        return row is not None and row.has_document
+
+    wait_for(qtbot, downloaded, 20000)
+    window.select_fax(other.id)
+    window.select_fax(fax.id)
+    timeline = window.detail.timeline
+    wait_for(qtbot, lambda: any("Document saved on this computer" in timeline.item(i).text()
+                                for i in range(timeline.count())))
+    # The demo's links have expired by the time it is downloaded: FaxDesk fetched a new one.
+    assert any("Document link refreshed" in timeline.item(i).text()
+               for i in range(timeline.count()))
+    assert _unknown_icon_steps(timeline) == []
+
+
+# --- 2. no empty boxes ----------------------------------------------------------------------------
+
+
+def test_a_sent_fax_without_its_document_says_why_and_shows_no_empty_box(
+    qtbot: Any, window: MainWindow
+) -> None:
+    window.resize(1920, 1080)
+    fax = _first(window, direction="outbound", status="delivered", journal_id=None)
+    assert fax.media_name and not fax.has_document
+    window.select_fax(fax.id)
+    pane = window.detail
+    # The sentence names the document Telnyx knows and says it is not on this computer.
+    wait_for(qtbot, lambda: fax.media_name in pane.preview_note.text())
+    window.worker.wait_idle()
+    _settle(qtbot)
+    assert "not" in pane.preview_note.text() and "this computer" in pane.preview_note.text()
+    assert pane.preview_note.isVisible()
+    assert not pane.thumbnails.isVisible() or pane.thumbnails.height() == 0
+
+
+def test_the_timeline_is_as_tall_as_its_entries(qtbot: Any, window: MainWindow) -> None:
+    window.resize(1920, 1080)
+    pane = window.detail
+    timeline = pane.timeline
+    one = _first(window, direction="outbound", status="delivered", journal_id=None)
+    window.select_fax(one.id)
+    wait_for(qtbot, lambda: timeline.count() == 1)
+    _settle(qtbot)
+    row = timeline.visualItemRect(timeline.item(0))
+    frame = timeline.height() - timeline.viewport().height()
+    # One entry: one row high (and a little room), not a large white box.
+    assert timeline.viewport().height() < 2 * row.height(), (timeline.height(), row)
+    assert timeline.viewport().height() >= row.height()
+    assert frame < row.height()
+
+    # Many entries: up to a limit, then it scrolls with a visible scroll bar.
+    t0 = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
+    for count in (3, 60):
+        pane.show_timeline(one.id, [TimelineEntry(one.id, "sending", t0 + timedelta(seconds=n),
+                                                  "poll") for n in range(count)])
+        _settle(qtbot)
+        last = timeline.visualItemRect(timeline.item(count - 1))
+        if count == 3:
+            assert not timeline.verticalScrollBar().isVisible()
+            assert timeline.viewport().rect().contains(last)  # every entry whole, in view
+            assert timeline.viewport().height() < last.bottom() + row.height()
+        else:
+            assert timeline.verticalScrollBar().isVisible()
+            assert timeline.height() < window.height() / 2
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 640)])
+def test_thumbnails_are_whole_or_reachable_by_a_visible_scroll_bar(
+    qtbot: Any, window: MainWindow, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    pane = window.detail
+    fax = next(r for r in window.model.items()
+               if r.direction == "inbound" and r.status == "received" and (r.page_count or 0) >= 6)
+    window.select_fax(fax.id)
+    wait_for(qtbot, lambda: pane.thumbnails.count() >= 6, 20000)
+    _settle(qtbot)
+    thumbs = pane.thumbnails
+    assert thumbs.isVisible() and thumbs.height() > 0
+    view = thumbs.viewport().rect()
+    # Where the list itself lies in the pane's visible width (the pane never scrolls sideways).
+    left = thumbs.viewport().mapTo(pane.viewport(), view.topLeft()).x()
+    assert left >= 0 and left + view.width() <= pane.viewport().width()
+    for i in range(thumbs.count()):
+        rect = thumbs.visualItemRect(thumbs.item(i))
+        whole = view.contains(rect)
+        out_of_view = not view.intersects(rect)
+        assert whole or out_of_view, f"page {i + 1} is cut: {rect} in {view}"
+        if out_of_view:  # reachable: the scroll bar that leads there is shown
+            bar = (thumbs.horizontalScrollBar() if rect.left() >= view.right()
+                   or rect.right() <= view.left() else thumbs.verticalScrollBar())
+            assert bar.isVisible(), f"page {i + 1} cannot be reached"
+    # The rows of pages are whole in the pane's own scrolling area too.
+    last = thumbs.visualItemRect(thumbs.item(thumbs.count() - 1))
+    body_rect = QRect(thumbs.viewport().mapTo(pane.widget(), last.topLeft()), last.size())
+    assert pane.widget().rect().contains(body_rect)
+
+
+# --- 4. "fetch again" only where there is a document ---------------------------------------------
+
+
+def test_fetch_again_is_offered_only_for_a_received_document(
+    qtbot: Any, window: MainWindow
+) -> None:
+    pane = window.detail
+    button = pane.buttons["refresh"]
+    receiving = next(r for r in window.model.items()
+                     if r.direction == "inbound" and r.status in ("initiated", "receiving"))
+    window.select_fax(receiving.id)
+    _settle(qtbot)
+    assert button.isHidden()
+    sent = _first(window, direction="outbound", status="delivered")
+    window.select_fax(sent.id)
+    _settle(qtbot)
+    assert button.isHidden()
+
+    received = _first(window, direction="inbound", status="received")
+    window.select_fax(received.id)
+    _settle(qtbot)
+    assert not button.isHidden() and button.isEnabled()
+    words = button.text().replace("&", "").lower()
+    assert "link" not in words and "fetch" in words
+    assert button.toolTip()  # says what it does
