@@ -188,39 +188,39 @@
     <name>ApplicationsPane</name>
     <message>
         <location filename="../../faxdesk/ui/apps_pane.py" line="35"/>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="41"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="43"/>
         <location filename="../../faxdesk/ui/first_frame.py" line="200"/>
         <source>Fax applications</source>
         <extracomment>The selected application id, or &quot;&quot; for all applications.</extracomment>
         <translation>传真应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="45"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="47"/>
         <source>New application…</source>
         <translation>新建应用…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="46"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="48"/>
         <source>Edit application…</source>
         <translation>编辑应用…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="47"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="49"/>
         <source>Delete application…</source>
         <translation>删除应用…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="70"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="72"/>
         <source>All applications</source>
         <translation>全部应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="77"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="79"/>
         <source>{name} (inactive)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/apps_pane.py" line="80"/>
+        <location filename="../../faxdesk/ui/apps_pane.py" line="82"/>
         <source>ID {id}</source>
         <translation>ID {id}</translation>
     </message>
@@ -1331,7 +1331,7 @@
         <translation>传真被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/texts.py" line="80"/>
+        <location filename="../../faxdesk/ui/texts.py" line="95"/>
         <source>The fax failed ({reason}).</source>
         <translation>传真失败（{reason}）。</translation>
     </message>
@@ -1339,60 +1339,60 @@
 <context>
     <name>FaxActions</name>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="78"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="81"/>
         <source>The document arrives when the fax has been received.</source>
         <extracomment>In the order a person looks for them: the document first, then what changes the fax. Actions that work on several selected faxes at once.</extracomment>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="80"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="83"/>
         <source>The document of this fax is not on this computer.</source>
         <translation>这份传真的文档不在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="83"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="86"/>
         <source>Telnyx can no longer stop this fax.</source>
         <translation>Telnyx 已无法停止这份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="85"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="88"/>
         <source>This fax was not sent from FaxDesk; its document is not here.</source>
         <translation>这份传真不是从 FaxDesk 发送的，文档不在这里。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="93"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="96"/>
         <source>&amp;Delete {n} faxes…</source>
         <translation>删除 {n} 份传真(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="95"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="98"/>
         <source>&amp;Discard…</source>
         <translation>丢弃(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="96"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="99"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="102"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="105"/>
         <source>&amp;Stop retrying</source>
         <translation>停止重试(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="103"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="106"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="110"/>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="112"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="113"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="115"/>
         <source>Mark &amp;unread</source>
         <translation>标记为未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="109"/>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="113"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="112"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="116"/>
         <source>Mark &amp;read</source>
         <translation>标记为已读(&amp;R)</translation>
     </message>
@@ -1428,108 +1428,103 @@
 <context>
     <name>FaxDetailPane</name>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="108"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="278"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="140"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="325"/>
         <source>No fax selected</source>
         <translation>未选择传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="134"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="166"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="136"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="168"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="137"/>
-        <source>Re&amp;fresh link</source>
-        <translation>刷新链接(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="138"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="170"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="139"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="171"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="140"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="172"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="141"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="173"/>
         <source>Mark &amp;read</source>
         <translation>标记为已读(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="142"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="174"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="143"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="175"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="158"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="190"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="164"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="196"/>
         <source>Direction:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="165"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="197"/>
         <source>From:</source>
         <translation>发件方：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="166"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="198"/>
         <source>To:</source>
         <translation>收件方：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="169"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="201"/>
         <source>Application:</source>
         <translation>应用：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="170"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="202"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="168"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="200"/>
         <source>Pages:</source>
         <translation>页数：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="172"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="204"/>
         <source>Call duration:</source>
         <translation>通话时长：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="173"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="205"/>
         <source>Quality:</source>
         <translation>质量：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="174"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="206"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="175"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="207"/>
         <source>Updated:</source>
         <translation>更新时间：</translation>
     </message>
@@ -1554,7 +1549,7 @@
         <translation>客户端状态：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="176"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="208"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
@@ -1611,120 +1606,150 @@
         <translation>第 {n} 次尝试（共 {of} 次）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="95"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="127"/>
         <source>Fax details</source>
+        <extracomment>The size of a page&apos;s thumbnail: small enough for two across the narrowest pane.</extracomment>
         <translation>传真详情</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="135"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="167"/>
         <source>Retry &amp;now</source>
         <translation>立即重试(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="167"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="169"/>
+        <source>Fetch a&amp;gain from Telnyx</source>
+        <translation>从 Telnyx 重新获取(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="199"/>
         <source>Document:</source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="171"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="203"/>
         <source>Attempts:</source>
         <translation>尝试次数：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="187"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="191"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="219"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="224"/>
         <source>Status timeline</source>
         <translation>状态时间线</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="199"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="232"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="201"/>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="276"/>
-        <source>No document</source>
-        <translation>无文档</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="205"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="242"/>
         <source>Pages of the document</source>
         <translation>文档页面</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="220"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="260"/>
         <source>Technical details</source>
         <translation>技术详情</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="243"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="283"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="244"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="284"/>
         <source>Copy {what}</source>
         <translation>复制{what}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="257"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="297"/>
         <source>Copy all technical details</source>
         <translation>复制全部技术详情</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="279"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="326"/>
         <source>Choose a fax in the list to see it here.</source>
         <translation>在列表中选择一份传真即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="289"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="336"/>
         <source>unknown number</source>
         <translation>未知号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="291"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="338"/>
         <source>Fax from {party}</source>
         <translation>来自 {party} 的传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="293"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="340"/>
         <source>Fax to {party}</source>
         <translation>发往 {party} 的传真</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/detail_pane.py" line="297"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="344"/>
         <source>%n faxes selected</source>
         <translation>
             <numerusform>已选择 %n 份传真</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="315"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="362"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="335"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="382"/>
         <source>The fax failed.</source>
         <translation>传真发送失败。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="337"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="384"/>
         <source>Attempt {n} failed: {reason}
 FaxDesk tries again at {time}.</source>
         <translation>第 {n} 次尝试失败：{reason}
 FaxDesk 将于 {time} 自动重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="344"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="391"/>
         <source>Failed after {n} attempts: {reason}</source>
         <translation>尝试 {n} 次后失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/detail_pane.py" line="427"/>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="421"/>
+        <source>Ask Telnyx for this fax again, with a new link to its document; FaxDesk downloads the document if it is not on this computer yet.</source>
+        <translation>向 Telnyx 重新获取这份传真及其文档的新链接；如果文档还不在这台电脑上，FaxDesk 会下载它。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="479"/>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="483"/>
+        <source>The first {n} pages are shown here; open the document to see all of them.</source>
+        <translation>此处显示前 {n} 页；打开文档可查看全部页面。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="506"/>
+        <source>Nothing was received, so there is no document.</source>
+        <translation>未收到任何内容，因此没有文档。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="512"/>
+        <source>FaxDesk&apos;s copy of the sent document is no longer on this computer.</source>
+        <translation>FaxDesk 保存的已发送文档副本已不在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="517"/>
+        <source>The document “{name}” was not sent from FaxDesk on this computer, so it is not kept here.</source>
+        <translation>文档“{name}”不是从这台电脑上的 FaxDesk 发送的，因此这里没有保存。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/detail_pane.py" line="519"/>
+        <source>This fax was not sent from FaxDesk on this computer, so its document is not kept here.</source>
+        <translation>这份传真不是从这台电脑上的 FaxDesk 发送的，因此这里没有保存它的文档。</translation>
     </message>
 </context>
 <context>
@@ -1778,7 +1803,7 @@ FaxDesk 将于 {time} 自动重试。</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/fax_list.py" line="93"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="904"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="908"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -1858,32 +1883,32 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <translation>显示全部传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="344"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="345"/>
         <source>{n} faxes</source>
         <translation>{n} 份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="346"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="347"/>
         <source>{shown} of {total} faxes</source>
         <translation>显示 {shown} / 共 {total} 份传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="361"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="362"/>
         <source>No fax matches “{text}”.</source>
         <translation>没有与“{text}”匹配的传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="363"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="364"/>
         <source>No fax matches these filters.</source>
         <translation>没有符合这些筛选条件的传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="364"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="365"/>
         <source>To see every fax again, clear the search box and choose “Sent and received”, “Any status” and “Any time”, or press “Show all faxes”.</source>
         <translation>要重新查看所有传真，请清空搜索框并选择“发送和接收”、“任何状态”和“任何时间”，或按“显示所有传真”。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_list.py" line="367"/>
+        <location filename="../../faxdesk/ui/fax_list.py" line="368"/>
         <source>Choose “All applications” on the left to see the faxes of every application.</source>
         <translation>在左侧选择“全部应用”即可查看所有应用的传真。</translation>
     </message>
@@ -2168,148 +2193,148 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="334"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="338"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="336"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="340"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="337"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="341"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="339"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="343"/>
         <source>Export the selected faxes…</source>
         <translation>导出所选传真…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="341"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="345"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="343"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="347"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="344"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="348"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="346"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="350"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="347"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="351"/>
         <source>Retry &amp;now</source>
         <translation>立即重试(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="348"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="352"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="353"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="357"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="354"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="358"/>
         <source>Re&amp;fresh link</source>
         <translation>刷新链接(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="355"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="359"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="356"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="360"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="357"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="361"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="359"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="363"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="360"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="364"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="367"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="371"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="369"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="373"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="168"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="372"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="376"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="168"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="376"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="380"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="169"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="381"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="385"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="169"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="383"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="387"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="386"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="390"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="963"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="967"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="974"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="978"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="976"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="980"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="966"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="970"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
@@ -2319,102 +2344,102 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <translation>传真应用</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="559"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="563"/>
         <source>%n fax(es) wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n 份传真正在等待自动重试（下一次在 {time}）。如果现在退出，它们要等 FaxDesk 再次启动时才会重试。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="563"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="567"/>
         <source>%n fax(es) are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n 份传真尚未交给 Telnyx。如果现在退出，它们要等 FaxDesk 再次启动时才会发出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="565"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="569"/>
         <source>Quit FaxDesk?</source>
         <translation>退出 FaxDesk？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="569"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="573"/>
         <source>&amp;Quit anyway</source>
         <translation>仍然退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="570"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="574"/>
         <source>&amp;Keep FaxDesk running</source>
         <translation>保持 FaxDesk 运行(&amp;K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="903"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="907"/>
         <source>Unread (%n)</source>
         <translation>
             <numerusform>未读（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="911"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="915"/>
         <source>{title} — %n unread</source>
         <translation>
             <numerusform>{title} — %n 份未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="980"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="984"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1098"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1102"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1123"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1127"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1149"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1153"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1150"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1154"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1158"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1162"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1178"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1182"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1223"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1227"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1246"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1250"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
             <numerusform>%n 份传真已排队等待发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1262"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1266"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1263"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1267"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -3446,289 +3471,299 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="96"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="111"/>
         <source>FaxDesk settings</source>
         <extracomment>The store for a `key_storage` value (&quot;keyring&quot; / &quot;session&quot;). Tries a key against a base URL; returns a short success text or raises. Persists the new settings. Applications and numbers for the default pickers (may be empty when offline). The sandbox&apos;s API address while FaxDesk runs on the sandbox (&quot;&quot; on an account): the dialog then says so instead of showing the account&apos;s key and address as if in use.</extracomment>
         <translation>FaxDesk 设置</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="117"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="118"/>
         <source>&amp;Sending</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="105"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="120"/>
         <source>&amp;Print and scan</source>
         <translation>打印和扫描(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="121"/>
         <source>Ad&amp;vanced</source>
         <translation>高级(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="128"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="166"/>
         <source>KEY… from the Telnyx portal (API Keys)</source>
         <translation>KEY…，来自 Telnyx 门户（API Keys）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="129"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="167"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="138"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="176"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="143"/>
-        <source>Keep the key for this session only (never saved to disk)</source>
-        <translation>仅在本次会话中保留密钥（绝不保存到磁盘）</translation>
-    </message>
-    <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="163"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="201"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="179"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="217"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="184"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="222"/>
         <source>Default &amp;application:</source>
         <translation>默认应用(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="189"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="227"/>
         <source>Default &amp;sending number:</source>
         <translation>默认发送号码(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="199"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="237"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="201"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="239"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="203"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="241"/>
         <source>When a fax is &amp;delivered</source>
         <translation>传真送达时(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="204"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="242"/>
         <source>When a fax &amp;fails</source>
         <translation>传真失败时(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="205"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="243"/>
         <source>When a fax is &amp;received</source>
         <translation>收到传真时(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="104"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="119"/>
         <source>Status &amp;checks</source>
         <translation>状态检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="156"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="181"/>
+        <source>Keep the key for this session only (forgotten when FaxDesk closes)</source>
+        <translation>仅在本次会话中保留密钥（FaxDesk 关闭后即被清除）</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="194"/>
         <source>FaxDesk runs on the built-in sandbox now: it needs no API key, and nothing is sent for real. A key saved here is used when FaxDesk starts with your account.</source>
         <translation>FaxDesk 现在运行在内置沙盒上：不需要 API 密钥，也不会真正发送任何内容。在此保存的密钥会在 FaxDesk 以您的账户启动时使用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="197"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="235"/>
         <source>Numbers typed without a + and a country code are dialled in this country</source>
         <translation>输入时不带 + 和国家代码的号码将按此国家/地区拨打</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="221"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="259"/>
         <source>How often FaxDesk asks Telnyx about your faxes (polling)</source>
         <translation>FaxDesk 向 Telnyx 查询传真状态的频率（轮询）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="225"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="261"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="264"/>
         <source>While faxes are in &amp;flight, every:</source>
         <translation>有传真进行中时，间隔(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="226"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="265"/>
         <source>When &amp;idle, every:</source>
         <translation>空闲时，间隔(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="229"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="268"/>
         <source>Webhook listener (instant updates)</source>
         <translation>Webhook 监听（即时更新）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="231"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="270"/>
         <source>&amp;Listen for Telnyx webhooks</source>
         <translation>监听 Telnyx Webhook(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="238"/>
-        <source>base64 public key from the Telnyx portal</source>
-        <translation>Telnyx 门户中的 base64 公钥</translation>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="278"/>
+        <source>Paste the “Public Key” from the Telnyx portal (Keys &amp; Credentials)</source>
+        <translation>粘贴 Telnyx 门户（Keys &amp; Credentials）中的“Public Key”</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="240"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="280"/>
+        <source>In the Telnyx portal, open Keys &amp; Credentials and copy the Public Key shown there. FaxDesk uses it to check that an update really comes from Telnyx.</source>
+        <translation>在 Telnyx 门户中打开 Keys &amp; Credentials，复制其中显示的 Public Key。FaxDesk 用它来确认更新确实来自 Telnyx。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="283"/>
         <source>Telnyx must be able to reach this address (for example through a tunnel). Polling carries on as a safety net.</source>
         <translation>Telnyx 必须能够访问此地址（例如通过隧道）。轮询仍会继续，作为保障。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="245"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="288"/>
         <source>Add&amp;ress:</source>
         <translation>地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="246"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="289"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="247"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="290"/>
         <source>Public &amp;key:</source>
         <translation>公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="261"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="304"/>
         <source>Documents printed to the “FaxDesk” printer open the send dialog</source>
         <translation>打印到“FaxDesk”打印机的文档会打开发送对话框</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="263"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="306"/>
         <source>Print to fax:</source>
         <translation>打印为传真：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="265"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="308"/>
         <source>Black and white (text)</source>
         <translation>黑白（文字）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="266"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="309"/>
         <source>Grey (photos)</source>
         <translation>灰度（照片）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="268"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="311"/>
         <source>Scan in:</source>
         <translation>扫描方式：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="270"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="313"/>
         <source>Save a transmission report when a fax is delivered or fails</source>
         <translation>传真送达或失败时保存传输报告</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="273"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="316"/>
         <source>Folder for the reports</source>
         <translation>保存报告的文件夹</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="274"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="317"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="279"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="322"/>
         <source>Reports:</source>
         <translation>报告：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="281"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="324"/>
         <source>Print each received fax once, as it arrives</source>
         <translation>每份收到的传真到达时打印一次</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="286"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="329"/>
         <source>Received faxes:</source>
         <translation>收到的传真：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="287"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="330"/>
         <source>Printer:</source>
         <translation>打印机：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="300"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="343"/>
         <source>Folder for transmission reports</source>
         <translation>传输报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="309"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="352"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="313"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="356"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="315"/>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="342"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="358"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="385"/>
         <source>A new language is used from the next start of FaxDesk.</source>
         <translation>新的语言将在下次启动 FaxDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="322"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="365"/>
         <source>API &amp;address:</source>
         <translation>API 地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="325"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="368"/>
         <source>Change only to use a test server; the default is https://api.telnyx.com/v2.</source>
         <translation>仅在使用测试服务器时修改；默认值为 https://api.telnyx.com/v2。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="331"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="374"/>
         <source>API address (your account):</source>
         <translation>API 地址（您的账户）：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="333"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="377"/>
         <source>Now connected to the built-in sandbox at {url}. The address above is used when FaxDesk starts with your account.</source>
         <translation>现在已连接到位于 {url} 的内置沙盒。上面的地址会在 FaxDesk 以您的账户启动时使用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="341"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="384"/>
         <source>Restart FaxDesk to see it in the new language: it is used from the next start.</source>
         <translation>请重新启动 FaxDesk 以使用新语言：新语言从下次启动起生效。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="365"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="408"/>
         <source>The key is kept in memory only and forgotten when FaxDesk quits.</source>
         <translation>密钥仅保存在内存中，FaxDesk 退出后即被清除。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="368"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="411"/>
         <source>The key is stored in the system keyring.</source>
         <translation>密钥保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="375"/>
-        <source>The system keyring cannot be read now. The sandbox does not need it; to keep your account&apos;s key, use “Keep the key for this session only”.</source>
-        <translation>目前无法读取系统密钥环。沙盒不需要它；如要保存账户的密钥，请使用“仅在本次会话中保存密钥”。</translation>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="418"/>
+        <source>FaxDesk can&apos;t use this computer&apos;s password storage right now, so it can&apos;t save your API key. The sandbox needs no key. To use your account&apos;s key anyway, turn on “Keep the key for this session only”: FaxDesk then holds the key until it closes, and you enter it again next time.</source>
+        <translation>FaxDesk 目前无法使用这台电脑的密码存储，因此无法保存您的 API 密钥。沙盒不需要密钥。如仍要使用您账户的密钥，请勾选“仅在本次会话中保留密钥”：FaxDesk 会保留密钥直到关闭，下次启动时需要重新输入。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="390"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="435"/>
         <source>Enter an API key first.</source>
         <translation>请先输入 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="393"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="438"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -3877,7 +3912,7 @@ Send and receive faxes through Telnyx.</source>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="216"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="432"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="436"/>
         <location filename="../../faxdesk/ui/status_area.py" line="132"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
