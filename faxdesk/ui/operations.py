@@ -159,7 +159,7 @@ class FaxOperations(HostedOperations):
     def refresh(self, fax: FaxRow) -> None:
         engine = self._host.engine
         self._run(partial(engine.refresh, fax.id),
-                  self.tr("The document link was refreshed."), fax.id)
+                  self.tr("Fetched the fax again from Telnyx."), fax.id)
 
     def resend(self, fax: FaxRow) -> None:
         self._host.worker.submit(self._host.engine.resend, fax.id, on_done=self._resent,

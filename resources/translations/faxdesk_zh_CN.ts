@@ -2045,8 +2045,8 @@ FaxDesk 将于 {time} 自动重试。</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/operations.py" line="162"/>
-        <source>The document link was refreshed.</source>
-        <translation>文档链接已刷新。</translation>
+        <source>Fetched the fax again from Telnyx.</source>
+        <translation>已从 Telnyx 重新获取这份传真。</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/operations.py" line="169"/>
@@ -2248,11 +2248,6 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="358"/>
-        <source>Re&amp;fresh link</source>
-        <translation>刷新链接(&amp;F)</translation>
-    </message>
-    <message>
         <location filename="../../faxdesk/ui/main_window.py" line="359"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
@@ -2342,6 +2337,11 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <location filename="../../faxdesk/ui/main_window.py" line="248"/>
         <source>Fax applications</source>
         <translation>传真应用</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/ui/main_window.py" line="358"/>
+        <source>Fetch a&amp;gain from Telnyx</source>
+        <translation>从 Telnyx 重新获取(&amp;G)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../faxdesk/ui/main_window.py" line="563"/>

@@ -109,7 +109,7 @@ def test_refresh_an_inbound_fax_link(
         r.method == "POST" and r.path.endswith(f"/faxes/{fax.id}/actions/refresh")
         and r.status == 200 for r in demo_sandbox.request_log
     ))
-    wait_for(qtbot, lambda: "refreshed" in window.statusBar().currentMessage())
+    wait_for(qtbot, lambda: "Fetched the fax again" in window.statusBar().currentMessage())
 
 
 def test_resend_a_failed_fax_creates_a_new_one(
