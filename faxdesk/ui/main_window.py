@@ -355,7 +355,8 @@ class MainWindow(QMainWindow):
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.act_delete)
         self.act_resend = self._fax_action("resend", self.tr("&Resend"), "resend")
-        self.act_refresh = self._fax_action("refresh", self.tr("Fetch a&gain from Telnyx"), "refresh")
+        self.act_refresh = self._fax_action("refresh", self.tr("Fetch a&gain from Telnyx"),
+                                            "refresh")
         self.act_open = self._fax_action("open", self.tr("&Open document"), "open", "Ctrl+O")
         self.act_save = self._fax_action("save", self.tr("&Save PDF…"), "save", "Ctrl+S")
         self.act_read = self._fax_action("mark_read", self.tr("Mark read/&unread"), "mark-read",

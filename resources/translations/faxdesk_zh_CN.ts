@@ -1803,7 +1803,7 @@ FaxDesk 将于 {time} 自动重试。</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/fax_list.py" line="93"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="908"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="909"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -2248,88 +2248,88 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="359"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="360"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="360"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="361"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="361"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="362"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="363"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="364"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="364"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="365"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="371"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="372"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="373"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="374"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="168"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="376"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="377"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="168"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="380"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="381"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="169"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="385"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="386"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="169"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="387"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="388"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="390"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="391"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="967"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="968"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="978"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="979"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="980"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="981"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="970"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="971"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
@@ -2344,102 +2344,102 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <translation>从 Telnyx 重新获取(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="563"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="564"/>
         <source>%n fax(es) wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n 份传真正在等待自动重试（下一次在 {time}）。如果现在退出，它们要等 FaxDesk 再次启动时才会重试。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="567"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="568"/>
         <source>%n fax(es) are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n 份传真尚未交给 Telnyx。如果现在退出，它们要等 FaxDesk 再次启动时才会发出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="569"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="570"/>
         <source>Quit FaxDesk?</source>
         <translation>退出 FaxDesk？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="573"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="574"/>
         <source>&amp;Quit anyway</source>
         <translation>仍然退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="574"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="575"/>
         <source>&amp;Keep FaxDesk running</source>
         <translation>保持 FaxDesk 运行(&amp;K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="907"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="908"/>
         <source>Unread (%n)</source>
         <translation>
             <numerusform>未读（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="915"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="916"/>
         <source>{title} — %n unread</source>
         <translation>
             <numerusform>{title} — %n 份未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="984"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="985"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1102"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1103"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1127"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1128"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1153"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1154"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1154"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1155"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1162"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1163"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1182"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1183"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1227"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1228"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1250"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1251"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
             <numerusform>%n 份传真已排队等待发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1266"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1267"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1267"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1268"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -3912,7 +3912,7 @@ Send and receive faxes through Telnyx.</source>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="216"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="436"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="437"/>
         <location filename="../../faxdesk/ui/status_area.py" line="132"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
