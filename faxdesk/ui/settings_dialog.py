@@ -261,7 +261,7 @@ class SettingsDialog(QDialog):
         unit = self.tr(" s")  # after a number of seconds: "5 s"
         self.poll_fast = _seconds(1, 3600, s.poll_fast_secs, unit)
         self.poll_slow = _seconds(1, 86400, s.poll_slow_secs, unit)
-        form.addRow(self.tr("While faxes are in &flight, every:"), self.poll_fast)
+        form.addRow(self.tr("While &faxes are in progress, every:"), self.poll_fast)
         form.addRow(self.tr("When &idle, every:"), self.poll_slow)
         layout.addWidget(polling)
 

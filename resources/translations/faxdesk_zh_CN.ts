@@ -3588,7 +3588,7 @@ Send and receive faxes through Telnyx.</source>
     </message>
     <message>
         <location filename="../../faxdesk/ui/settings_dialog.py" line="264"/>
-        <source>While faxes are in &amp;flight, every:</source>
+        <source>While &amp;faxes are in progress, every:</source>
         <translation>有传真进行中时，间隔(&amp;F)：</translation>
     </message>
     <message>
