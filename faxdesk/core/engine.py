@@ -51,7 +51,7 @@ from faxdesk.core.rows import FaxRow
 from faxdesk.core.status import StatusUpdate, apply_status, forget_fax, set_local
 from faxdesk.core.store import Store
 from faxdesk.core.sync import SyncConfig, Syncer
-from faxdesk.core.words import NO_ACCOUNT
+from faxdesk.core.words import DOCUMENT_ON_ITS_WAY, NO_ACCOUNT
 
 if TYPE_CHECKING:
     from faxdesk.api.client import TelnyxClient
@@ -476,7 +476,7 @@ class FaxEngine:
         if row.direction == "inbound" and row.status == "received":
             if row.download_state == "error" and row.download_error:
                 raise EngineError(row.download_error)
-            raise EngineError("The received document is still being downloaded.")
+            raise EngineError(DOCUMENT_ON_ITS_WAY)
         return None
 
     def write_report(self, row_id: str, dest: Path | None, words: ReportWords, *,

@@ -347,6 +347,12 @@ def setting_problem(name: str, problem: str) -> str:
 #: Why nothing can be asked of Telnyx yet.
 NO_ACCOUNT = QT_TRANSLATE_NOOP(
     "Errors", "No API key yet: enter it in Settings, or try FaxDesk on the sandbox.")
+#: Why a received fax cannot be shown or opened yet.
+DOCUMENT_ON_ITS_WAY = QT_TRANSLATE_NOOP(
+    "Errors", "The received document is still being downloaded.")
+# The engine's own messages that the window shows in its language (the engine raises them with
+# these words; anything else it says is shown as it is).
+_ENGINE_SENTENCES = frozenset({DOCUMENT_ON_ITS_WAY})
 
 
 def error_sentences(exc: BaseException) -> list[Sentence]:
@@ -364,6 +370,8 @@ def error_sentences(exc: BaseException) -> list[Sentence]:
 
     if isinstance(exc, NoAccountError):
         return [_s(NO_ACCOUNT)]
+    if str(exc) in _ENGINE_SENTENCES:
+        return [_s(str(exc))]
     if isinstance(exc, secrets.KeyringLockedError):
         return [_s(QT_TRANSLATE_NOOP(
             "Errors", "The system keyring is locked. Unlock it (log in to the desktop, or open "

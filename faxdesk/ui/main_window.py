@@ -982,7 +982,7 @@ class MainWindow(QMainWindow):
 
     def _preview_failed(self, fax_id: str, exc: BaseException) -> None:
         self.detail.show_preview_note(
-            fax_id, self.tr("Preview unavailable: {error}").format(error=exc))
+            fax_id, self.tr("Preview unavailable: {error}").format(error=error_text(exc)))
 
     def _update_actions(self) -> None:
         row = self.detail.fax

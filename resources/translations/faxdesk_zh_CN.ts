@@ -407,128 +407,128 @@
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="453"/>
+        <location filename="../../faxdesk/core/words.py" line="461"/>
         <source>FAX</source>
         <extracomment>Every text of the cover page (faxdesk.core.documents.cover.CoverWords), in the &quot;Cover&quot; context. The cover has its own language (the sender chooses it), so the window translates these with a translator for that language, not necessarily its own.</extracomment>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="454"/>
+        <location filename="../../faxdesk/core/words.py" line="462"/>
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="455"/>
+        <location filename="../../faxdesk/core/words.py" line="463"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="456"/>
+        <location filename="../../faxdesk/core/words.py" line="464"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="457"/>
+        <location filename="../../faxdesk/core/words.py" line="465"/>
         <source>Fax</source>
         <translation>传真号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="458"/>
+        <location filename="../../faxdesk/core/words.py" line="466"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="459"/>
+        <location filename="../../faxdesk/core/words.py" line="467"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="460"/>
+        <location filename="../../faxdesk/core/words.py" line="468"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="461"/>
+        <location filename="../../faxdesk/core/words.py" line="469"/>
         <source>Message</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="462"/>
+        <location filename="../../faxdesk/core/words.py" line="470"/>
         <source>{total} (including this cover)</source>
         <translation>{total}（含本封面）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="463"/>
+        <location filename="../../faxdesk/core/words.py" line="471"/>
         <source>If you received this fax in error, please tell the sender and destroy it.</source>
         <translation>如果您误收了这份传真，请告知发件人并将其销毁。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="465"/>
+        <location filename="../../faxdesk/core/words.py" line="473"/>
         <source>Page 1 of {total}</source>
         <translation>第 1 页，共 {total} 页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="467"/>
+        <location filename="../../faxdesk/core/words.py" line="475"/>
         <source>{month_name} {day}, {year}</source>
         <translation>{year}年{month_name}{day}日</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="470"/>
+        <location filename="../../faxdesk/core/words.py" line="478"/>
         <source>January</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="470"/>
+        <location filename="../../faxdesk/core/words.py" line="478"/>
         <source>February</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="471"/>
+        <location filename="../../faxdesk/core/words.py" line="479"/>
         <source>March</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="471"/>
+        <location filename="../../faxdesk/core/words.py" line="479"/>
         <source>April</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="472"/>
+        <location filename="../../faxdesk/core/words.py" line="480"/>
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="472"/>
+        <location filename="../../faxdesk/core/words.py" line="480"/>
         <source>June</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="473"/>
+        <location filename="../../faxdesk/core/words.py" line="481"/>
         <source>July</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="473"/>
+        <location filename="../../faxdesk/core/words.py" line="481"/>
         <source>August</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="474"/>
+        <location filename="../../faxdesk/core/words.py" line="482"/>
         <source>September</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="474"/>
+        <location filename="../../faxdesk/core/words.py" line="482"/>
         <source>October</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="475"/>
+        <location filename="../../faxdesk/core/words.py" line="483"/>
         <source>November</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="475"/>
+        <location filename="../../faxdesk/core/words.py" line="483"/>
         <source>December</source>
         <translation>12月</translation>
     </message>
@@ -1102,47 +1102,53 @@
         <translation>还没有 API 密钥：请在“设置”中输入，或在沙盒中试用 FaxDesk。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="368"/>
+        <location filename="../../faxdesk/core/words.py" line="351"/>
+        <source>The received document is still being downloaded.</source>
+        <extracomment>Why a received fax cannot be shown or opened yet.</extracomment>
+        <translation>收到的文档仍在下载中。</translation>
+    </message>
+    <message>
+        <location filename="../../faxdesk/core/words.py" line="376"/>
         <source>The system keyring is locked. Unlock it (log in to the desktop, or open the keyring manager) and try again, or keep the key for this session only.</source>
         <translation>系统密钥环已锁定。请解锁（登录桌面或打开密钥环管理器）后重试，或仅在本次会话中保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="372"/>
+        <location filename="../../faxdesk/core/words.py" line="380"/>
         <source>This computer has no keyring service to keep the API key in. Keep the key for this session only, or start a keyring (GNOME Keyring, KWallet) and try again.</source>
         <translation>这台电脑没有可保存 API 密钥的密钥环服务。请仅在本次会话中保存密钥，或启动密钥环（GNOME Keyring、KWallet）后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="377"/>
+        <location filename="../../faxdesk/core/words.py" line="385"/>
         <source>The system keyring did not answer. Check that it is running and unlocked, or keep the key for this session only.</source>
         <translation>系统密钥环没有响应。请确认它正在运行且已解锁，或仅在本次会话中保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="383"/>
+        <location filename="../../faxdesk/core/words.py" line="391"/>
         <source>The disk is full, so FaxDesk could not save {path}. Free some space and try again.</source>
         <translation>磁盘已满，FaxDesk 无法保存 {path}。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="387"/>
+        <location filename="../../faxdesk/core/words.py" line="395"/>
         <source>FaxDesk may not write to {path}. Choose another folder, or check its permissions.</source>
         <translation>FaxDesk 无权写入 {path}。请选择其他文件夹，或检查其权限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="394"/>
+        <location filename="../../faxdesk/core/words.py" line="402"/>
         <source>FaxDesk could not use the file {path}. Check that the disk is there and FaxDesk may use it.</source>
         <translation>FaxDesk 无法使用文件 {path}。请确认磁盘可用且 FaxDesk 有权使用它。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="402"/>
+        <location filename="../../faxdesk/core/words.py" line="410"/>
         <source>FaxDesk ran into an unexpected problem; nothing is lost. Try again, and report it if it keeps happening.</source>
         <translation>FaxDesk 遇到了意外问题，但没有丢失任何内容。请重试；如果问题反复出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="420"/>
+        <location filename="../../faxdesk/core/words.py" line="428"/>
         <source>Telnyx did not delete the fax application “{name}”.</source>
         <translation>Telnyx 没有删除传真应用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="425"/>
+        <location filename="../../faxdesk/core/words.py" line="433"/>
         <source>Phone numbers are still assigned to it. Assign them to another application in the Telnyx portal first, then delete it.</source>
         <translation>它仍分配有电话号码。请先在 Telnyx 门户中将这些号码分配给其他应用，然后再删除它。</translation>
     </message>
