@@ -834,8 +834,11 @@ class MainWindow(QMainWindow):
         if shown is not None and shown.id == fax.id:
             self.detail.show_fax(fax, self.detail.count_selected)
             self._update_actions()
+            # The timeline also has the steps taken on this computer: a document saved, a
+            # link fetched again.
             if (shown.status != fax.status or shown.pending != fax.pending
-                    or shown.attempt != fax.attempt):
+                    or shown.attempt != fax.attempt or shown.media_url != fax.media_url
+                    or shown.download_state != fax.download_state):
                 self._load_timeline(fax.id)
             if shown.document_path != fax.document_path or shown.status != fax.status:
                 self._load_preview(fax)  # the document arrived (or the fax was received)

@@ -195,3 +195,22 @@ def test_fetch_again_is_offered_only_for_a_received_document(
     words = button.text().replace("&", "").lower()
     assert "link" not in words and "fetch" in words
     assert button.toolTip()  # says what it does
+
+
+def test_the_shown_timeline_follows_the_steps_taken_on_this_computer(
+    qtbot: Any, window: MainWindow
+) -> None:
+    fax = _first(window, direction="inbound", status="received")
+    window.select_fax(fax.id)
+    timeline = window.detail.timeline
+
+    def refreshed() -> int:
+        return sum("Document link refreshed" in timeline.item(i).text()
+                   for i in range(timeline.count()))
+
+    wait_for(qtbot, lambda: timeline.count() > 0)
+    window.worker.wait_idle()
+    before = refreshed()
+    # Fetched again while it is shown: the new step appears without choosing the fax again.
+    window.run_action("refresh")
+    wait_for(qtbot, lambda: refreshed() > before, 20000)
