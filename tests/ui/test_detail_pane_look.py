@@ -41,9 +41,10 @@ def _unknown_icon_steps(timeline: QListWidget) -> list[str]:
 
 
 def _settle(qtbot: Any) -> None:
+    """Deliver what is already posted (layout requests, zero-delay timers); no time passes."""
     for _ in range(3):
+        QApplication.sendPostedEvents()
         QApplication.processEvents()
-        qtbot.wait(1)
 
 
 # --- 1. icons of the timeline -------------------------------------------------------------------
