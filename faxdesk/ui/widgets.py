@@ -159,7 +159,11 @@ def fit_to_screen(window: QWidget, available: QSize | None = None) -> QSize:
             return window.size()
         available = screen.availableGeometry().size()
     room = QSize(max(available.width() - 24, 200), max(available.height() - 48, 200))
-    size = window.size().boundedTo(room).expandedTo(window.minimumSizeHint().boundedTo(room))
+    # A window nobody sized yet would open at the size its layout prefers, not at the
+    # placeholder size Qt gives it until then.
+    wanted = (window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized)
+              else window.sizeHint())
+    size = wanted.boundedTo(room).expandedTo(window.minimumSizeHint().boundedTo(room))
     if size != window.size():
         window.resize(size)
     return size

@@ -272,3 +272,27 @@ def test_the_send_dialog_fits_each_screen_with_room_for_the_recipient(
             _save(dialog, shots, f"send-dialog-in-window-{width}x{height}.png")
     finally:
         dialog.reject()
+
+
+def test_a_dialog_nobody_sized_opens_at_the_size_its_layout_prefers(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout
+
+    from faxdesk.ui.widgets import fit_to_screen
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = QDialog(parent)
+    layout = QVBoxLayout(dialog)
+    note = QLabel("A note long enough to be wrapped onto several lines when the dialog is "
+                  "narrow, which it should not be when it opens on a screen with room. " * 2)
+    note.setWordWrap(True)
+    layout.addWidget(note)
+    layout.addWidget(QLineEdit())
+    size = fit_to_screen(dialog, QSize(1280, 800))
+    assert size.width() >= dialog.sizeHint().width()
+    assert size.height() >= dialog.sizeHint().height()
+    assert size.width() > dialog.minimumSizeHint().width()
+    # A small screen still bounds it.
+    small = QDialog(parent)
+    QVBoxLayout(small).addWidget(QLabel("x" * 400))
+    assert fit_to_screen(small, QSize(800, 600)).width() <= 800
