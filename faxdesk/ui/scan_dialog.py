@@ -260,8 +260,7 @@ class ScanDialog(QDialog):
             self._result = result
             self.error.setText(result.warning)
             self.error.show()
-            self.status_label.setText(self.tr("{count} page(s) scanned.").format(
-                count=result.pages))
+            self.status_label.setText(self.tr("%n page(s) scanned.", "", result.pages))
             self.scan_button.setText(self.tr("Add the scanned pages"))
             return
         self._deliver(result)

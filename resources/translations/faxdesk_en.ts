@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="908"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="911"/>
         <source>Unread (%n)</source>
         <translation>
             <numerusform>Unread (%n)</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="916"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="919"/>
         <source>{title} — %n unread</source>
         <translation>
             <numerusform>{title} — %n unread</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="981"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="984"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -109,11 +109,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1251"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1254"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
             <numerusform>%n fax queued for sending.</numerusform>
             <numerusform>%n faxes queued for sending.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message numerus="yes">
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="263"/>
+        <source>%n page(s) scanned.</source>
+        <translation>
+            <numerusform>%n page scanned.</numerusform>
+            <numerusform>%n pages scanned.</numerusform>
         </translation>
     </message>
 </context>

@@ -1809,7 +1809,7 @@ FaxDesk 将于 {time} 自动重试。</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/fax_list.py" line="93"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="909"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="912"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -2318,24 +2318,24 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="968"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="971"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="979"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="982"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="981"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="984"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="971"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="974"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
@@ -2379,73 +2379,73 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <translation>保持 FaxDesk 运行(&amp;K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="908"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="911"/>
         <source>Unread (%n)</source>
         <translation>
             <numerusform>未读（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="916"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="919"/>
         <source>{title} — %n unread</source>
         <translation>
             <numerusform>{title} — %n 份未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="985"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="988"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1103"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1106"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1128"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1131"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1154"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1157"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1155"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1158"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1163"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1166"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1183"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1186"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1228"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1231"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1251"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1254"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
             <numerusform>%n 份传真已排队等待发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1267"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1270"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1268"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1271"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -3112,28 +3112,30 @@ Send and receive faxes through Telnyx.</source>
         <source>Scanning page {page}… {percent} %</source>
         <translation>正在扫描第 {page} 页… {percent}%</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../faxdesk/ui/scan_dialog.py" line="263"/>
-        <source>{count} page(s) scanned.</source>
-        <translation>已扫描 {count} 页。</translation>
+        <source>%n page(s) scanned.</source>
+        <translation>
+            <numerusform>已扫描 %n 页。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/scan_dialog.py" line="265"/>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="264"/>
         <source>Add the scanned pages</source>
         <translation>添加已扫描的页面</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/scan_dialog.py" line="279"/>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="278"/>
         <source>The scan was cancelled.</source>
         <translation>扫描已取消。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/scan_dialog.py" line="291"/>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="290"/>
         <source>The scanner could not be used. Check it and try again.</source>
         <translation>无法使用扫描仪。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/scan_dialog.py" line="306"/>
+        <location filename="../../faxdesk/ui/scan_dialog.py" line="305"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -3477,299 +3479,299 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="111"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="112"/>
         <source>FaxDesk settings</source>
         <extracomment>The store for a `key_storage` value (&quot;keyring&quot; / &quot;session&quot;). Tries a key against a base URL; returns a short success text or raises. Persists the new settings. Applications and numbers for the default pickers (may be empty when offline). The sandbox&apos;s API address while FaxDesk runs on the sandbox (&quot;&quot; on an account): the dialog then says so instead of showing the account&apos;s key and address as if in use.</extracomment>
         <translation>FaxDesk 设置</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="117"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="118"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="119"/>
         <source>&amp;Sending</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="121"/>
         <source>&amp;Print and scan</source>
         <translation>打印和扫描(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="122"/>
         <source>Ad&amp;vanced</source>
         <translation>高级(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="166"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="167"/>
         <source>KEY… from the Telnyx portal (API Keys)</source>
         <translation>KEY…，来自 Telnyx 门户（API Keys）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="167"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="168"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="177"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="201"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="202"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="217"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="218"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="222"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="223"/>
         <source>Default &amp;application:</source>
         <translation>默认应用(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="227"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="228"/>
         <source>Default &amp;sending number:</source>
         <translation>默认发送号码(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="237"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="238"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="239"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="240"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="241"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="242"/>
         <source>When a fax is &amp;delivered</source>
         <translation>传真送达时(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="242"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="243"/>
         <source>When a fax &amp;fails</source>
         <translation>传真失败时(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="243"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="244"/>
         <source>When a fax is &amp;received</source>
         <translation>收到传真时(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="120"/>
         <source>Status &amp;checks</source>
         <translation>状态检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="181"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="182"/>
         <source>Keep the key for this session only (forgotten when FaxDesk closes)</source>
         <translation>仅在本次会话中保留密钥（FaxDesk 关闭后即被清除）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="194"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="195"/>
         <source>FaxDesk runs on the built-in sandbox now: it needs no API key, and nothing is sent for real. A key saved here is used when FaxDesk starts with your account.</source>
         <translation>FaxDesk 现在运行在内置沙盒上：不需要 API 密钥，也不会真正发送任何内容。在此保存的密钥会在 FaxDesk 以您的账户启动时使用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="235"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="236"/>
         <source>Numbers typed without a + and a country code are dialled in this country</source>
         <translation>输入时不带 + 和国家代码的号码将按此国家/地区拨打</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="259"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="260"/>
         <source>How often FaxDesk asks Telnyx about your faxes (polling)</source>
         <translation>FaxDesk 向 Telnyx 查询传真状态的频率（轮询）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="261"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="262"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="264"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="265"/>
         <source>While &amp;faxes are in progress, every:</source>
         <translation>有传真进行中时，间隔(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="265"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="266"/>
         <source>When &amp;idle, every:</source>
         <translation>空闲时，间隔(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="268"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="269"/>
         <source>Webhook listener (instant updates)</source>
         <translation>Webhook 监听（即时更新）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="270"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="271"/>
         <source>&amp;Listen for Telnyx webhooks</source>
         <translation>监听 Telnyx Webhook(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="278"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="279"/>
         <source>Paste the “Public Key” from the Telnyx portal (Keys &amp; Credentials)</source>
         <translation>粘贴 Telnyx 门户（Keys &amp; Credentials）中的“Public Key”</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="280"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="281"/>
         <source>In the Telnyx portal, open Keys &amp; Credentials and copy the Public Key shown there. FaxDesk uses it to check that an update really comes from Telnyx.</source>
         <translation>在 Telnyx 门户中打开 Keys &amp; Credentials，复制其中显示的 Public Key。FaxDesk 用它来确认更新确实来自 Telnyx。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="283"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="284"/>
         <source>Telnyx must be able to reach this address (for example through a tunnel). Polling carries on as a safety net.</source>
         <translation>Telnyx 必须能够访问此地址（例如通过隧道）。轮询仍会继续，作为保障。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="288"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="289"/>
         <source>Add&amp;ress:</source>
         <translation>地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="289"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="290"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="290"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="291"/>
         <source>Public &amp;key:</source>
         <translation>公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="304"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="305"/>
         <source>Documents printed to the “FaxDesk” printer open the send dialog</source>
         <translation>打印到“FaxDesk”打印机的文档会打开发送对话框</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="306"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="307"/>
         <source>Print to fax:</source>
         <translation>打印为传真：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="308"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="309"/>
         <source>Black and white (text)</source>
         <translation>黑白（文字）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="309"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="310"/>
         <source>Grey (photos)</source>
         <translation>灰度（照片）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="311"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="312"/>
         <source>Scan in:</source>
         <translation>扫描方式：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="313"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="314"/>
         <source>Save a transmission report when a fax is delivered or fails</source>
         <translation>传真送达或失败时保存传输报告</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="316"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="317"/>
         <source>Folder for the reports</source>
         <translation>保存报告的文件夹</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="317"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="318"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="322"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="323"/>
         <source>Reports:</source>
         <translation>报告：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="324"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="325"/>
         <source>Print each received fax once, as it arrives</source>
         <translation>每份收到的传真到达时打印一次</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="329"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="330"/>
         <source>Received faxes:</source>
         <translation>收到的传真：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="330"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="331"/>
         <source>Printer:</source>
         <translation>打印机：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="343"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="344"/>
         <source>Folder for transmission reports</source>
         <translation>传输报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="352"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="353"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="356"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="357"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="358"/>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="385"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="359"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="386"/>
         <source>A new language is used from the next start of FaxDesk.</source>
         <translation>新的语言将在下次启动 FaxDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="365"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="366"/>
         <source>API &amp;address:</source>
         <translation>API 地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="368"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="369"/>
         <source>Change only to use a test server; the default is https://api.telnyx.com/v2.</source>
         <translation>仅在使用测试服务器时修改；默认值为 https://api.telnyx.com/v2。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="374"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="375"/>
         <source>API address (your account):</source>
         <translation>API 地址（您的账户）：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="377"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="378"/>
         <source>Now connected to the built-in sandbox at {url}. The address above is used when FaxDesk starts with your account.</source>
         <translation>现在已连接到位于 {url} 的内置沙盒。上面的地址会在 FaxDesk 以您的账户启动时使用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="384"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="385"/>
         <source>Restart FaxDesk to see it in the new language: it is used from the next start.</source>
         <translation>请重新启动 FaxDesk 以使用新语言：新语言从下次启动起生效。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="408"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="409"/>
         <source>The key is kept in memory only and forgotten when FaxDesk quits.</source>
         <translation>密钥仅保存在内存中，FaxDesk 退出后即被清除。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="411"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="412"/>
         <source>The key is stored in the system keyring.</source>
         <translation>密钥保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="418"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="419"/>
         <source>FaxDesk can&apos;t use this computer&apos;s password storage right now, so it can&apos;t save your API key. The sandbox needs no key. To use your account&apos;s key anyway, turn on “Keep the key for this session only”: FaxDesk then holds the key until it closes, and you enter it again next time.</source>
         <translation>FaxDesk 目前无法使用这台电脑的密码存储，因此无法保存您的 API 密钥。沙盒不需要密钥。如仍要使用您账户的密钥，请勾选“仅在本次会话中保留密钥”：FaxDesk 会保留密钥直到关闭，下次启动时需要重新输入。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="435"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="436"/>
         <source>Enter an API key first.</source>
         <translation>请先输入 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="438"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="439"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>

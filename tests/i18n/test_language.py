@@ -102,13 +102,18 @@ def test_plurals_in_both_languages(app: QApplication) -> None:
     def pages(n: int) -> str:
         return QCoreApplication.translate("MainWindow", "%n page(s)", "", n)
 
+    def scanned(n: int) -> str:
+        return QCoreApplication.translate("ScanDialog", "%n page(s) scanned.", "", n)
+
     i18n.install_translations(app, "en")
     assert (pages(1), pages(12)) == ("1 page", "12 pages")
+    assert (scanned(1), scanned(3)) == ("1 page scanned.", "3 pages scanned.")
     # A language without a catalogue still gets English plurals, not "1 page(s)".
     i18n.install_translations(app, "de_DE")
     assert (pages(1), pages(2)) == ("1 page", "2 pages")
     i18n.install_translations(app, "zh_CN")
     assert (pages(1), pages(12)) == ("1 页", "12 页")
+    assert scanned(3) == "已扫描 3 页。"
 
 
 def test_settings_offer_the_languages(app: QApplication, qtbot: Any) -> None:
