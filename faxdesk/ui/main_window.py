@@ -36,6 +36,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QFont,
+    QFontMetrics,
     QImage,
     QKeySequence,
     QResizeEvent,
@@ -139,8 +141,9 @@ DETAIL_WIDTH = 380
 TOOLBAR_WORDS_WIDTH = 1000
 #: The other party's column keeps at least this much before "Updated" makes room for it.
 PARTY_MIN_WIDTH = 200
-#: Narrower than this it would show only "+1 …": the table scrolls sideways instead.
-PARTY_LEAST_WIDTH = 150
+#: What the other party's column keeps at the least, in the table's font: a whole number
+#: (narrower, it would show only "+1 …", so the table scrolls sideways instead).
+PARTY_LEAST_TEXT = "+1 000-000-0000"
 
 
 class SettingsHost(Protocol):
@@ -661,8 +664,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _fit_columns(self) -> None:
         """Hide "Updated" while the table is too narrow to show every column whole; narrower
-        still, the other party keeps `PARTY_MIN_WIDTH` and the table scrolls sideways (a
-        number cut to "+1 …" says nothing) rather than squeeze it below `PARTY_LEAST_WIDTH`."""
+        still, the other party keeps room for a whole number and the table scrolls sideways
+        (a number cut to "+1 …" says nothing)."""
         header = self.table.horizontalHeader()
         others = sum(header.sectionSize(i) for i in range(header.count())
                      if i not in (COL_PARTY, COL_UPDATED))
@@ -670,13 +673,14 @@ class MainWindow(QMainWindow):
         wide_enough = room >= others + PARTY_MIN_WIDTH + header.sectionSize(COL_UPDATED)
         if header.isSectionHidden(COL_UPDATED) == wide_enough:
             header.setSectionHidden(COL_UPDATED, not wide_enough)
-        squeezed = room < others + PARTY_LEAST_WIDTH
+        least = party_least_width(self.table)
+        squeezed = room < others + least
         mode = (QHeaderView.ResizeMode.Interactive if squeezed
                 else QHeaderView.ResizeMode.Stretch)
         if header.sectionResizeMode(COL_PARTY) != mode:
             header.setSectionResizeMode(COL_PARTY, mode)
             if squeezed:
-                header.resizeSection(COL_PARTY, PARTY_MIN_WIDTH)
+                header.resizeSection(COL_PARTY, least)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -1282,6 +1286,14 @@ class _OpenSendDialog:
 
     def __call__(self) -> None:
         self.window.open_send_dialog(self.files)
+
+
+def party_least_width(table: QWidget) -> int:
+    """The other party's column at its narrowest: a whole number in bold (an unread fax's row)
+    and the cell's margins."""
+    bold = QFont(table.font())
+    bold.setBold(True)
+    return QFontMetrics(bold).horizontalAdvance(PARTY_LEAST_TEXT) + 12
 
 
 def _render_document(engine: FaxEngine, fax_id: str) -> tuple[int, list[QImage]]:
