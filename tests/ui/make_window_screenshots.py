@@ -40,8 +40,8 @@ def save(widget: QWidget, path: Path) -> None:
 def main(out: Path, language: str = "") -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    if language:
-        install_translations(app, language)
+    # As FaxDesk does: English has its catalogue too (its plural forms: "2 pages").
+    install_translations(app, language)
     configure_application(app)
     session = create_app(argparse.Namespace(sandbox=True, files=[]), ask_first_run=False)
     window = session.window
