@@ -15,6 +15,7 @@ first frame is painted before any of them is loaded.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -358,13 +359,17 @@ def run_app(args: argparse.Namespace) -> int:
         if raised and not handed:
             faxdesk.window.show_normal_and_raise()
 
+    def painted() -> None:
+        gc.enable()  # off since the launch (`run_gui`): nothing before the frame is garbage
+        QTimer.singleShot(0, build)
+
     if first is None:
+        gc.enable()
         build()
         if not guards:
             return 0
     else:
-        first.painted.connect(lambda: QTimer.singleShot(0, build),
-                              Qt.ConnectionType.SingleShotConnection)
+        first.painted.connect(painted, Qt.ConnectionType.SingleShotConnection)
         first.show()
     try:
         code = int(app.exec())

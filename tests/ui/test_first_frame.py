@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Runs FaxDesk through its entry point and reports what the first painted window was and what
 # was loaded by then, then what replaced it.
 PROBE = r"""
-import contextlib, json, runpy, sys
+import contextlib, gc, json, runpy, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -66,6 +66,7 @@ class Watch(QObject):
                     "engine_loaded": "faxdesk.core.engine" in sys.modules,
                     "window_loaded": "faxdesk.ui.main_window" in sys.modules,
                     "network_loaded": "PySide6.QtNetwork" in sys.modules,
+                    "collecting": gc.isenabled(),
                 }
                 if name == "FirstFrame":
                     QTimer.singleShot(0, lambda: look(obj))
@@ -75,6 +76,7 @@ class Watch(QObject):
 
 def report(window):
     seen["then"] = {
+        "collecting": gc.isenabled(),
         "rows": window.model.rowCount(),
         "labels": [l.text() for l in window.statusBar().findChildren(QLabel)],
         "visible": sorted(type(w).__name__ for w in QApplication.topLevelWidgets()
@@ -139,6 +141,8 @@ def test_the_stored_history_is_painted_before_the_engine_is_loaded_then_the_wind
     assert not first["engine_loaded"] and not first["window_loaded"]
     # Nor the single-instance guard's QtNetwork: the launch asked for a running FaxDesk without.
     assert not first["network_loaded"]
+    # The garbage collector waits for the first frame, and works again once it is painted.
+    assert not first["collecting"] and then["collecting"]
     # The newest stored faxes are drawn, newest first, row after row, each cell as the main
     # window words it; then the last sync time.
     newest = read_history(home / "data", limit=10).faxes
