@@ -16,6 +16,7 @@ its own time before the start; then `MAXRSS <KiB>`, and quits.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import runpy
 import sys
@@ -25,6 +26,14 @@ from _peak import peak_rss_kib
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+# Importing PySide6 replaced Python's import with one that reads every later module's source
+# (see faxdesk/ui/__init__.py). FaxDesk's own start never runs under it: PySide6 is first
+# imported by faxdesk.ui, which puts the plain import back at once. Here PySide6 comes first
+# (the application must exist before FaxDesk runs), so the plain import is put back here too,
+# or the modules FaxDesk loads before faxdesk.ui would pay a price no real start pays.
+if getattr(builtins.__import__, "__name__", "") == "__feature_import__":
+    builtins.__import__ = builtins.__orig_import__  # type: ignore[attr-defined]
 
 
 class FirstPaint(QObject):

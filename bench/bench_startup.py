@@ -88,7 +88,9 @@ def main() -> Report:
     from faxdesk.sandbox.server import SandboxServer
     require("faxdesk.ui.app")  # without the window there is nothing to time
 
-    runs = 2 if is_quick() else 5
+    # The bare window's start-up has a long tail on a shared machine (118-139 ms in one set of
+    # 20): with 5 runs a median could land on either side of it, with 11 it is steady.
+    runs = 2 if is_quick() else 11
     history_size = 1_000 if is_quick() else 10_000
     first: dict[str, list[float]] = {mode: [] for mode in MODES}
     ready: dict[str, list[float]] = {mode: [] for mode in MODES}
