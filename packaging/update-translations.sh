@@ -4,7 +4,8 @@
 #   packaging/update-translations.sh            update .ts (lupdate) and build .qm (lrelease)
 #   packaging/update-translations.sh --release  only build .qm from the .ts as they are
 #
-# Sources: faxdesk/ui/*.py, faxdesk/core/words.py and faxdesk/core/sending.py (self.tr, QCoreApplication.translate, QT_TRANSLATE_NOOP).
+# Sources: faxdesk/ui/*.py and each faxdesk/core module that marks words (self.tr,
+#          QCoreApplication.translate, QT_TRANSLATE_NOOP).
 # Writes:  resources/translations/faxdesk_<lang>.ts   (edit these: Qt Linguist or a text editor)
 #          faxdesk/data/translations/faxdesk_<lang>.qm (shipped in the wheel and the bundles)
 # English is the source language: its .ts holds only plural forms (-pluralonly). Strings that

@@ -15,7 +15,8 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 from phonenumbers import ValidationResult as VR
 
-from faxdesk.core.words import QT_TRANSLATE_NOOP, Sentence
+from faxdesk.core.translatable import QT_TRANSLATE_NOOP
+from faxdesk.core.words import Sentence
 
 _SIP = re.compile(r"^sips?:[^\s@:;]+@[^\s@;]+(;[^\s]*)?$", re.IGNORECASE)
 _SIP_SCHEME = re.compile(r"^sips?:", re.IGNORECASE)

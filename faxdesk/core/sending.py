@@ -27,7 +27,8 @@ from faxdesk.core.documents.pages import DocumentInfo, Paper
 from faxdesk.core.documents.telnyx_limits import MAX_PAGES, MAX_UPLOAD_BYTES
 from faxdesk.core.numbers import InvalidNumberError, format_for_display, parse_fax_number
 from faxdesk.core.paths import storage_error
-from faxdesk.core.words import QT_TRANSLATE_NOOP, Sentence
+from faxdesk.core.translatable import QT_TRANSLATE_NOOP
+from faxdesk.core.words import Sentence
 
 RefusalKind = Literal[
     "no_document",  # nothing to send

@@ -12,7 +12,9 @@ from datetime import datetime, timedelta
 
 from faxdesk.core.outbox import RESENT_HERE, SENT_HERE, read_retry_note
 from faxdesk.core.records import TimelineEntry
-from faxdesk.core.words import FAILURE_REASONS, QT_TRANSLATE_NOOP, STATUS_WORDS, Sentence
+from faxdesk.core.status_words import STATUS_WORDS
+from faxdesk.core.translatable import QT_TRANSLATE_NOOP
+from faxdesk.core.words import FAILURE_REASONS, Sentence
 
 #: Steps of a send before Telnyx has the fax.
 PENDING_STEPS = {

@@ -2,7 +2,8 @@
 
 The window shows them in its own language: `QT_TRANSLATE_NOOP` marks each text for lupdate
 (`packaging/update-translations.sh` reads this file too) and does nothing at run time, so the
-core stays free of Qt.
+core stays free of Qt. The statuses' words are in `status_words.py`, which the first frame
+loads alone.
 """
 
 from __future__ import annotations
@@ -10,29 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
-    return text
-
-
-STATUS_WORDS = {
-    "queued": QT_TRANSLATE_NOOP("Status", "Queued"),
-    "media.processed": QT_TRANSLATE_NOOP("Status", "Document ready"),
-    "originated": QT_TRANSLATE_NOOP("Status", "Dialling"),
-    "sending": QT_TRANSLATE_NOOP("Status", "Sending"),
-    "delivered": QT_TRANSLATE_NOOP("Status", "Delivered"),
-    "failed": QT_TRANSLATE_NOOP("Status", "Failed"),
-    "initiated": QT_TRANSLATE_NOOP("Status", "Incoming call"),
-    "receiving": QT_TRANSLATE_NOOP("Status", "Receiving"),
-    "media.processing": QT_TRANSLATE_NOOP("Status", "Processing document"),
-    "received": QT_TRANSLATE_NOOP("Status", "Received"),
-    # Local steps that appear in the timeline.
-    "submitted": QT_TRANSLATE_NOOP("Status", "Handed to the outbox"),
-    "cancel_requested": QT_TRANSLATE_NOOP("Status", "Cancel requested"),
-    "retry_scheduled": QT_TRANSLATE_NOOP("Status", "Automatic retry scheduled"),
-    "link_refreshed": QT_TRANSLATE_NOOP("Status", "Document link refreshed"),
-    "downloaded": QT_TRANSLATE_NOOP("Status", "Document saved on this computer"),
-}
+from faxdesk.core.status_words import STATUS_WORDS
+from faxdesk.core.translatable import QT_TRANSLATE_NOOP
 
 #: Every failure_reason of fax-api.md §5.4 in plain words.
 FAILURE_REASONS = {

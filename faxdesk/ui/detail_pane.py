@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from faxdesk.core.records import TimelineEntry
 from faxdesk.core.rows import FaxRow
 from faxdesk.core.timeline_words import timeline_words
-from faxdesk.core.words import QT_TRANSLATE_NOOP
+from faxdesk.core.translatable import QT_TRANSLATE_NOOP
 from faxdesk.ui.fax_actions import (
     FAX_ACTIONS,
     FaxAction,

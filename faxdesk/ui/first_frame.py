@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPolygon
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from faxdesk.core.words import STATUS_WORDS
+from faxdesk.core.status_words import STATUS_WORDS
 
 # Rows read for the first frame: more than any screen shows.
 ROWS = 80

@@ -12,13 +12,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
 from faxdesk.core.documents.cover_content import CoverWords
 from faxdesk.core.sending import Refusal, SendRefused
+from faxdesk.core.status_words import STATUS_WORDS as _STATUS
 from faxdesk.core.words import (
     FAILURE_REASONS,
     Sentence,
     application_delete_sentences,
     error_sentences,
 )
-from faxdesk.core.words import STATUS_WORDS as _STATUS
 
 _DIRECTION = {
     "inbound": QT_TRANSLATE_NOOP("Direction", "Received"),

@@ -407,128 +407,128 @@
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="461"/>
+        <location filename="../../faxdesk/core/words.py" line="441"/>
         <source>FAX</source>
         <extracomment>Every text of the cover page (faxdesk.core.documents.cover.CoverWords), in the &quot;Cover&quot; context. The cover has its own language (the sender chooses it), so the window translates these with a translator for that language, not necessarily its own.</extracomment>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="462"/>
+        <location filename="../../faxdesk/core/words.py" line="442"/>
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="463"/>
+        <location filename="../../faxdesk/core/words.py" line="443"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="464"/>
+        <location filename="../../faxdesk/core/words.py" line="444"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="465"/>
+        <location filename="../../faxdesk/core/words.py" line="445"/>
         <source>Fax</source>
         <translation>传真号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="466"/>
+        <location filename="../../faxdesk/core/words.py" line="446"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="467"/>
+        <location filename="../../faxdesk/core/words.py" line="447"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="468"/>
+        <location filename="../../faxdesk/core/words.py" line="448"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="469"/>
+        <location filename="../../faxdesk/core/words.py" line="449"/>
         <source>Message</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="470"/>
+        <location filename="../../faxdesk/core/words.py" line="450"/>
         <source>{total} (including this cover)</source>
         <translation>{total}（含本封面）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="471"/>
+        <location filename="../../faxdesk/core/words.py" line="451"/>
         <source>If you received this fax in error, please tell the sender and destroy it.</source>
         <translation>如果您误收了这份传真，请告知发件人并将其销毁。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="473"/>
+        <location filename="../../faxdesk/core/words.py" line="453"/>
         <source>Page 1 of {total}</source>
         <translation>第 1 页，共 {total} 页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="475"/>
+        <location filename="../../faxdesk/core/words.py" line="455"/>
         <source>{month_name} {day}, {year}</source>
         <translation>{year}年{month_name}{day}日</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="478"/>
+        <location filename="../../faxdesk/core/words.py" line="458"/>
         <source>January</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="478"/>
+        <location filename="../../faxdesk/core/words.py" line="458"/>
         <source>February</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="479"/>
+        <location filename="../../faxdesk/core/words.py" line="459"/>
         <source>March</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="479"/>
+        <location filename="../../faxdesk/core/words.py" line="459"/>
         <source>April</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="480"/>
+        <location filename="../../faxdesk/core/words.py" line="460"/>
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="480"/>
+        <location filename="../../faxdesk/core/words.py" line="460"/>
         <source>June</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="481"/>
+        <location filename="../../faxdesk/core/words.py" line="461"/>
         <source>July</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="481"/>
+        <location filename="../../faxdesk/core/words.py" line="461"/>
         <source>August</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="482"/>
+        <location filename="../../faxdesk/core/words.py" line="462"/>
         <source>September</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="482"/>
+        <location filename="../../faxdesk/core/words.py" line="462"/>
         <source>October</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="483"/>
+        <location filename="../../faxdesk/core/words.py" line="463"/>
         <source>November</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="483"/>
+        <location filename="../../faxdesk/core/words.py" line="463"/>
         <source>December</source>
         <translation>12月</translation>
     </message>
@@ -736,419 +736,419 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="159"/>
+        <location filename="../../faxdesk/core/words.py" line="139"/>
         <source>Application name</source>
         <extracomment>Telnyx&apos;s request fields as a person knows them (an error&apos;s `source.pointer`).</extracomment>
         <translation>应用名称</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="160"/>
-        <location filename="../../faxdesk/core/words.py" line="185"/>
+        <location filename="../../faxdesk/core/words.py" line="140"/>
+        <location filename="../../faxdesk/core/words.py" line="165"/>
         <source>Webhook address</source>
         <translation>Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="161"/>
+        <location filename="../../faxdesk/core/words.py" line="141"/>
         <source>Backup webhook address</source>
         <translation>备用 Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="162"/>
+        <location filename="../../faxdesk/core/words.py" line="142"/>
         <source>Webhook timeout</source>
         <translation>Webhook 超时</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="163"/>
+        <location filename="../../faxdesk/core/words.py" line="143"/>
         <source>Media region</source>
         <translation>媒体区域</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="164"/>
+        <location filename="../../faxdesk/core/words.py" line="144"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="165"/>
+        <location filename="../../faxdesk/core/words.py" line="145"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="166"/>
+        <location filename="../../faxdesk/core/words.py" line="146"/>
         <source>Fax-to-email address</source>
         <translation>传真转电子邮件地址</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="167"/>
+        <location filename="../../faxdesk/core/words.py" line="147"/>
         <source>Outbound settings</source>
         <translation>外呼设置</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="168"/>
+        <location filename="../../faxdesk/core/words.py" line="148"/>
         <source>Outbound voice profile</source>
         <translation>外呼语音配置</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="169"/>
+        <location filename="../../faxdesk/core/words.py" line="149"/>
         <source>Outbound channel limit</source>
         <translation>外呼通道上限</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="170"/>
+        <location filename="../../faxdesk/core/words.py" line="150"/>
         <source>Inbound settings</source>
         <translation>呼入设置</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="171"/>
+        <location filename="../../faxdesk/core/words.py" line="151"/>
         <source>Inbound channel limit</source>
         <translation>呼入通道上限</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="172"/>
+        <location filename="../../faxdesk/core/words.py" line="152"/>
         <source>Recipient&apos;s fax number</source>
         <translation>收件人传真号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="173"/>
+        <location filename="../../faxdesk/core/words.py" line="153"/>
         <source>Sending number</source>
         <translation>发送号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="174"/>
+        <location filename="../../faxdesk/core/words.py" line="154"/>
         <source>Fax application</source>
         <translation>传真应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="175"/>
-        <location filename="../../faxdesk/core/words.py" line="178"/>
+        <location filename="../../faxdesk/core/words.py" line="155"/>
+        <location filename="../../faxdesk/core/words.py" line="158"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="176"/>
+        <location filename="../../faxdesk/core/words.py" line="156"/>
         <source>Document link</source>
         <translation>文档链接</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="177"/>
+        <location filename="../../faxdesk/core/words.py" line="157"/>
         <source>Document name</source>
         <translation>文档名称</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="179"/>
+        <location filename="../../faxdesk/core/words.py" line="159"/>
         <source>How long Telnyx keeps the document</source>
         <translation>Telnyx 保留文档的时长</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="180"/>
+        <location filename="../../faxdesk/core/words.py" line="160"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="181"/>
+        <location filename="../../faxdesk/core/words.py" line="161"/>
         <source>Black threshold</source>
         <translation>黑色阈值</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="182"/>
+        <location filename="../../faxdesk/core/words.py" line="162"/>
         <source>Preview format</source>
         <translation>预览格式</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="183"/>
+        <location filename="../../faxdesk/core/words.py" line="163"/>
         <source>Caller name</source>
         <translation>来电显示名称</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="184"/>
+        <location filename="../../faxdesk/core/words.py" line="164"/>
         <source>FaxDesk&apos;s tracking token</source>
         <translation>FaxDesk 的跟踪标记</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="186"/>
+        <location filename="../../faxdesk/core/words.py" line="166"/>
         <source>Phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="187"/>
+        <location filename="../../faxdesk/core/words.py" line="167"/>
         <source>T.38</source>
         <translation>T.38</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="188"/>
+        <location filename="../../faxdesk/core/words.py" line="168"/>
         <source>Pure black and white</source>
         <translation>纯黑白</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="193"/>
+        <location filename="../../faxdesk/core/words.py" line="173"/>
         <source>API address</source>
         <extracomment>Settings as the settings dialog names them (a setting&apos;s problem names the setting).</extracomment>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="194"/>
+        <location filename="../../faxdesk/core/words.py" line="174"/>
         <source>Where the API key is kept</source>
         <translation>API 密钥的保存位置</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="195"/>
+        <location filename="../../faxdesk/core/words.py" line="175"/>
         <source>Default application</source>
         <translation>默认应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="196"/>
+        <location filename="../../faxdesk/core/words.py" line="176"/>
         <source>Default sending number</source>
         <translation>默认发送号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="197"/>
+        <location filename="../../faxdesk/core/words.py" line="177"/>
         <source>Checking while faxes are in flight</source>
         <translation>传真发送中时的检查间隔</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="198"/>
+        <location filename="../../faxdesk/core/words.py" line="178"/>
         <source>Checking when idle</source>
         <translation>空闲时的检查间隔</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="199"/>
+        <location filename="../../faxdesk/core/words.py" line="179"/>
         <source>Webhook listener</source>
         <translation>Webhook 监听器</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="200"/>
+        <location filename="../../faxdesk/core/words.py" line="180"/>
         <source>Webhook listener address</source>
         <translation>Webhook 监听地址</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="201"/>
+        <location filename="../../faxdesk/core/words.py" line="181"/>
         <source>Webhook listener port</source>
         <translation>Webhook 监听端口</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="202"/>
+        <location filename="../../faxdesk/core/words.py" line="182"/>
         <source>Webhook public key</source>
         <translation>Webhook 公钥</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="203"/>
+        <location filename="../../faxdesk/core/words.py" line="183"/>
         <source>Default country</source>
         <translation>默认国家/地区</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="204"/>
+        <location filename="../../faxdesk/core/words.py" line="184"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="205"/>
+        <location filename="../../faxdesk/core/words.py" line="185"/>
         <source>Folder for the reports</source>
         <translation>报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="206"/>
+        <location filename="../../faxdesk/core/words.py" line="186"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="207"/>
+        <location filename="../../faxdesk/core/words.py" line="187"/>
         <source>Scan in</source>
         <translation>扫描模式</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="212"/>
+        <location filename="../../faxdesk/core/words.py" line="192"/>
         <source>“{name}” does not exist any more. Add the file again from where it is now.</source>
         <extracomment>What a document&apos;s problem (`DocumentError.refusal`) means, with what to do about it.</extracomment>
         <translation>“{name}”已不存在。请从它现在的位置重新添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="214"/>
+        <location filename="../../faxdesk/core/words.py" line="194"/>
         <source>“{name}” is a folder. Add the documents inside it instead.</source>
         <translation>“{name}”是一个文件夹。请改为添加其中的文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="216"/>
+        <location filename="../../faxdesk/core/words.py" line="196"/>
         <source>“{name}” is not a regular file. Save the document as a file and add that.</source>
         <translation>“{name}”不是普通文件。请将文档另存为文件后再添加。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="218"/>
+        <location filename="../../faxdesk/core/words.py" line="198"/>
         <source>FaxDesk may not read “{name}”. Copy it to your Documents folder and add the copy.</source>
         <translation>FaxDesk 无权读取“{name}”。请将其复制到“文档”文件夹，然后添加副本。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="221"/>
+        <location filename="../../faxdesk/core/words.py" line="201"/>
         <source>“{name}” could not be read from the disk. Copy it to your Documents folder and add the copy.</source>
         <translation>无法从磁盘读取“{name}”。请将其复制到“文档”文件夹，然后添加副本。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="224"/>
+        <location filename="../../faxdesk/core/words.py" line="204"/>
         <source>“{name}” is empty (0 bytes). Save the document again and add the new file.</source>
         <translation>“{name}”是空文件（0 字节）。请重新保存文档并添加新文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="226"/>
+        <location filename="../../faxdesk/core/words.py" line="206"/>
         <source>“{name}” is not a PDF or an image. Save or print it as a PDF and add that.</source>
         <translation>“{name}”不是 PDF 或图片。请将其保存或打印为 PDF 后再添加。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="228"/>
+        <location filename="../../faxdesk/core/words.py" line="208"/>
         <source>“{name}” is encrypted in a way FaxDesk cannot open. Print it to a new PDF and add that.</source>
         <translation>“{name}”的加密方式 FaxDesk 无法打开。请将其打印为新的 PDF 后再添加。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="231"/>
+        <location filename="../../faxdesk/core/words.py" line="211"/>
         <source>“{name}” is protected by a password. Save a copy without the password and add that.</source>
         <translation>“{name}”受密码保护。请另存一份不带密码的副本后再添加。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="234"/>
+        <location filename="../../faxdesk/core/words.py" line="214"/>
         <source>“{name}” is damaged or incomplete. Open it in its program, save it again as a PDF and add the new file.</source>
         <translation>“{name}”已损坏或不完整。请用它的程序打开，重新保存为 PDF，然后添加新文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="237"/>
+        <location filename="../../faxdesk/core/words.py" line="217"/>
         <source>“{name}” has no pages to send.</source>
         <translation>“{name}”没有可发送的页面。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="238"/>
+        <location filename="../../faxdesk/core/words.py" line="218"/>
         <source>A page of “{name}” cannot be turned into a fax page. Print the document to a new PDF and add that.</source>
         <translation>“{name}”中有一页无法转换为传真页面。请将文档打印为新的 PDF 后再添加。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="274"/>
+        <location filename="../../faxdesk/core/words.py" line="254"/>
         <source>The request to Telnyx was stopped before Telnyx answered.</source>
         <translation>发往 Telnyx 的请求在 Telnyx 应答前已停止。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="277"/>
+        <location filename="../../faxdesk/core/words.py" line="257"/>
         <source>Telnyx&apos;s answer could not be read, so it may have been carried out. FaxDesk checks with Telnyx before doing it again.</source>
         <translation>无法读取 Telnyx 的应答，操作可能已经执行。FaxDesk 会先向 Telnyx 核实，再决定是否重做。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="282"/>
+        <location filename="../../faxdesk/core/words.py" line="262"/>
         <source>Telnyx did not answer in time. The request may have arrived; FaxDesk checks before repeating it. Check the internet connection.</source>
         <translation>Telnyx 未能及时应答。请求可能已经送达；FaxDesk 会先核实再重复。请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="285"/>
+        <location filename="../../faxdesk/core/words.py" line="265"/>
         <source>FaxDesk could not reach Telnyx in time. Check the internet connection and try again.</source>
         <translation>FaxDesk 未能及时连上 Telnyx。请检查网络连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="290"/>
+        <location filename="../../faxdesk/core/words.py" line="270"/>
         <source>The connection to Telnyx broke before it answered. The request may have arrived; FaxDesk checks before repeating it.</source>
         <translation>与 Telnyx 的连接在应答前中断。请求可能已经送达；FaxDesk 会先核实再重复。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="293"/>
+        <location filename="../../faxdesk/core/words.py" line="273"/>
         <source>FaxDesk could not connect to Telnyx. Check the internet connection and try again.</source>
         <translation>FaxDesk 无法连接到 Telnyx。请检查网络连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="297"/>
+        <location filename="../../faxdesk/core/words.py" line="277"/>
         <source>FaxDesk could not talk to Telnyx. Check the internet connection and try again.</source>
         <translation>FaxDesk 无法与 Telnyx 通信。请检查网络连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="303"/>
+        <location filename="../../faxdesk/core/words.py" line="283"/>
         <source>Telnyx did not accept the API key: it may be mistyped or revoked. Enter a current key from the Telnyx portal (API Keys) in Settings.</source>
         <translation>Telnyx 不接受此 API 密钥：它可能输错了或已被吊销。请在“设置”中输入 Telnyx 门户（API Keys）中的有效密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="307"/>
+        <location filename="../../faxdesk/core/words.py" line="287"/>
         <source>This API key may not do that. Check the key&apos;s permissions in the Telnyx portal.</source>
         <translation>此 API 密钥无权执行该操作。请在 Telnyx 门户中检查密钥的权限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="311"/>
+        <location filename="../../faxdesk/core/words.py" line="291"/>
         <source>The link to the document has expired. Refresh the fax to get a new one.</source>
         <translation>文档链接已过期。请刷新该传真以获取新链接。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="315"/>
+        <location filename="../../faxdesk/core/words.py" line="295"/>
         <source>Telnyx no longer has this item; it may have been deleted elsewhere. Refresh the list.</source>
         <translation>Telnyx 上已没有此项目，它可能已在别处被删除。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="319"/>
+        <location filename="../../faxdesk/core/words.py" line="299"/>
         <source>Telnyx asked FaxDesk to slow down. Try again in a minute.</source>
         <translation>Telnyx 要求 FaxDesk 放慢请求速度。请一分钟后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="322"/>
+        <location filename="../../faxdesk/core/words.py" line="302"/>
         <source>Telnyx has a temporary problem. Try again in a few minutes.</source>
         <translation>Telnyx 暂时出现问题。请几分钟后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="325"/>
+        <location filename="../../faxdesk/core/words.py" line="305"/>
         <source>Telnyx sent an answer FaxDesk cannot read. Try again later.</source>
         <translation>Telnyx 返回了 FaxDesk 无法读取的应答。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="327"/>
+        <location filename="../../faxdesk/core/words.py" line="307"/>
         <source>Telnyx did not accept the request.</source>
         <translation>Telnyx 未接受该请求。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="329"/>
+        <location filename="../../faxdesk/core/words.py" line="309"/>
         <source>Telnyx did not accept these values:</source>
         <translation>Telnyx 不接受以下值：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="348"/>
+        <location filename="../../faxdesk/core/words.py" line="328"/>
         <source>No API key yet: enter it in Settings, or try FaxDesk on the sandbox.</source>
         <extracomment>Why nothing can be asked of Telnyx yet.</extracomment>
         <translation>还没有 API 密钥：请在“设置”中输入，或在沙盒中试用 FaxDesk。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="351"/>
+        <location filename="../../faxdesk/core/words.py" line="331"/>
         <source>The received document is still being downloaded.</source>
         <extracomment>Why a received fax cannot be shown or opened yet.</extracomment>
         <translation>收到的文档仍在下载中。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="376"/>
+        <location filename="../../faxdesk/core/words.py" line="356"/>
         <source>The system keyring is locked. Unlock it (log in to the desktop, or open the keyring manager) and try again, or keep the key for this session only.</source>
         <translation>系统密钥环已锁定。请解锁（登录桌面或打开密钥环管理器）后重试，或仅在本次会话中保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="380"/>
+        <location filename="../../faxdesk/core/words.py" line="360"/>
         <source>This computer has no keyring service to keep the API key in. Keep the key for this session only, or start a keyring (GNOME Keyring, KWallet) and try again.</source>
         <translation>这台电脑没有可保存 API 密钥的密钥环服务。请仅在本次会话中保存密钥，或启动密钥环（GNOME Keyring、KWallet）后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="385"/>
+        <location filename="../../faxdesk/core/words.py" line="365"/>
         <source>The system keyring did not answer. Check that it is running and unlocked, or keep the key for this session only.</source>
         <translation>系统密钥环没有响应。请确认它正在运行且已解锁，或仅在本次会话中保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="391"/>
+        <location filename="../../faxdesk/core/words.py" line="371"/>
         <source>The disk is full, so FaxDesk could not save {path}. Free some space and try again.</source>
         <translation>磁盘已满，FaxDesk 无法保存 {path}。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="395"/>
+        <location filename="../../faxdesk/core/words.py" line="375"/>
         <source>FaxDesk may not write to {path}. Choose another folder, or check its permissions.</source>
         <translation>FaxDesk 无权写入 {path}。请选择其他文件夹，或检查其权限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="402"/>
+        <location filename="../../faxdesk/core/words.py" line="382"/>
         <source>FaxDesk could not use the file {path}. Check that the disk is there and FaxDesk may use it.</source>
         <translation>FaxDesk 无法使用文件 {path}。请确认磁盘可用且 FaxDesk 有权使用它。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="410"/>
+        <location filename="../../faxdesk/core/words.py" line="390"/>
         <source>FaxDesk ran into an unexpected problem; nothing is lost. Try again, and report it if it keeps happening.</source>
         <translation>FaxDesk 遇到了意外问题，但没有丢失任何内容。请重试；如果问题反复出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="428"/>
+        <location filename="../../faxdesk/core/words.py" line="408"/>
         <source>Telnyx did not delete the fax application “{name}”.</source>
         <translation>Telnyx 没有删除传真应用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="433"/>
+        <location filename="../../faxdesk/core/words.py" line="413"/>
         <source>Phone numbers are still assigned to it. Assign them to another application in the Telnyx portal first, then delete it.</source>
         <translation>它仍分配有电话号码。请先在 Telnyx 门户中将这些号码分配给其他应用，然后再删除它。</translation>
     </message>
@@ -1156,183 +1156,182 @@
 <context>
     <name>FailureReason</name>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="39"/>
+        <location filename="../../faxdesk/core/words.py" line="19"/>
         <source>Your Telnyx account is disabled. Check the account in the Telnyx portal.</source>
-        <extracomment>Every failure_reason of fax-api.md §5.4 in plain words.</extracomment>
         <translation>您的 Telnyx 账户已被停用。请在 Telnyx 门户中检查账户。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="42"/>
+        <location filename="../../faxdesk/core/words.py" line="22"/>
         <source>The fax application had too many calls at once. Try again in a moment or raise its channel limit.</source>
         <translation>该传真应用同时进行的呼叫过多。请稍后重试，或提高其通道上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="46"/>
+        <location filename="../../faxdesk/core/words.py" line="26"/>
         <source>The fax number is not valid. Check the number and its country code.</source>
         <translation>传真号码无效。请检查号码及其国家/地区代码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="48"/>
+        <location filename="../../faxdesk/core/words.py" line="28"/>
         <source>Faxing to this country is not allowed by your outbound voice profile&apos;s country list.</source>
         <translation>您的出站语音配置的国家/地区列表不允许向该国家/地区发送传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="51"/>
+        <location filename="../../faxdesk/core/words.py" line="31"/>
         <source>This destination is not part of your Telnyx service plan.</source>
         <translation>该目的地不在您的 Telnyx 服务套餐范围内。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="53"/>
+        <location filename="../../faxdesk/core/words.py" line="33"/>
         <source>The number could not be reached. Try again later.</source>
         <translation>无法接通该号码。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="55"/>
+        <location filename="../../faxdesk/core/words.py" line="35"/>
         <source>The call was answered, but no fax machine responded. Check that the number is a fax line.</source>
         <translation>呼叫已接通，但没有传真机应答。请确认该号码是传真线路。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="59"/>
+        <location filename="../../faxdesk/core/words.py" line="39"/>
         <source>The fax machines could not agree on how to talk to each other.</source>
         <translation>双方传真机未能协商出通信方式。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="61"/>
+        <location filename="../../faxdesk/core/words.py" line="41"/>
         <source>The receiving fax machine sent an invalid error-correction response.</source>
         <translation>接收方传真机发送了无效的纠错（ECM）响应。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="63"/>
+        <location filename="../../faxdesk/core/words.py" line="43"/>
         <source>The fax application has no outbound voice profile, so it cannot send. Set one in the application&apos;s outbound settings.</source>
         <translation>该传真应用没有出站语音配置，因此无法发送。请在应用的出站设置中指定一个。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="67"/>
+        <location filename="../../faxdesk/core/words.py" line="47"/>
         <source>The outbound voice profile had too many calls at once. Try again in a moment.</source>
         <translation>出站语音配置同时进行的呼叫过多。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="70"/>
+        <location filename="../../faxdesk/core/words.py" line="50"/>
         <source>The daily spending limit of the outbound voice profile was reached.</source>
         <translation>已达到出站语音配置的每日消费上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="72"/>
+        <location filename="../../faxdesk/core/words.py" line="52"/>
         <source>The receiving side hung up during the fax. Try sending it again.</source>
         <translation>接收方在传真过程中挂断。请重新发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="74"/>
+        <location filename="../../faxdesk/core/words.py" line="54"/>
         <source>The transmission to the receiving fax machine broke down.</source>
         <translation>向接收方传真机的传输中断。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="76"/>
+        <location filename="../../faxdesk/core/words.py" line="56"/>
         <source>The receiving side declined the call.</source>
         <translation>接收方拒绝了呼叫。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="78"/>
+        <location filename="../../faxdesk/core/words.py" line="58"/>
         <source>The number answered, but it is not a compatible fax machine.</source>
         <translation>该号码已应答，但不是兼容的传真机。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="80"/>
+        <location filename="../../faxdesk/core/words.py" line="60"/>
         <source>The carrier rejected the format of the fax number.</source>
         <translation>运营商拒绝了该传真号码的格式。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="82"/>
+        <location filename="../../faxdesk/core/words.py" line="62"/>
         <source>Nobody answered. Try again later.</source>
         <translation>无人应答。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="84"/>
+        <location filename="../../faxdesk/core/words.py" line="64"/>
         <source>The receiving side did not respond. Try again later.</source>
         <translation>接收方没有响应。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="86"/>
+        <location filename="../../faxdesk/core/words.py" line="66"/>
         <source>The receiving side stopped responding and the call timed out.</source>
         <translation>接收方停止响应，呼叫已超时。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="88"/>
+        <location filename="../../faxdesk/core/words.py" line="68"/>
         <source>This number is not in service.</source>
         <translation>该号码是空号。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="90"/>
+        <location filename="../../faxdesk/core/words.py" line="70"/>
         <source>The fax service was temporarily unavailable. Try again later.</source>
         <translation>传真服务暂时不可用。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="92"/>
+        <location filename="../../faxdesk/core/words.py" line="72"/>
         <source>Your account may only fax verified numbers. Verify this number or upgrade the account.</source>
         <translation>您的账户只能向已验证的号码发送传真。请验证该号码或升级账户。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="95"/>
+        <location filename="../../faxdesk/core/words.py" line="75"/>
         <source>The sending number is not verified for this account.</source>
         <translation>发送号码尚未在此账户中验证。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="97"/>
+        <location filename="../../faxdesk/core/words.py" line="77"/>
         <source>The line was busy. Try again later.</source>
         <translation>线路忙。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="99"/>
+        <location filename="../../faxdesk/core/words.py" line="79"/>
         <source>Your account had too many calls at once. Try again in a moment.</source>
         <translation>您的账户同时进行的呼叫过多。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="101"/>
+        <location filename="../../faxdesk/core/words.py" line="81"/>
         <source>The sender hung up before the whole fax arrived.</source>
         <translation>发送方在传真完整送达前挂断了。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="103"/>
+        <location filename="../../faxdesk/core/words.py" line="83"/>
         <source>The fax was cancelled before it finished.</source>
         <translation>传真在完成前已被取消。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="105"/>
+        <location filename="../../faxdesk/core/words.py" line="85"/>
         <source>The phone carrier lost the call. Try sending it again.</source>
         <translation>电话运营商中断了呼叫。请重新发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="107"/>
+        <location filename="../../faxdesk/core/words.py" line="87"/>
         <source>The transmission from the sending fax machine broke down.</source>
         <translation>来自发送方传真机的传输中断。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="109"/>
+        <location filename="../../faxdesk/core/words.py" line="89"/>
         <source>Telnyx could not read the document. Send a PDF, TIFF, JPEG or PNG.</source>
         <translation>Telnyx 无法读取该文档。请发送 PDF、TIFF、JPEG 或 PNG 文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="111"/>
+        <location filename="../../faxdesk/core/words.py" line="91"/>
         <source>Telnyx could not fetch the document.</source>
         <translation>Telnyx 无法获取该文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="113"/>
+        <location filename="../../faxdesk/core/words.py" line="93"/>
         <source>The document is larger than the 50 MB Telnyx accepts.</source>
         <translation>文档超过了 Telnyx 允许的 50 MB 上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="115"/>
+        <location filename="../../faxdesk/core/words.py" line="95"/>
         <source>The document has more than the 350 pages Telnyx accepts.</source>
         <translation>文档超过了 Telnyx 允许的 350 页上限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="117"/>
+        <location filename="../../faxdesk/core/words.py" line="97"/>
         <source>Telnyx could not convert the document into fax pages.</source>
         <translation>Telnyx 无法将该文档转换为传真页面。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="119"/>
+        <location filename="../../faxdesk/core/words.py" line="99"/>
         <source>The fax was rejected.</source>
         <translation>传真被拒绝。</translation>
     </message>
@@ -1406,7 +1405,7 @@
 <context>
     <name>FaxDeskApp</name>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="81"/>
+        <location filename="../../faxdesk/ui/app.py" line="82"/>
         <source>Connected. The account has {n} fax application(s).</source>
         <translation>已连接。该账户有 {n} 个传真应用。</translation>
     </message>
@@ -1416,17 +1415,17 @@
         <translation> — 沙盒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="220"/>
+        <location filename="../../faxdesk/ui/app.py" line="221"/>
         <source>Saved. The sandbox stays connected until FaxDesk restarts.</source>
         <translation>已保存。在 FaxDesk 重启之前仍保持连接沙盒。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="287"/>
+        <location filename="../../faxdesk/ui/app.py" line="288"/>
         <source>FaxDesk&apos;s history file was damaged. It was kept as {path}, and a new one is filled again from your Telnyx account.</source>
         <translation>FaxDesk 的历史记录文件已损坏。它已保留为 {path}，并将从你的 Telnyx 账户重新填充一个新文件。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="391"/>
+        <location filename="../../faxdesk/ui/app.py" line="396"/>
         <source>Starting the sandbox…</source>
         <translation>正在启动沙盒…</translation>
     </message>
@@ -1566,23 +1565,23 @@
         <translation>传真 ID：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/timeline_words.py" line="30"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="32"/>
         <source>Sent from FaxDesk</source>
         <extracomment>Notes the engine writes in the timeline, in words.</extracomment>
         <translation>从 FaxDesk 发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/timeline_words.py" line="31"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="33"/>
         <source>Sent again from FaxDesk</source>
         <translation>从 FaxDesk 再次发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/timeline_words.py" line="32"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="34"/>
         <source>The link to the document was renewed</source>
         <translation>文档链接已更新</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/timeline_words.py" line="34"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="36"/>
         <source>The link to the document had expired</source>
         <translation>文档链接已过期</translation>
     </message>
@@ -1597,17 +1596,17 @@
         <translation>本机文件：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/timeline_words.py" line="74"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="76"/>
         <source>Automatic retry {n} of {of} at {time}</source>
         <translation>第 {n} 次自动重试（共 {of} 次），时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/timeline_words.py" line="77"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="79"/>
         <source>Automatic retry {n} of {of} scheduled</source>
         <translation>已安排第 {n} 次自动重试（共 {of} 次）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/timeline_words.py" line="80"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="82"/>
         <source>Attempt {n} of {of}</source>
         <translation>第 {n} 次尝试（共 {of} 次）</translation>
     </message>
@@ -1809,7 +1808,7 @@ FaxDesk 将于 {time} 自动重试。</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/fax_list.py" line="93"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="912"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="916"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -2192,260 +2191,260 @@ FaxDesk 将于 {time} 自动重试。</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../faxdesk/ui/app.py" line="385"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="211"/>
+        <location filename="../../faxdesk/ui/app.py" line="390"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="214"/>
         <source>FaxDesk</source>
-        <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). A received fax shown this long in the detail pane counts as read. Side by side needs room for the applications, the whole table and the detail pane. Below this width the toolbar shows icons only (their words are in the tooltips). The other party&apos;s column keeps at least this much before &quot;Updated&quot; makes room for it. Narrower than this it would show only &quot;+1 …&quot;: the table scrolls sideways instead. Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
+        <extracomment>How long quitting waits for the engine to stop (its network calls are aborted first). A received fax shown this long in the detail pane counts as read. Side by side needs room for the applications, the whole table and the detail pane. Below this width the toolbar shows icons only (their words are in the tooltips). The other party&apos;s column keeps at least this much before &quot;Updated&quot; makes room for it. What the other party&apos;s column keeps at the least, in the table&apos;s font: a whole number (narrower, it would show only &quot;+1 …&quot;, so the table scrolls sideways instead). Builds the send dialog for the given files (set when the window is assembled). The tray, when there is one: when it says so, closing hides instead of quitting. The address book: names the other party in the table and the detail.</extracomment>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="338"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="341"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="340"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="343"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="341"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="344"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="343"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="346"/>
         <source>Export the selected faxes…</source>
         <translation>导出所选传真…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="345"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="348"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="347"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="350"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="348"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="351"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="350"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="353"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="351"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="354"/>
         <source>Retry &amp;now</source>
         <translation>立即重试(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="352"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="355"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="357"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="360"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="360"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="363"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="361"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="364"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="362"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="365"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="364"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="367"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="365"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="368"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="372"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="375"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="374"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="377"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="168"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="377"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="380"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="168"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="381"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="384"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="169"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="386"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="389"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="169"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="388"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="391"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="391"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="394"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="971"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="975"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="982"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="986"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="984"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="988"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="974"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="978"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="248"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="251"/>
         <source>Fax applications</source>
         <translation>传真应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="358"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="361"/>
         <source>Fetch a&amp;gain from Telnyx</source>
         <translation>从 Telnyx 重新获取(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="564"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="567"/>
         <source>%n fax(es) wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n 份传真正在等待自动重试（下一次在 {time}）。如果现在退出，它们要等 FaxDesk 再次启动时才会重试。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="568"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="571"/>
         <source>%n fax(es) are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n 份传真尚未交给 Telnyx。如果现在退出，它们要等 FaxDesk 再次启动时才会发出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="570"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="573"/>
         <source>Quit FaxDesk?</source>
         <translation>退出 FaxDesk？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="574"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="577"/>
         <source>&amp;Quit anyway</source>
         <translation>仍然退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="575"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="578"/>
         <source>&amp;Keep FaxDesk running</source>
         <translation>保持 FaxDesk 运行(&amp;K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="911"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="915"/>
         <source>Unread (%n)</source>
         <translation>
             <numerusform>未读（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="919"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="923"/>
         <source>{title} — %n unread</source>
         <translation>
             <numerusform>{title} — %n 份未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="988"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="992"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1106"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1110"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1131"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1135"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1157"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1161"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1158"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1162"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1166"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1170"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1186"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1190"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1231"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1235"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1254"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1258"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
             <numerusform>%n 份传真已排队等待发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1270"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1274"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1271"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1275"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -2455,165 +2454,165 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="82"/>
+        <location filename="../../faxdesk/core/numbers.py" line="83"/>
         <source>The fax number is empty. Enter a fax number or a SIP address.</source>
         <translation>传真号码为空。请输入传真号码或 SIP 地址。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="86"/>
+        <location filename="../../faxdesk/core/numbers.py" line="87"/>
         <source>&quot;{number}&quot; is not a SIP address a fax can go to: it must look like sip:user@host (or sips:user@host).</source>
         <translation>“{number}”不是可以接收传真的 SIP 地址：格式应为 sip:user@host（或 sips:user@host）。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="94"/>
+        <location filename="../../faxdesk/core/numbers.py" line="95"/>
         <source>&quot;{number}&quot; is an emergency number. Call emergency services by phone; a fax cannot reach them.</source>
         <translation>“{number}”是紧急号码。请用电话联系紧急服务；传真无法送达。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="98"/>
+        <location filename="../../faxdesk/core/numbers.py" line="99"/>
         <source>&quot;{number}&quot; is not a fax number: it has no digits. Enter the number with its area code.</source>
         <translation>“{number}”不是传真号码：其中没有数字。请输入带区号的号码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="110"/>
+        <location filename="../../faxdesk/core/numbers.py" line="111"/>
         <source>&quot;{number}&quot; is a local number without its area code. Add the area code.</source>
         <translation>“{number}”是没有区号的本地号码。请加上区号。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="121"/>
-        <location filename="../../faxdesk/core/numbers.py" line="201"/>
+        <location filename="../../faxdesk/core/numbers.py" line="122"/>
+        <location filename="../../faxdesk/core/numbers.py" line="202"/>
         <source>&quot;{number}&quot; is too short for a number in {country}. Check for missing digits.</source>
         <translation>“{number}”作为{country}的号码太短。请检查是否漏了数字。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="123"/>
-        <location filename="../../faxdesk/core/numbers.py" line="203"/>
+        <location filename="../../faxdesk/core/numbers.py" line="124"/>
+        <location filename="../../faxdesk/core/numbers.py" line="204"/>
         <source>&quot;{number}&quot; is too short for a number with the country code +{code}. Check for missing digits.</source>
         <translation>“{number}”作为国家代码 +{code} 的号码太短。请检查是否漏了数字。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="128"/>
+        <location filename="../../faxdesk/core/numbers.py" line="129"/>
         <source>This number has the right length but is not a known valid number in {country}; check it before sending.</source>
         <translation>此号码长度正确，但不是{country}已知的有效号码；发送前请检查。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="130"/>
+        <location filename="../../faxdesk/core/numbers.py" line="131"/>
         <source>This number has the right length but is not a known valid number with the country code +{code}; check it before sending.</source>
         <translation>此号码长度正确，但不是国家代码 +{code} 下已知的有效号码；发送前请检查。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="134"/>
+        <location filename="../../faxdesk/core/numbers.py" line="135"/>
         <source>The extension {extension} cannot be dialled by fax; the fax goes to the main number. Make sure the main number answers with a fax machine.</source>
         <translation>传真无法拨打分机 {extension}；传真将发送到总机号码。请确认总机号码由传真机应答。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="139"/>
+        <location filename="../../faxdesk/core/numbers.py" line="140"/>
         <source>The extension {extension} is unusually long.</source>
         <translation>分机 {extension} 异常地长。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="143"/>
+        <location filename="../../faxdesk/core/numbers.py" line="144"/>
         <source>Letters were read as keypad digits; check the number.</source>
         <translation>字母已按键盘数字读取；请检查号码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="147"/>
+        <location filename="../../faxdesk/core/numbers.py" line="148"/>
         <source>This is a premium-rate number; sending to it may cost extra.</source>
         <translation>这是付费号码；向其发送可能产生额外费用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="181"/>
+        <location filename="../../faxdesk/core/numbers.py" line="182"/>
         <source>&quot;{number}&quot; is too short. Enter the full number with its area code.</source>
         <translation>“{number}”太短。请输入带区号的完整号码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="184"/>
+        <location filename="../../faxdesk/core/numbers.py" line="185"/>
         <source>&quot;{number}&quot; is too long to be a phone number.</source>
         <translation>“{number}”太长，不可能是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="185"/>
+        <location filename="../../faxdesk/core/numbers.py" line="186"/>
         <source>&quot;{number}&quot; does not look like a phone number. Use digits, spaces, + ( ) and - only.</source>
         <translation>“{number}”看起来不像电话号码。请只使用数字、空格、+ ( ) 和 -。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="189"/>
+        <location filename="../../faxdesk/core/numbers.py" line="190"/>
         <source>The country code of &quot;{number}&quot; is not known. Start with + and a valid country code, e.g. +44.</source>
         <translation>“{number}”的国家代码未知。请以 + 和有效的国家代码开头，例如 +44。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="208"/>
+        <location filename="../../faxdesk/core/numbers.py" line="209"/>
         <source>&quot;{number}&quot; is too long for a number in {country}. Check for extra digits.</source>
         <translation>“{number}”作为{country}的号码太长。请检查是否多了数字。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="210"/>
+        <location filename="../../faxdesk/core/numbers.py" line="211"/>
         <source>&quot;{number}&quot; is too long for a number with the country code +{code}. Check for extra digits.</source>
         <translation>“{number}”作为国家代码 +{code} 的号码太长。请检查是否多了数字。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="214"/>
+        <location filename="../../faxdesk/core/numbers.py" line="215"/>
         <source>&quot;{number}&quot; does not have the length of a number in {country}. Check the digits.</source>
         <translation>“{number}”的长度不符合{country}的号码。请检查数字。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="216"/>
+        <location filename="../../faxdesk/core/numbers.py" line="217"/>
         <source>&quot;{number}&quot; does not have the length of a number with the country code +{code}. Check the digits.</source>
         <translation>“{number}”的长度不符合国家代码 +{code} 的号码。请检查数字。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="239"/>
+        <location filename="../../faxdesk/core/numbers.py" line="240"/>
         <source>the United States</source>
         <extracomment>The countries a message can name (other numbers are named by their country code).</extracomment>
         <translation>美国</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="240"/>
+        <location filename="../../faxdesk/core/numbers.py" line="241"/>
         <source>the United Kingdom</source>
         <translation>英国</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="241"/>
+        <location filename="../../faxdesk/core/numbers.py" line="242"/>
         <source>Germany</source>
         <translation>德国</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="242"/>
+        <location filename="../../faxdesk/core/numbers.py" line="243"/>
         <source>France</source>
         <translation>法国</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="243"/>
+        <location filename="../../faxdesk/core/numbers.py" line="244"/>
         <source>Australia</source>
         <translation>澳大利亚</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="244"/>
+        <location filename="../../faxdesk/core/numbers.py" line="245"/>
         <source>Japan</source>
         <translation>日本</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="245"/>
+        <location filename="../../faxdesk/core/numbers.py" line="246"/>
         <source>Canada</source>
         <translation>加拿大</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="246"/>
+        <location filename="../../faxdesk/core/numbers.py" line="247"/>
         <source>the Netherlands</source>
         <translation>荷兰</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="247"/>
+        <location filename="../../faxdesk/core/numbers.py" line="248"/>
         <source>Italy</source>
         <translation>意大利</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="248"/>
+        <location filename="../../faxdesk/core/numbers.py" line="249"/>
         <source>Spain</source>
         <translation>西班牙</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/numbers.py" line="249"/>
+        <location filename="../../faxdesk/core/numbers.py" line="250"/>
         <source>Switzerland</source>
         <translation>瑞士</translation>
     </message>
@@ -2705,43 +2704,43 @@ Send and receive faxes through Telnyx.</source>
     <name>PendingSend</name>
     <message>
         <location filename="../../faxdesk/ui/models.py" line="151"/>
-        <location filename="../../faxdesk/core/timeline_words.py" line="19"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="21"/>
         <source>Preparing</source>
         <extracomment>Steps of a send before Telnyx has the fax.</extracomment>
         <translation>准备中</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/models.py" line="153"/>
-        <location filename="../../faxdesk/core/timeline_words.py" line="20"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="22"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/models.py" line="155"/>
-        <location filename="../../faxdesk/core/timeline_words.py" line="21"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="23"/>
         <source>Waiting for the network</source>
         <translation>等待网络连接</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/models.py" line="157"/>
-        <location filename="../../faxdesk/core/timeline_words.py" line="22"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="24"/>
         <source>Waiting for a valid API key</source>
         <translation>等待有效的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/timeline_words.py" line="23"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="25"/>
         <source>Automatic retry scheduled</source>
         <translation>已安排自动重试</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/models.py" line="159"/>
-        <location filename="../../faxdesk/core/timeline_words.py" line="24"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="26"/>
         <source>May have been sent; checking with Telnyx</source>
         <translation>可能已发出；正在向 Telnyx 确认</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/models.py" line="167"/>
-        <location filename="../../faxdesk/core/timeline_words.py" line="25"/>
+        <location filename="../../faxdesk/core/timeline_words.py" line="27"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -3440,38 +3439,38 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>Sending</name>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="117"/>
+        <location filename="../../faxdesk/core/sending.py" line="118"/>
         <source>The caller name may only use letters, digits, spaces and - _ ~ ! . + (at most 128 characters).</source>
         <translation>主叫名称只能使用字母、数字、空格和 - _ ~ ! . +（最多 128 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="270"/>
+        <location filename="../../faxdesk/core/sending.py" line="271"/>
         <source>Add at least one document: a PDF or an image (PNG, JPEG, TIFF).</source>
         <extracomment>The documents&apos; own refusal words, grouped into the kinds a front door acts on.</extracomment>
         <translation>请至少添加一份文档：PDF 或图片（PNG、JPEG、TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="280"/>
+        <location filename="../../faxdesk/core/sending.py" line="281"/>
         <source>Together the documents have {total} pages; Telnyx sends at most {max} pages in one fax. Remove some, or send them as separate faxes.</source>
         <translation>这些文档共有 {total} 页；Telnyx 一份传真最多发送 {max} 页。请移除一些，或分成多份传真发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="286"/>
+        <location filename="../../faxdesk/core/sending.py" line="287"/>
         <source>Together the documents are {size} MB; at most {max} MB can be uploaded for one fax. Remove some, or send them as separate faxes.</source>
         <translation>这些文档共 {size} MB；一份传真最多可上传 {max} MB。请移除一些，或分成多份传真发送。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="295"/>
+        <location filename="../../faxdesk/core/sending.py" line="296"/>
         <source>Choose the fax application and the number to send from.</source>
         <translation>请选择发送所用的传真应用和号码。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="316"/>
+        <location filename="../../faxdesk/core/sending.py" line="317"/>
         <source>Add at least one recipient.</source>
         <translation>请至少添加一个收件人。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/sending.py" line="328"/>
+        <location filename="../../faxdesk/core/sending.py" line="329"/>
         <source>The logo file {path} does not exist.</source>
         <translation>标志文件 {path} 不存在。</translation>
     </message>
@@ -3779,77 +3778,77 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="19"/>
+        <location filename="../../faxdesk/core/status_words.py" line="10"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="20"/>
+        <location filename="../../faxdesk/core/status_words.py" line="11"/>
         <source>Document ready</source>
         <translation>文档已就绪</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="21"/>
+        <location filename="../../faxdesk/core/status_words.py" line="12"/>
         <source>Dialling</source>
         <translation>正在拨号</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="22"/>
+        <location filename="../../faxdesk/core/status_words.py" line="13"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="23"/>
+        <location filename="../../faxdesk/core/status_words.py" line="14"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="24"/>
+        <location filename="../../faxdesk/core/status_words.py" line="15"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="25"/>
+        <location filename="../../faxdesk/core/status_words.py" line="16"/>
         <source>Incoming call</source>
         <translation>来电中</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="26"/>
+        <location filename="../../faxdesk/core/status_words.py" line="17"/>
         <source>Receiving</source>
         <translation>正在接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="27"/>
+        <location filename="../../faxdesk/core/status_words.py" line="18"/>
         <source>Processing document</source>
         <translation>正在处理文档</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="28"/>
+        <location filename="../../faxdesk/core/status_words.py" line="19"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="30"/>
+        <location filename="../../faxdesk/core/status_words.py" line="21"/>
         <source>Handed to the outbox</source>
         <translation>已放入发件箱</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="31"/>
+        <location filename="../../faxdesk/core/status_words.py" line="22"/>
         <source>Cancel requested</source>
         <translation>已请求取消</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="32"/>
+        <location filename="../../faxdesk/core/status_words.py" line="23"/>
         <source>Automatic retry scheduled</source>
         <translation>已安排自动重试</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="33"/>
+        <location filename="../../faxdesk/core/status_words.py" line="24"/>
         <source>Document link refreshed</source>
         <translation>文档链接已刷新</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="34"/>
+        <location filename="../../faxdesk/core/status_words.py" line="25"/>
         <source>Document saved on this computer</source>
         <translation>文档已保存到本机</translation>
     </message>
@@ -3920,7 +3919,7 @@ Send and receive faxes through Telnyx.</source>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="216"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="437"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="440"/>
         <location filename="../../faxdesk/ui/status_area.py" line="132"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>

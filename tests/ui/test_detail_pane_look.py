@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QListWidget
 
 from faxdesk.core.records import TimelineEntry
 from faxdesk.core.rows import FaxRow
+from faxdesk.core.status_words import STATUS_WORDS
 from faxdesk.core.timeline_words import PENDING_STEPS
-from faxdesk.core.words import STATUS_WORDS
 from faxdesk.ui.detail_pane import FaxDetailPane
 from faxdesk.ui.icons import icon
 from faxdesk.ui.main_window import MainWindow

@@ -18,7 +18,7 @@ from typing import Any
 
 from faxdesk.core.engine import FaxEngine
 from faxdesk.core.opening import client_factory
-from faxdesk.core.words import STATUS_WORDS
+from faxdesk.core.status_words import STATUS_WORDS
 from faxdesk.ui.first_frame import StoredFax, read_history
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -55,7 +55,8 @@ def bracketed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     work = tmp_path_factory.mktemp("i18n")
     ts = work / "send.ts"
     # The core's send checks are shown in the dialog too, in the UI's language.
-    core = [str(REPO / "faxdesk/core/sending.py"), str(REPO / "faxdesk/core/words.py")]
+    core = [str(REPO / "faxdesk/core" / name)
+            for name in ("sending.py", "words.py", "status_words.py", "translatable.py")]
     subprocess.run([_tool("pyside6-lupdate"), *(str(REPO / "faxdesk/ui" / s) for s in SOURCES),
                     *core, "-ts", str(ts)], check=True, capture_output=True, timeout=60)
     tree = ET.parse(ts)
