@@ -158,7 +158,9 @@ class FaxRow:
 
     @property
     def can_refresh(self) -> bool:
-        return self.direction == "inbound" and self.fax_id is not None
+        # Telnyx has a received fax's document: its link can be renewed and fetched again.
+        return (self.direction == "inbound" and self.status == "received"
+                and self.fax_id is not None)
 
     @property
     def unread(self) -> bool:

@@ -34,8 +34,7 @@ def shown_actions(row: FaxRow | None) -> frozenset[FaxAction]:
     inbound = row.direction == "inbound"
     if inbound:
         shown.add("mark_read")
-        if row.status == "received":
-            # Telnyx has the received document: its link can be renewed and fetched again.
+        if row.can_refresh:
             shown.add("refresh")
     else:
         if row.can_cancel or row.in_flight:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QListWidget
 
 from faxdesk.core.records import TimelineEntry
 from faxdesk.core.rows import FaxRow
+from faxdesk.core.status import set_local
 from faxdesk.core.status_words import STATUS_WORDS
 from faxdesk.core.timeline_words import PENDING_STEPS
 from faxdesk.ui.detail_pane import FaxDetailPane
@@ -47,7 +48,7 @@ def _settle(qtbot: Any) -> None:
         QApplication.processEvents()
 
 
-# --- 1. icons of the timeline -------------------------------------------------------------------
+# --- icons of the timeline -------------------------------------------------------------------
 
 
 def test_no_step_faxdesk_records_shows_the_unknown_icon(qtbot: Any) -> None:
@@ -88,7 +89,7 @@ def test_a_downloaded_received_fax_shows_no_question_marks(
     assert _unknown_icon_steps(timeline) == []
 
 
-# --- 2. no empty boxes ----------------------------------------------------------------------------
+# --- no empty boxes ----------------------------------------------------------------------------
 
 
 def test_a_sent_fax_without_its_document_says_why_and_shows_no_empty_box(
@@ -145,8 +146,15 @@ def test_thumbnails_are_whole_or_reachable_by_a_visible_scroll_bar(
 ) -> None:
     window.resize(*size)
     pane = window.detail
-    fax = next(r for r in window.model.items()
-               if r.direction == "inbound" and r.status == "received" and (r.page_count or 0) >= 6)
+
+    def many_pages() -> FaxRow | None:
+        # A received fax's pages are counted once its document is on this computer.
+        return next((r for r in window.model.items() if r.direction == "inbound"
+                     and r.status == "received" and (r.page_count or 0) >= 6), None)
+
+    wait_for(qtbot, lambda: many_pages() is not None, 20000)
+    fax = many_pages()
+    assert fax is not None
     window.select_fax(fax.id)
     wait_for(qtbot, lambda: pane.thumbnails.count() >= 6, 20000)
     _settle(qtbot)
@@ -171,7 +179,7 @@ def test_thumbnails_are_whole_or_reachable_by_a_visible_scroll_bar(
     assert pane.widget().rect().contains(body_rect)
 
 
-# --- 4. "fetch again" only where there is a document ---------------------------------------------
+# --- "fetch again" only where there is a document ---------------------------------------------
 
 
 def test_fetch_again_is_offered_only_for_a_received_document(
@@ -184,6 +192,7 @@ def test_fetch_again_is_offered_only_for_a_received_document(
     window.select_fax(receiving.id)
     _settle(qtbot)
     assert button.isHidden()
+    assert not window.act_refresh.isEnabled()  # the Fax menu's entry agrees
     sent = _first(window, direction="outbound", status="delivered")
     window.select_fax(sent.id)
     _settle(qtbot)
@@ -202,16 +211,24 @@ def test_the_shown_timeline_follows_the_steps_taken_on_this_computer(
     qtbot: Any, window: MainWindow
 ) -> None:
     fax = _first(window, direction="inbound", status="received")
+
+    def downloaded() -> bool:
+        row = window.model.item_by_id(fax.id)
+        return row is not None and row.has_document
+
+    wait_for(qtbot, downloaded, 20000)
     window.select_fax(fax.id)
     timeline = window.detail.timeline
 
-    def refreshed() -> int:
-        return sum("Document link refreshed" in timeline.item(i).text()
+    def saved() -> int:
+        return sum("Document saved on this computer" in timeline.item(i).text()
                    for i in range(timeline.count()))
 
-    wait_for(qtbot, lambda: timeline.count() > 0)
-    window.worker.wait_idle()
-    before = refreshed()
-    # Fetched again while it is shown: the new step appears without choosing the fax again.
+    wait_for(qtbot, lambda: saved() == 1)
+    # The copy on this computer is gone: saved again while the fax is shown (by the next sync
+    # or by "Fetch again", whichever comes first), the new step appears without choosing the
+    # fax again.
+    engine = window.engine
+    set_local(engine.store, engine.events, fax.id, download_state=None, downloaded_path=None)
     window.run_action("refresh")
-    wait_for(qtbot, lambda: refreshed() > before, 20000)
+    wait_for(qtbot, lambda: saved() == 2, 20000)
