@@ -143,7 +143,7 @@ TOOLBAR_WORDS_WIDTH = 1000
 PARTY_MIN_WIDTH = 200
 #: What the other party's column keeps at the least, in the table's font: a whole number
 #: (narrower, it would show only "+1 …", so the table scrolls sideways instead).
-PARTY_LEAST_TEXT = "+1 000-000-0000"
+PARTY_LEAST_TEXT = "+86 138 0013 8000"
 
 
 class SettingsHost(Protocol):
@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
         # The other party's column takes the room there is (a long name is cut with "…"; the
         # whole name is in the detail pane); "Updated" goes first when the table is narrow.
         self._natural_table_width = self._table_width()
+        # What "Updated" takes when shown (a hidden section's size reads as 0).
+        self._updated_width = self.table.horizontalHeader().sectionSize(COL_UPDATED)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_PARTY, QHeaderView.ResizeMode.Stretch)
@@ -669,12 +671,14 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         others = sum(header.sectionSize(i) for i in range(header.count())
                      if i not in (COL_PARTY, COL_UPDATED))
+        if not header.isSectionHidden(COL_UPDATED):
+            self._updated_width = header.sectionSize(COL_UPDATED)
         room = self.table.viewport().width()
-        wide_enough = room >= others + PARTY_MIN_WIDTH + header.sectionSize(COL_UPDATED)
+        wide_enough = room >= others + PARTY_MIN_WIDTH + self._updated_width
         if header.isSectionHidden(COL_UPDATED) == wide_enough:
             header.setSectionHidden(COL_UPDATED, not wide_enough)
         least = party_least_width(self.table)
-        squeezed = room < others + least
+        squeezed = room < others + least + (self._updated_width if wide_enough else 0)
         mode = (QHeaderView.ResizeMode.Interactive if squeezed
                 else QHeaderView.ResizeMode.Stretch)
         if header.sectionResizeMode(COL_PARTY) != mode:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from faxdesk.ui.i18n import install_translations, remove_translations
 from faxdesk.ui.main_window import PARTY_MIN_WIDTH, MainWindow, party_least_width
-from faxdesk.ui.models import COL_PARTY
+from faxdesk.ui.models import COL_PARTY, COL_UPDATED
 
 
 @pytest.fixture(params=["en", "zh_CN"])
@@ -74,3 +74,23 @@ def test_the_search_box_keeps_its_words_in_the_smallest_window(
     # With room, the other party takes what the other columns leave.
     qtbot.waitUntil(lambda: header.sectionSize(COL_PARTY) > PARTY_MIN_WIDTH)
     assert not window.table.horizontalScrollBar().isVisible()
+
+
+def test_the_updated_column_stays_put_at_every_width(
+    request: pytest.FixtureRequest, qtbot: QtBot
+) -> None:
+    # The columns are fitted after every resize, and again when a pane's splitter moves: a
+    # second fitting at the same width must leave them as the first did (no column blinking
+    # in and out while a window is dragged).
+    window: MainWindow = request.getfixturevalue("window")
+    header = window.table.horizontalHeader()
+    for width in range(900, 1500, 20):
+        window.resize(QSize(width, 700))
+        qtbot.waitUntil(lambda width=width: window.width() == width)
+        window._fit_columns()
+        hidden = header.isSectionHidden(COL_UPDATED)
+        window._fit_columns()
+        assert header.isSectionHidden(COL_UPDATED) == hidden, width
+        party = window.model.index(0, COL_PARTY).data()
+        assert (window.table.fontMetrics().horizontalAdvance(party)
+                < header.sectionSize(COL_PARTY)), width
