@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,10 +37,20 @@ from faxdesk.ui.widgets import ERROR_STYLE, error_label
 from faxdesk.ui.worker import Worker
 
 OK_STYLE = "color: #1b5e20;"
-# Quieter than the text around it, and still readable (about 6:1 on the window colour).
-NOTE_STYLE = "color: #5c5c5c;"
 CHANGED_STYLE = "color: #8a5300;"
 MIN_WIDTH = 560
+
+
+def note_style(widget: QWidget) -> str:
+    """Quieter than the text around it and still readable, on a light window or a dark one:
+    the window's text colour, a third of the way towards its background."""
+    palette = widget.palette()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    red, green, blue = (round(t * 0.7 + b * 0.3) for t, b in (
+        (text.red(), back.red()), (text.green(), back.green()), (text.blue(), back.blue())))
+    return f"color: rgb({red}, {green}, {blue});"
+
 
 # A web address in running text, without the sentence's closing punctuation (ASCII or CJK).
 _CJK_PUNCTUATION = r"\u3000-\u303f\uff00-\uffef"
@@ -359,7 +370,7 @@ class SettingsDialog(QDialog):
             "A new language is used from the next start of FaxDesk."))
         self.language_note.setObjectName("language_note")
         _wrap(self.language_note)
-        self.language_note.setStyleSheet(NOTE_STYLE)
+        self.language_note.setStyleSheet(note_style(self))
         self.language.currentIndexChanged.connect(self._language_changed)
         form.addRow("", self.language_note)
         self.base_url = QLineEdit(self._settings.api_base_url)
@@ -384,7 +395,7 @@ class SettingsDialog(QDialog):
         self.language_note.setText(self.tr(
             "Restart FaxDesk to see it in the new language: it is used from the next start.")
             if changed else self.tr("A new language is used from the next start of FaxDesk."))
-        self.language_note.setStyleSheet(CHANGED_STYLE if changed else NOTE_STYLE)
+        self.language_note.setStyleSheet(CHANGED_STYLE if changed else note_style(self))
 
     # key -------------------------------------------------------------------------------------
     def key_storage(self) -> str:
@@ -420,7 +431,7 @@ class SettingsDialog(QDialog):
                 "your API key. The sandbox needs no key. To use your account's key anyway, turn "
                 "on “Keep the key for this session only”: FaxDesk then holds the key until it "
                 "closes, and you enter it again next time."))
-            self.keyring_message.setStyleSheet(NOTE_STYLE)
+            self.keyring_message.setStyleSheet(note_style(self))
             self.keyring_message.show()
             return
         self._show_key_message(error_text(exc), ok=False)

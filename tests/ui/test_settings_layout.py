@@ -286,3 +286,37 @@ def test_the_webhook_key_field_says_what_to_paste_and_where_it_is(
     room = field.contentsRect().width() - 2 * field.style().pixelMetric(
         field.style().PixelMetric.PM_DefaultFrameWidth) - 4
     assert field.fontMetrics().horizontalAdvance(placeholder) <= room, (placeholder, room)
+
+
+def _luminance(red: int, green: int, blue: int) -> float:
+    def linear(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+@pytest.mark.parametrize(("text", "window"), [("#000000", "#efefef"), ("#ffffff", "#353535")])
+def test_a_note_is_readable_on_a_light_and_a_dark_window(
+    qtbot: QtBot, text: str, window: str
+) -> None:
+    import re
+
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from faxdesk.ui.settings_dialog import note_style
+
+    label = QLabel("A note")
+    qtbot.addWidget(label)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
+    palette.setColor(QPalette.ColorRole.Window, QColor(window))
+    label.setPalette(palette)
+    found = re.fullmatch(r"color: rgb\((\d+), (\d+), (\d+)\);", note_style(label))
+    assert found is not None
+    note = _luminance(*(int(v) for v in found.groups()))
+    back = _luminance(*QColor(window).getRgb()[:3])
+    lighter, darker = max(note, back), min(note, back)
+    # WCAG AA for body text, and quieter than the text itself.
+    assert (lighter + 0.05) / (darker + 0.05) >= 4.5
+    assert QColor(*(int(v) for v in found.groups())) != QColor(text)
