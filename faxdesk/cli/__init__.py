@@ -73,11 +73,13 @@ def build_gui_parser(command_names: Set[str]) -> argparse.ArgumentParser:
 def read_gui_args(args_list: Sequence[str]) -> argparse.Namespace | None:
     """The window's arguments when they are only its flags and files to open (every launch from
     a desktop menu, a file manager or a print queue); None for anything else (help, the version,
-    a mistake), which the parser reads and answers. Building that parser costs about 3 ms of
-    every start: argparse looks up its own translations while it is built."""
+    a mistake), which the parser reads and answers. Files may come before and after a flag.
+    Building that parser costs about 3 ms of every start: argparse looks up its own
+    translations while it is built."""
     if any(arg.startswith("-") and arg not in GUI_FLAGS for arg in args_list):
         return None
-    return argparse.Namespace(**{flag[2:]: flag in args_list for flag in GUI_FLAGS},
+    return argparse.Namespace(**{flag[2:].replace("-", "_"): flag in args_list
+                                 for flag in GUI_FLAGS},
                               files=[arg for arg in args_list if arg not in GUI_FLAGS])
 
 

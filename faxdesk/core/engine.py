@@ -80,6 +80,10 @@ class EngineError(Exception):
     """An action the engine cannot do, said in words (no such fax, not possible now...)."""
 
 
+class DocumentNotDownloadedError(EngineError):
+    """A received fax's document is still on its way to this computer."""
+
+
 class UnknownFaxError(EngineError):
     """No fax or send with that id in this FaxDesk's history."""
 
@@ -476,7 +480,7 @@ class FaxEngine:
         if row.direction == "inbound" and row.status == "received":
             if row.download_state == "error" and row.download_error:
                 raise EngineError(row.download_error)
-            raise EngineError(DOCUMENT_ON_ITS_WAY)
+            raise DocumentNotDownloadedError(DOCUMENT_ON_ITS_WAY)
         return None
 
     def write_report(self, row_id: str, dest: Path | None, words: ReportWords, *,

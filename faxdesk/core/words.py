@@ -174,7 +174,7 @@ SETTING_LABELS = {
     "key_storage": QT_TRANSLATE_NOOP("Errors", "Where the API key is kept"),
     "default_application_id": QT_TRANSLATE_NOOP("Errors", "Default application"),
     "default_from_number": QT_TRANSLATE_NOOP("Errors", "Default sending number"),
-    "poll_fast_secs": QT_TRANSLATE_NOOP("Errors", "Checking while faxes are in flight"),
+    "poll_fast_secs": QT_TRANSLATE_NOOP("Errors", "Checking while faxes are in progress"),
     "poll_slow_secs": QT_TRANSLATE_NOOP("Errors", "Checking when idle"),
     "webhook_listener_enabled": QT_TRANSLATE_NOOP("Errors", "Webhook listener"),
     "webhook_host": QT_TRANSLATE_NOOP("Errors", "Webhook listener address"),
@@ -330,9 +330,6 @@ NO_ACCOUNT = QT_TRANSLATE_NOOP(
 #: Why a received fax cannot be shown or opened yet.
 DOCUMENT_ON_ITS_WAY = QT_TRANSLATE_NOOP(
     "Errors", "The received document is still being downloaded.")
-# The engine's own messages that the window shows in its language (the engine raises them with
-# these words; anything else it says is shown as it is).
-_ENGINE_SENTENCES = frozenset({DOCUMENT_ON_ITS_WAY})
 
 
 def error_sentences(exc: BaseException) -> list[Sentence]:
@@ -345,13 +342,13 @@ def error_sentences(exc: BaseException) -> list[Sentence]:
         return [r.sentence for r in refusals]
     from faxdesk.core import secrets
     from faxdesk.core.documents.errors import DocumentError
-    from faxdesk.core.engine import NoAccountError
+    from faxdesk.core.engine import DocumentNotDownloadedError, NoAccountError
     from faxdesk.core.paths import DiskFullError, StorageError, StoragePermissionError
 
     if isinstance(exc, NoAccountError):
         return [_s(NO_ACCOUNT)]
-    if str(exc) in _ENGINE_SENTENCES:
-        return [_s(str(exc))]
+    if isinstance(exc, DocumentNotDownloadedError):
+        return [_s(DOCUMENT_ON_ITS_WAY)]
     if isinstance(exc, secrets.KeyringLockedError):
         return [_s(QT_TRANSLATE_NOOP(
             "Errors", "The system keyring is locked. Unlock it (log in to the desktop, or open "

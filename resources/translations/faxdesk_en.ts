@@ -69,7 +69,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="567"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="569"/>
         <source>%n fax(es) wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n fax waits for an automatic retry (at {time}). If you quit, it is tried when FaxDesk starts again, not before.</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="571"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="573"/>
         <source>%n fax(es) are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n fax is not handed to Telnyx yet. If you quit, it goes when FaxDesk starts again, not before.</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="915"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="919"/>
         <source>Unread (%n)</source>
         <translation>
             <numerusform>Unread (%n)</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="923"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="927"/>
         <source>{title} — %n unread</source>
         <translation>
             <numerusform>{title} — %n unread</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="988"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="992"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1258"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1262"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
             <numerusform>%n fax queued for sending.</numerusform>

@@ -407,128 +407,128 @@
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="441"/>
+        <location filename="../../faxdesk/core/words.py" line="438"/>
         <source>FAX</source>
         <extracomment>Every text of the cover page (faxdesk.core.documents.cover.CoverWords), in the &quot;Cover&quot; context. The cover has its own language (the sender chooses it), so the window translates these with a translator for that language, not necessarily its own.</extracomment>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="442"/>
+        <location filename="../../faxdesk/core/words.py" line="439"/>
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="443"/>
+        <location filename="../../faxdesk/core/words.py" line="440"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="444"/>
+        <location filename="../../faxdesk/core/words.py" line="441"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="445"/>
+        <location filename="../../faxdesk/core/words.py" line="442"/>
         <source>Fax</source>
         <translation>传真号码</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="446"/>
+        <location filename="../../faxdesk/core/words.py" line="443"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="447"/>
+        <location filename="../../faxdesk/core/words.py" line="444"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="448"/>
+        <location filename="../../faxdesk/core/words.py" line="445"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="449"/>
+        <location filename="../../faxdesk/core/words.py" line="446"/>
         <source>Message</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="450"/>
+        <location filename="../../faxdesk/core/words.py" line="447"/>
         <source>{total} (including this cover)</source>
         <translation>{total}（含本封面）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="451"/>
+        <location filename="../../faxdesk/core/words.py" line="448"/>
         <source>If you received this fax in error, please tell the sender and destroy it.</source>
         <translation>如果您误收了这份传真，请告知发件人并将其销毁。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="453"/>
+        <location filename="../../faxdesk/core/words.py" line="450"/>
         <source>Page 1 of {total}</source>
         <translation>第 1 页，共 {total} 页</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="455"/>
+        <location filename="../../faxdesk/core/words.py" line="452"/>
         <source>{month_name} {day}, {year}</source>
         <translation>{year}年{month_name}{day}日</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="458"/>
+        <location filename="../../faxdesk/core/words.py" line="455"/>
         <source>January</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="458"/>
+        <location filename="../../faxdesk/core/words.py" line="455"/>
         <source>February</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="459"/>
+        <location filename="../../faxdesk/core/words.py" line="456"/>
         <source>March</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="459"/>
+        <location filename="../../faxdesk/core/words.py" line="456"/>
         <source>April</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="460"/>
+        <location filename="../../faxdesk/core/words.py" line="457"/>
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="460"/>
+        <location filename="../../faxdesk/core/words.py" line="457"/>
         <source>June</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="461"/>
+        <location filename="../../faxdesk/core/words.py" line="458"/>
         <source>July</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="461"/>
+        <location filename="../../faxdesk/core/words.py" line="458"/>
         <source>August</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="462"/>
+        <location filename="../../faxdesk/core/words.py" line="459"/>
         <source>September</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="462"/>
+        <location filename="../../faxdesk/core/words.py" line="459"/>
         <source>October</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="463"/>
+        <location filename="../../faxdesk/core/words.py" line="460"/>
         <source>November</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="463"/>
+        <location filename="../../faxdesk/core/words.py" line="460"/>
         <source>December</source>
         <translation>12月</translation>
     </message>
@@ -901,8 +901,8 @@
     </message>
     <message>
         <location filename="../../faxdesk/core/words.py" line="177"/>
-        <source>Checking while faxes are in flight</source>
-        <translation>传真发送中时的检查间隔</translation>
+        <source>Checking while faxes are in progress</source>
+        <translation>有传真进行中时的检查间隔</translation>
     </message>
     <message>
         <location filename="../../faxdesk/core/words.py" line="178"/>
@@ -1108,47 +1108,47 @@
         <translation>收到的文档仍在下载中。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="356"/>
+        <location filename="../../faxdesk/core/words.py" line="353"/>
         <source>The system keyring is locked. Unlock it (log in to the desktop, or open the keyring manager) and try again, or keep the key for this session only.</source>
-        <translation>系统密钥环已锁定。请解锁（登录桌面或打开密钥环管理器）后重试，或仅在本次会话中保存密钥。</translation>
+        <translation>系统密钥环已锁定。请解锁（登录桌面或打开密钥环管理器）后重试，或仅在本次会话中保留密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="360"/>
+        <location filename="../../faxdesk/core/words.py" line="357"/>
         <source>This computer has no keyring service to keep the API key in. Keep the key for this session only, or start a keyring (GNOME Keyring, KWallet) and try again.</source>
-        <translation>这台电脑没有可保存 API 密钥的密钥环服务。请仅在本次会话中保存密钥，或启动密钥环（GNOME Keyring、KWallet）后重试。</translation>
+        <translation>这台电脑没有可保存 API 密钥的密钥环服务。请仅在本次会话中保留密钥，或启动密钥环（GNOME Keyring、KWallet）后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="365"/>
+        <location filename="../../faxdesk/core/words.py" line="362"/>
         <source>The system keyring did not answer. Check that it is running and unlocked, or keep the key for this session only.</source>
-        <translation>系统密钥环没有响应。请确认它正在运行且已解锁，或仅在本次会话中保存密钥。</translation>
+        <translation>系统密钥环没有响应。请确认它正在运行且已解锁，或仅在本次会话中保留密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="371"/>
+        <location filename="../../faxdesk/core/words.py" line="368"/>
         <source>The disk is full, so FaxDesk could not save {path}. Free some space and try again.</source>
         <translation>磁盘已满，FaxDesk 无法保存 {path}。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="375"/>
+        <location filename="../../faxdesk/core/words.py" line="372"/>
         <source>FaxDesk may not write to {path}. Choose another folder, or check its permissions.</source>
         <translation>FaxDesk 无权写入 {path}。请选择其他文件夹，或检查其权限。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="382"/>
+        <location filename="../../faxdesk/core/words.py" line="379"/>
         <source>FaxDesk could not use the file {path}. Check that the disk is there and FaxDesk may use it.</source>
         <translation>FaxDesk 无法使用文件 {path}。请确认磁盘可用且 FaxDesk 有权使用它。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="390"/>
+        <location filename="../../faxdesk/core/words.py" line="387"/>
         <source>FaxDesk ran into an unexpected problem; nothing is lost. Try again, and report it if it keeps happening.</source>
         <translation>FaxDesk 遇到了意外问题，但没有丢失任何内容。请重试；如果问题反复出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="408"/>
+        <location filename="../../faxdesk/core/words.py" line="405"/>
         <source>Telnyx did not delete the fax application “{name}”.</source>
         <translation>Telnyx 没有删除传真应用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/core/words.py" line="413"/>
+        <location filename="../../faxdesk/core/words.py" line="410"/>
         <source>Phone numbers are still assigned to it. Assign them to another application in the Telnyx portal first, then delete it.</source>
         <translation>它仍分配有电话号码。请先在 Telnyx 门户中将这些号码分配给其他应用，然后再删除它。</translation>
     </message>
@@ -1344,60 +1344,60 @@
 <context>
     <name>FaxActions</name>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="81"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="80"/>
         <source>The document arrives when the fax has been received.</source>
         <extracomment>In the order a person looks for them: the document first, then what changes the fax. Actions that work on several selected faxes at once.</extracomment>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="83"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="82"/>
         <source>The document of this fax is not on this computer.</source>
         <translation>这份传真的文档不在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="86"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="85"/>
         <source>Telnyx can no longer stop this fax.</source>
         <translation>Telnyx 已无法停止这份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="88"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="87"/>
         <source>This fax was not sent from FaxDesk; its document is not here.</source>
         <translation>这份传真不是从 FaxDesk 发送的，文档不在这里。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="96"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="95"/>
         <source>&amp;Delete {n} faxes…</source>
         <translation>删除 {n} 份传真(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="98"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="97"/>
         <source>&amp;Discard…</source>
         <translation>丢弃(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="99"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="98"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="105"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="104"/>
         <source>&amp;Stop retrying</source>
         <translation>停止重试(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="106"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="105"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="113"/>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="115"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="112"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="114"/>
         <source>Mark &amp;unread</source>
         <translation>标记为未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="112"/>
-        <location filename="../../faxdesk/ui/fax_actions.py" line="116"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="111"/>
+        <location filename="../../faxdesk/ui/fax_actions.py" line="115"/>
         <source>Mark &amp;read</source>
         <translation>标记为已读(&amp;R)</translation>
     </message>
@@ -1808,7 +1808,7 @@ FaxDesk 将于 {time} 自动重试。</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/fax_list.py" line="93"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="916"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="920"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -2198,253 +2198,253 @@ FaxDesk 将于 {time} 自动重试。</translation>
         <translation>FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="341"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="343"/>
         <source>&amp;New fax…</source>
         <translation>新建传真(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="343"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="345"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="344"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="346"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="346"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="348"/>
         <source>Export the selected faxes…</source>
         <translation>导出所选传真…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="348"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="350"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="350"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="352"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="351"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="353"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="353"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="355"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="354"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="356"/>
         <source>Retry &amp;now</source>
         <translation>立即重试(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="355"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="357"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="360"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="362"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="363"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="365"/>
         <source>&amp;Open document</source>
         <translation>打开文档(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="364"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="366"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="365"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="367"/>
         <source>Mark read/&amp;unread</source>
         <translation>标记为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="367"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="369"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="368"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="370"/>
         <source>Transmission re&amp;port…</source>
         <translation>传输报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="375"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="377"/>
         <source>New &amp;application…</source>
         <translation>新建应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="377"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="379"/>
         <source>&amp;About FaxDesk</source>
         <translation>关于 FaxDesk(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="168"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="380"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="382"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="168"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="384"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="386"/>
         <source>F&amp;ax</source>
         <translation>传真(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="169"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="389"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="391"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="169"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="391"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="393"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="394"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="396"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="975"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="979"/>
         <source>The document arrives when the fax has been received.</source>
         <translation>传真接收完成后即可查看文档。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="986"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="990"/>
         <source>No document is available.</source>
         <translation>没有可用的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="988"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="992"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="978"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="982"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="251"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="253"/>
         <source>Fax applications</source>
         <translation>传真应用</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="361"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="363"/>
         <source>Fetch a&amp;gain from Telnyx</source>
         <translation>从 Telnyx 重新获取(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="567"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="569"/>
         <source>%n fax(es) wait for an automatic retry (the next at {time}). If you quit, they are tried when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n 份传真正在等待自动重试（下一次在 {time}）。如果现在退出，它们要等 FaxDesk 再次启动时才会重试。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="571"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="573"/>
         <source>%n fax(es) are not handed to Telnyx yet. If you quit, they go when FaxDesk starts again, not before.</source>
         <translation>
             <numerusform>%n 份传真尚未交给 Telnyx。如果现在退出，它们要等 FaxDesk 再次启动时才会发出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="573"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="575"/>
         <source>Quit FaxDesk?</source>
         <translation>退出 FaxDesk？</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="577"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="579"/>
         <source>&amp;Quit anyway</source>
         <translation>仍然退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="578"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="580"/>
         <source>&amp;Keep FaxDesk running</source>
         <translation>保持 FaxDesk 运行(&amp;K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="915"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="919"/>
         <source>Unread (%n)</source>
         <translation>
             <numerusform>未读（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="923"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="927"/>
         <source>{title} — %n unread</source>
         <translation>
             <numerusform>{title} — %n 份未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="992"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="996"/>
         <source>Preview unavailable: {error}</source>
         <translation>无法预览：{error}</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1110"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1114"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1135"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1139"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1161"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1165"/>
         <source>Export faxes</source>
         <translation>导出传真</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1162"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1166"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1170"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1174"/>
         <source>Exported {n} faxes.</source>
         <translation>已导出 {n} 份传真。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1190"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1194"/>
         <source>Settings are not available in this mode.</source>
         <translation>此模式下无法使用设置。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1235"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1239"/>
         <source>Sending from the window comes with the send dialog.</source>
         <translation>从主窗口发送需要发送对话框。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faxdesk/ui/main_window.py" line="1258"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1262"/>
         <source>%n fax(es) queued for sending.</source>
         <translation>
             <numerusform>%n 份传真已排队等待发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1274"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1278"/>
         <source>About FaxDesk</source>
         <translation>关于 FaxDesk</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/main_window.py" line="1275"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="1279"/>
         <source>FaxDesk {version}
 Send and receive faxes through Telnyx.</source>
         <translation>FaxDesk {version}
@@ -3478,299 +3478,299 @@ Send and receive faxes through Telnyx.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="123"/>
         <source>FaxDesk settings</source>
         <extracomment>The store for a `key_storage` value (&quot;keyring&quot; / &quot;session&quot;). Tries a key against a base URL; returns a short success text or raises. Persists the new settings. Applications and numbers for the default pickers (may be empty when offline). The sandbox&apos;s API address while FaxDesk runs on the sandbox (&quot;&quot; on an account): the dialog then says so instead of showing the account&apos;s key and address as if in use.</extracomment>
         <translation>FaxDesk 设置</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="129"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="130"/>
         <source>&amp;Sending</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="132"/>
         <source>&amp;Print and scan</source>
         <translation>打印和扫描(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="133"/>
         <source>Ad&amp;vanced</source>
         <translation>高级(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="167"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="178"/>
         <source>KEY… from the Telnyx portal (API Keys)</source>
         <translation>KEY…，来自 Telnyx 门户（API Keys）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="168"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="179"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="177"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="188"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="202"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="213"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="218"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="229"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="223"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="234"/>
         <source>Default &amp;application:</source>
         <translation>默认应用(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="228"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="239"/>
         <source>Default &amp;sending number:</source>
         <translation>默认发送号码(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="238"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="249"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="240"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="251"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="242"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="253"/>
         <source>When a fax is &amp;delivered</source>
         <translation>传真送达时(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="243"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="254"/>
         <source>When a fax &amp;fails</source>
         <translation>传真失败时(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="244"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="255"/>
         <source>When a fax is &amp;received</source>
         <translation>收到传真时(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="131"/>
         <source>Status &amp;checks</source>
         <translation>状态检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="182"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="193"/>
         <source>Keep the key for this session only (forgotten when FaxDesk closes)</source>
         <translation>仅在本次会话中保留密钥（FaxDesk 关闭后即被清除）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="195"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="206"/>
         <source>FaxDesk runs on the built-in sandbox now: it needs no API key, and nothing is sent for real. A key saved here is used when FaxDesk starts with your account.</source>
         <translation>FaxDesk 现在运行在内置沙盒上：不需要 API 密钥，也不会真正发送任何内容。在此保存的密钥会在 FaxDesk 以您的账户启动时使用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="236"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="247"/>
         <source>Numbers typed without a + and a country code are dialled in this country</source>
         <translation>输入时不带 + 和国家代码的号码将按此国家/地区拨打</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="260"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="271"/>
         <source>How often FaxDesk asks Telnyx about your faxes (polling)</source>
         <translation>FaxDesk 向 Telnyx 查询传真状态的频率（轮询）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="262"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="273"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="265"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="276"/>
         <source>While &amp;faxes are in progress, every:</source>
         <translation>有传真进行中时，间隔(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="266"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="277"/>
         <source>When &amp;idle, every:</source>
         <translation>空闲时，间隔(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="269"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="280"/>
         <source>Webhook listener (instant updates)</source>
         <translation>Webhook 监听（即时更新）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="271"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="282"/>
         <source>&amp;Listen for Telnyx webhooks</source>
         <translation>监听 Telnyx Webhook(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="279"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="290"/>
         <source>Paste the “Public Key” from the Telnyx portal (Keys &amp; Credentials)</source>
-        <translation>粘贴 Telnyx 门户（Keys &amp; Credentials）中的“Public Key”</translation>
+        <translation>粘贴 Telnyx 门户（Keys &amp; Credentials）中的“Public Key”（公钥）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="281"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="292"/>
         <source>In the Telnyx portal, open Keys &amp; Credentials and copy the Public Key shown there. FaxDesk uses it to check that an update really comes from Telnyx.</source>
-        <translation>在 Telnyx 门户中打开 Keys &amp; Credentials，复制其中显示的 Public Key。FaxDesk 用它来确认更新确实来自 Telnyx。</translation>
+        <translation>在 Telnyx 门户中打开 Keys &amp; Credentials，复制其中显示的 Public Key（公钥）。FaxDesk 用它来确认更新确实来自 Telnyx。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="284"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="295"/>
         <source>Telnyx must be able to reach this address (for example through a tunnel). Polling carries on as a safety net.</source>
         <translation>Telnyx 必须能够访问此地址（例如通过隧道）。轮询仍会继续，作为保障。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="289"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="300"/>
         <source>Add&amp;ress:</source>
         <translation>地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="290"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="301"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="291"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="302"/>
         <source>Public &amp;key:</source>
         <translation>公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="305"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="316"/>
         <source>Documents printed to the “FaxDesk” printer open the send dialog</source>
         <translation>打印到“FaxDesk”打印机的文档会打开发送对话框</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="307"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="318"/>
         <source>Print to fax:</source>
         <translation>打印为传真：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="309"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="320"/>
         <source>Black and white (text)</source>
         <translation>黑白（文字）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="310"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="321"/>
         <source>Grey (photos)</source>
         <translation>灰度（照片）</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="312"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="323"/>
         <source>Scan in:</source>
         <translation>扫描方式：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="314"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="325"/>
         <source>Save a transmission report when a fax is delivered or fails</source>
         <translation>传真送达或失败时保存传输报告</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="317"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="328"/>
         <source>Folder for the reports</source>
         <translation>保存报告的文件夹</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="318"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="329"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="323"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="334"/>
         <source>Reports:</source>
         <translation>报告：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="325"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="336"/>
         <source>Print each received fax once, as it arrives</source>
         <translation>每份收到的传真到达时打印一次</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="330"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="341"/>
         <source>Received faxes:</source>
         <translation>收到的传真：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="331"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="342"/>
         <source>Printer:</source>
         <translation>打印机：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="344"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="355"/>
         <source>Folder for transmission reports</source>
         <translation>传输报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="353"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="364"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="357"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="368"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="359"/>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="386"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="370"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="397"/>
         <source>A new language is used from the next start of FaxDesk.</source>
         <translation>新的语言将在下次启动 FaxDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="366"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="377"/>
         <source>API &amp;address:</source>
         <translation>API 地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="369"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="380"/>
         <source>Change only to use a test server; the default is https://api.telnyx.com/v2.</source>
         <translation>仅在使用测试服务器时修改；默认值为 https://api.telnyx.com/v2。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="375"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="386"/>
         <source>API address (your account):</source>
         <translation>API 地址（您的账户）：</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="378"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="389"/>
         <source>Now connected to the built-in sandbox at {url}. The address above is used when FaxDesk starts with your account.</source>
         <translation>现在已连接到位于 {url} 的内置沙盒。上面的地址会在 FaxDesk 以您的账户启动时使用。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="385"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="396"/>
         <source>Restart FaxDesk to see it in the new language: it is used from the next start.</source>
         <translation>请重新启动 FaxDesk 以使用新语言：新语言从下次启动起生效。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="409"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="420"/>
         <source>The key is kept in memory only and forgotten when FaxDesk quits.</source>
         <translation>密钥仅保存在内存中，FaxDesk 退出后即被清除。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="412"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="423"/>
         <source>The key is stored in the system keyring.</source>
         <translation>密钥保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="419"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="430"/>
         <source>FaxDesk can&apos;t use this computer&apos;s password storage right now, so it can&apos;t save your API key. The sandbox needs no key. To use your account&apos;s key anyway, turn on “Keep the key for this session only”: FaxDesk then holds the key until it closes, and you enter it again next time.</source>
         <translation>FaxDesk 目前无法使用这台电脑的密码存储，因此无法保存您的 API 密钥。沙盒不需要密钥。如仍要使用您账户的密钥，请勾选“仅在本次会话中保留密钥”：FaxDesk 会保留密钥直到关闭，下次启动时需要重新输入。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="436"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="447"/>
         <source>Enter an API key first.</source>
         <translation>请先输入 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../faxdesk/ui/settings_dialog.py" line="439"/>
+        <location filename="../../faxdesk/ui/settings_dialog.py" line="450"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -3919,7 +3919,7 @@ Send and receive faxes through Telnyx.</source>
     </message>
     <message>
         <location filename="../../faxdesk/ui/first_frame.py" line="216"/>
-        <location filename="../../faxdesk/ui/main_window.py" line="440"/>
+        <location filename="../../faxdesk/ui/main_window.py" line="442"/>
         <location filename="../../faxdesk/ui/status_area.py" line="132"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
