@@ -7,14 +7,14 @@ import gc
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    # The garbage collector waits until the first frame is painted (`run_app` turns it back
-    # on then): nearly everything a start makes before it is kept, and collecting it cost the
-    # frame ~2 ms, a few more while PySide6 loads.
+    # The garbage collector waits until the first frame is painted: nearly everything a start
+    # makes before it is kept, and collecting it cost the frame ~2 ms, a few more while
+    # PySide6 loads.
     gc.disable()
     try:
         # Qt is imported only here, so the headless commands start without it.
         from faxdesk.ui.app import run_app
 
-        return int(run_app(args))
+        return int(run_app(args, on_first_frame=gc.enable))
     finally:
         gc.enable()

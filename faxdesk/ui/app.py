@@ -15,10 +15,9 @@ first frame is painted before any of them is loaded.
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -293,10 +292,12 @@ def create_app(args: argparse.Namespace, *, ask_first_run: bool = True,
     return app
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(args: argparse.Namespace,
+            on_first_frame: Callable[[], None] = lambda: None) -> int:
     """Paint first, then load: the first frame shows the stored history at once; the engine,
     the window and their libraries are imported and started on the next turn of the event loop,
-    and the main window takes the first frame's place once it has its rows."""
+    and the main window takes the first frame's place once it has its rows. `on_first_frame`
+    runs once the first frame is painted (or, without one, before the window is built)."""
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -360,11 +361,11 @@ def run_app(args: argparse.Namespace) -> int:
             faxdesk.window.show_normal_and_raise()
 
     def painted() -> None:
-        gc.enable()  # off since the launch (`run_gui`): nothing before the frame is garbage
+        on_first_frame()
         QTimer.singleShot(0, build)
 
     if first is None:
-        gc.enable()
+        on_first_frame()
         build()
         if not guards:
             return 0
