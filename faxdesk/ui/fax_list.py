@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -220,7 +221,10 @@ class FaxListPane(QWidget):
         toolbar and the File menu export the same faxes."""
         shown = [w for w in (self.direction_filter, self.status_filter, self.date_filter,
                              self.date_from, self.date_to) if not w.isHidden()]
-        spacing = max(self._bar.spacing(), 0)
+        spacing = self._bar.spacing()
+        if spacing < 0:  # the style spaces each pair of controls its own way: take its default
+            spacing = max(self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing),
+                          0)
         # The search box's words, and room to type a few more characters than they take.
         search = self.search.minimumWidth() + 8 * self.search.fontMetrics().averageCharWidth()
         needed = (sum(w.sizeHint().width() + spacing for w in shown) + search + spacing
