@@ -471,14 +471,15 @@ class FaxDetailPane(QScrollArea):
             self.timeline.addItem(item)
         self.timeline.setVisible(self.timeline.count() > 0)
 
-    def show_preview(self, fax_id: str, images: Sequence[QImage], note: str = "") -> None:
+    def show_preview(self, fax_id: str, images: Sequence[QImage], note: str = "",
+                     pages: int = 0) -> None:
+        """The first pages of the fax's document (`pages`: how many it has in all)."""
         if self.fax is None or self.fax.id != fax_id:
             return
         self.thumbnails.clear()
         for number, image in enumerate(images, start=1):
             item = QListWidgetItem(QPixmap.fromImage(image), self.tr("Page {n}").format(n=number))
             self.thumbnails.addItem(item)
-        pages = self.fax.page_count or 0
         if images and pages > len(images):
             more = self.tr("The first {n} pages are shown here; open the document to see all "
                            "of them.").format(n=len(images))

@@ -989,7 +989,7 @@ class MainWindow(QMainWindow):
         if not images:
             self.detail.show_preview_note(fax_id, self.tr("No document is available."))
         else:
-            self.detail.show_preview(fax_id, images, self.tr("%n page(s)", "", pages))
+            self.detail.show_preview(fax_id, images, self.tr("%n page(s)", "", pages), pages)
 
     def _preview_failed(self, fax_id: str, exc: BaseException) -> None:
         self.detail.show_preview_note(

@@ -232,3 +232,19 @@ def test_the_shown_timeline_follows_the_steps_taken_on_this_computer(
     set_local(engine.store, engine.events, fax.id, download_state=None, downloaded_path=None)
     window.run_action("refresh")
     wait_for(qtbot, lambda: saved() == 2, 20000)
+
+
+def test_a_long_document_says_that_only_its_first_pages_are_shown(qtbot: Any) -> None:
+    pane = FaxDetailPane()
+    qtbot.addWidget(pane)
+    # Telnyx gave no page count for this fax: the document's own count is what tells.
+    pane.show_fax(fax_row("x", direction="inbound", status="received", page_count=None))
+    page = QImage(96, 128, QImage.Format.Format_RGB32)
+    page.fill(0xFFFFFF)
+    pane.show_preview("x", [page] * 3, "40 pages", pages=40)
+    assert pane.thumbnails.count() == 3
+    assert "40 pages" in pane.preview_note.text()
+    assert "The first 3 pages are shown here" in pane.preview_note.text()
+    # All of a short document shown: no such sentence.
+    pane.show_preview("x", [page] * 2, "2 pages", pages=2)
+    assert pane.preview_note.text() == "2 pages"
