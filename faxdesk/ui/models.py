@@ -175,13 +175,8 @@ def fax_status_text(fax: FaxRow) -> str:
 
 
 def fax_status_icon(fax: FaxRow) -> str:
-    if fax.pending == "rejected":
-        return "status-failed"
-    if fax.pending == "uploading":
-        return "status-processing"
-    if fax.pending:
-        return "status-queued"
-    return status_icon_name(fax.status)
+    # A send Telnyx has not created yet: its step's icon, as its timeline shows it.
+    return status_icon_name(fax.pending or fax.status)
 
 
 # --- one row, with what sorting and searching need, computed once -----------------------------

@@ -66,8 +66,8 @@ _STATUS_ICONS = {
     "retry_scheduled": "status-queued",
     "link_refreshed": "refresh",
     "downloaded": "save",
-    # A send Telnyx has not created yet, as the fax list shows it (models.fax_status_icon).
-    "preparing": "status-processing",
+    # A send Telnyx has not created yet (the fax list shows these too: models.fax_status_icon).
+    "preparing": "status-queued",
     "uploading": "status-processing",
     "waiting": "status-queued",
     "held": "status-queued",
