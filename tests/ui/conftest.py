@@ -14,9 +14,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from faxdesk.api.client import TelnyxClient
 from faxdesk.core.engine import EngineConfig, FaxEngine
 from faxdesk.core.opening import client_factory
+from faxdesk.core.rows import FaxRow
+from faxdesk.core.secrets import KeyringUnavailableError
 from faxdesk.core.settings import Settings
 from faxdesk.core.sync import SyncConfig
 from faxdesk.ui.main_window import MainWindow
+from faxdesk.ui.worker import Worker
 
 
 @pytest.fixture
@@ -36,6 +39,37 @@ def make_engine(server: Any, data_dir: Path, settings: Settings | None = None) -
     config = EngineConfig(sync=SyncConfig(fast_interval=0.05, slow_interval=0.05),
                           outbox=config.outbox)
     return FaxEngine(data_dir, client_factory(server.api_key, server.base_url), config)
+
+
+@pytest.fixture
+def worker(qtbot: Any) -> Iterator[Worker]:
+    """The window's background worker, shut down after the test."""
+    w = Worker()
+    yield w
+    w.shutdown(5000)
+
+
+class BrokenKeyring:
+    """A key store whose keyring cannot be read (as when no Secret Service runs)."""
+
+    persistent = True
+
+    def get_key(self) -> str | None:
+        raise KeyringUnavailableError("Could not read the system keyring (InitError).")
+
+    def set_key(self, key: str) -> None:
+        raise KeyringUnavailableError("no")
+
+    def delete_key(self) -> None:
+        pass
+
+
+def first_fax(window: MainWindow, **want: Any) -> FaxRow:
+    """The first fax in the window's table whose fields have the values in `want`."""
+    for fax in window.model.items():
+        if all(getattr(fax, k) == v for k, v in want.items()):
+            return fax
+    raise AssertionError(f"no demo fax with {want}")
 
 
 @pytest.fixture

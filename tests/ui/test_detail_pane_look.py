@@ -20,15 +20,8 @@ from faxdesk.core.timeline_words import PENDING_STEPS
 from faxdesk.ui.detail_pane import FaxDetailPane
 from faxdesk.ui.icons import icon
 from faxdesk.ui.main_window import MainWindow
-from tests.ui.conftest import wait_for
+from tests.ui.conftest import first_fax, wait_for
 from tests.ui.rows import fax_row
-
-
-def _first(window: MainWindow, **want: Any) -> FaxRow:
-    for fax in window.model.items():
-        if all(getattr(fax, k) == v for k, v in want.items()):
-            return fax
-    raise AssertionError(f"no demo fax with {want}")
 
 
 def _look(qicon: QIcon) -> QImage:
@@ -70,8 +63,8 @@ def test_no_step_faxdesk_records_shows_the_unknown_icon(qtbot: Any) -> None:
 def test_a_downloaded_received_fax_shows_no_question_marks(
     qtbot: Any, window: MainWindow
 ) -> None:
-    fax = _first(window, direction="inbound", status="received")
-    other = _first(window, direction="outbound")
+    fax = first_fax(window, direction="inbound", status="received")
+    other = first_fax(window, direction="outbound")
 
     def downloaded() -> bool:
         row = window.model.item_by_id(fax.id)
@@ -96,7 +89,7 @@ def test_a_sent_fax_without_its_document_says_why_and_shows_no_empty_box(
     qtbot: Any, window: MainWindow
 ) -> None:
     window.resize(1920, 1080)
-    fax = _first(window, direction="outbound", status="delivered", journal_id=None)
+    fax = first_fax(window, direction="outbound", status="delivered", journal_id=None)
     assert fax.media_name and not fax.has_document
     window.select_fax(fax.id)
     pane = window.detail
@@ -113,7 +106,7 @@ def test_the_timeline_is_as_tall_as_its_entries(qtbot: Any, window: MainWindow) 
     window.resize(1920, 1080)
     pane = window.detail
     timeline = pane.timeline
-    one = _first(window, direction="outbound", status="delivered", journal_id=None)
+    one = first_fax(window, direction="outbound", status="delivered", journal_id=None)
     window.select_fax(one.id)
     wait_for(qtbot, lambda: timeline.count() == 1)
     _settle(qtbot)
@@ -193,12 +186,12 @@ def test_fetch_again_is_offered_only_for_a_received_document(
     _settle(qtbot)
     assert button.isHidden()
     assert not window.act_refresh.isEnabled()  # the Fax menu's entry agrees
-    sent = _first(window, direction="outbound", status="delivered")
+    sent = first_fax(window, direction="outbound", status="delivered")
     window.select_fax(sent.id)
     _settle(qtbot)
     assert button.isHidden()
 
-    received = _first(window, direction="inbound", status="received")
+    received = first_fax(window, direction="inbound", status="received")
     window.select_fax(received.id)
     _settle(qtbot)
     assert not button.isHidden() and button.isEnabled()
@@ -210,7 +203,7 @@ def test_fetch_again_is_offered_only_for_a_received_document(
 def test_the_shown_timeline_follows_the_steps_taken_on_this_computer(
     qtbot: Any, window: MainWindow
 ) -> None:
-    fax = _first(window, direction="inbound", status="received")
+    fax = first_fax(window, direction="inbound", status="received")
 
     def downloaded() -> bool:
         row = window.model.item_by_id(fax.id)

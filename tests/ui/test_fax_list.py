@@ -14,14 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from faxdesk.core.rows import FaxRow
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.models import display_number
-from tests.ui.conftest import wait_for
-
-
-def _first(window: MainWindow, **want: Any) -> FaxRow:
-    for fax in window.model.items():
-        if all(getattr(fax, k) == v for k, v in want.items()):
-            return fax
-    raise AssertionError(f"no demo fax with {want}")
+from tests.ui.conftest import first_fax, wait_for
 
 
 def _search(qtbot: Any, window: MainWindow, text: str) -> list[FaxRow]:
@@ -34,7 +27,7 @@ def _search(qtbot: Any, window: MainWindow, text: str) -> list[FaxRow]:
 def test_a_number_is_found_as_the_table_shows_it_or_as_people_write_it(
     qtbot: Any, window: MainWindow
 ) -> None:
-    target = _first(window, direction="outbound", status="delivered")
+    target = first_fax(window, direction="outbound", status="delivered")
     number = target.to or ""
     national = phonenumbers.format_number(phonenumbers.parse(number),
                                           phonenumbers.PhoneNumberFormat.NATIONAL)
@@ -77,7 +70,7 @@ def test_a_filter_that_hides_the_shown_fax_empties_the_detail_pane_and_brings_it
     qtbot: Any, window: MainWindow
 ) -> None:
     panel = window.fax_list
-    received = _first(window, direction="inbound")
+    received = first_fax(window, direction="inbound")
     assert window.select_fax(received.id)
     assert window.detail.fax is not None and window.detail.fax.id == received.id
 
@@ -99,7 +92,7 @@ def test_a_filter_that_keeps_the_shown_fax_keeps_it_selected(
     qtbot: Any, window: MainWindow
 ) -> None:
     panel = window.fax_list
-    sent = _first(window, direction="outbound", status="delivered")
+    sent = first_fax(window, direction="outbound", status="delivered")
     assert window.select_fax(sent.id)
     panel.direction_filter.setCurrentIndex(panel.direction_filter.findData("outbound"))
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("delivered"))

@@ -24,7 +24,7 @@ from faxdesk.ui.detail_pane import FaxDetailPane
 from faxdesk.ui.main_window import MainWindow
 from faxdesk.ui.models import COL_PARTY, COL_STATUS, ContactNames, display_number
 from faxdesk.ui.tray import Notice, TrayController
-from tests.ui.conftest import answer_next_message_box, wait_for
+from tests.ui.conftest import answer_next_message_box, first_fax, wait_for
 from tests.ui.rows import fax_row
 
 
@@ -32,13 +32,6 @@ def _cell(window: MainWindow, fax_id: str, col: int) -> str:
     row = window.model.row_of(fax_id)
     assert row is not None, f"no row for {fax_id}"
     return str(window.model.index(row, col).data())
-
-
-def _first(window: MainWindow, **want: Any) -> FaxRow:
-    for fax in window.model.items():
-        if all(getattr(fax, k) == v for k, v in want.items()):
-            return fax
-    raise AssertionError(f"no demo fax with {want}")
 
 
 def _national(e164: str) -> str:
@@ -58,7 +51,7 @@ def book(tmp_path: Path) -> Iterator[ContactBook]:
 def test_the_other_party_is_named_after_the_contact_and_search_finds_the_name(
     qtbot: Any, window: MainWindow, book: ContactBook
 ) -> None:
-    fax = _first(window, direction="outbound", status="delivered")
+    fax = first_fax(window, direction="outbound", status="delivered")
     assert fax.to
     assert "Lovelace" not in _cell(window, fax.id, COL_PARTY)
     # Stored in the national form ("(312) 555-0100"); the fax carries E.164.
@@ -85,7 +78,7 @@ def test_a_contact_edited_in_the_contacts_dialog_renames_the_rows(
 ) -> None:
     from faxdesk.ui.send_setup import open_contacts
 
-    fax = _first(window, direction="outbound", status="delivered")
+    fax = first_fax(window, direction="outbound", status="delivered")
     assert fax.to
     book.add(Contact("Ada Lovelace", fax.to))
     window.set_contacts(book)
@@ -251,10 +244,10 @@ def test_a_send_telnyx_refuses_shows_rejected_with_the_reason_and_can_be_discard
 # --- 4. detail pane -------------------------------------------------------------------------
 
 def test_detail_shows_status_words_only_and_hides_empty_rows(window: MainWindow) -> None:
-    fax = _first(window, direction="outbound", status="failed")
+    fax = first_fax(window, direction="outbound", status="failed")
     assert window.select_fax(fax.id)
     assert window.detail.values["status"].text() == "Failed"
-    received = _first(window, direction="inbound", status="received")
+    received = first_fax(window, direction="inbound", status="received")
     assert window.select_fax(received.id)
     form, values = window.detail.form, window.detail.values
     assert not received.client_state

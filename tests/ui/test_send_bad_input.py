@@ -47,13 +47,6 @@ def engine(sandbox: Any, tmp_path: Path) -> Iterator[FaxEngine]:
     eng.stop()
 
 
-@pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.shutdown(5000)
-
-
 def core_words(case: BadInput, document: Path, office: str, work: Path) -> list[str]:
     """What the core says about this input (the same call `faxdesk send` makes)."""
     request = SendRequest(documents=(document,), recipients=(Recipient(case.number),),

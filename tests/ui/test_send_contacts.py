@@ -17,13 +17,6 @@ from tests.ui.conftest import answer_next_message_box, closed
 
 
 @pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.shutdown(5000)
-
-
-@pytest.fixture
 def book(tmp_path: Path) -> Iterator[ContactBook]:
     b = ContactBook(tmp_path / "contacts.sqlite3")
     yield b

@@ -58,13 +58,6 @@ def engine(sandbox: Any, tmp_path: Path) -> Iterator[FaxEngine]:
 
 
 @pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.shutdown(5000)
-
-
-@pytest.fixture
 def book(tmp_path: Path) -> Iterator[ContactBook]:
     b = ContactBook(tmp_path / "contacts.sqlite3")
     yield b

@@ -28,35 +28,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from faxdesk.core import settings as settings_mod
-from faxdesk.core.secrets import KeyringUnavailableError
 from faxdesk.ui.i18n import install_translations, remove_translations
 from faxdesk.ui.sandbox_banner import mark_as_sandbox
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.widgets import fit_to_screen
 from faxdesk.ui.worker import Worker
+from tests.ui.conftest import BrokenKeyring
 
 SANDBOX_URL = "http://127.0.0.1:32889/v2"
 WORD_JOINER = "\u2060"  # invisible; only keeps the characters either side on one line
-
-
-class BrokenKeyring:
-    persistent = True
-
-    def get_key(self) -> str | None:
-        raise KeyringUnavailableError("Could not read the system keyring (InitError).")
-
-    def set_key(self, key: str) -> None:
-        raise KeyringUnavailableError("no")
-
-    def delete_key(self) -> None:
-        pass
-
-
-@pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.shutdown(5000)
 
 
 @pytest.fixture(params=["en", "zh_CN"])

@@ -4,36 +4,14 @@ restart."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
 
 from faxdesk.core import settings as settings_mod
-from faxdesk.core.secrets import KeyringUnavailableError
 from faxdesk.ui.settings_dialog import SettingsDialog, SettingsServices
 from faxdesk.ui.worker import Worker
-
-
-class BrokenKeyring:
-    persistent = True
-
-    def get_key(self) -> str | None:
-        raise KeyringUnavailableError("Could not read the system keyring (InitError).")
-
-    def set_key(self, key: str) -> None:
-        raise KeyringUnavailableError("no")
-
-    def delete_key(self) -> None:
-        pass
-
-
-@pytest.fixture
-def worker(qtbot: Any) -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.shutdown(5000)
+from tests.ui.conftest import BrokenKeyring
 
 
 def _dialog(qtbot: Any, worker: Worker, sandbox_url: str = "",
